@@ -1,0 +1,60 @@
+package dk.orghub.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Versioned;
+
+/**
+ * The canonical, bitemporal organisation store.
+ * <p>
+ * Reads look at a {@link ReadPoint}: a validity date and a registration time. Writes go
+ * in as {@link ChangeSet}s, each applied in one transaction after the model's invariants
+ * are checked; a rejected change set changes nothing. Nothing is updated in place or
+ * deleted: a change is a new registration that supersedes the versions it replaces.
+ * <p>
+ * Implementations are thread-safe; change sets are applied one at a time.
+ */
+public interface OrgStore {
+
+	/**
+	 * The version of an object valid at {@code point.at()} as known at
+	 * {@code point.registeredAt()}.
+	 */
+	<T extends OrgObject> Optional<Versioned<T>> get(Class<T> type, UUID uuid, ReadPoint point);
+
+	/** The versions valid at the query's read point, filtered and paged. */
+	<T extends OrgObject> Page<Versioned<T>> list(Query<T> query);
+
+	/** Every version of an object ever registered, oldest registration first. */
+	<T extends OrgObject> List<Versioned<T>> history(Class<T> type, UUID uuid);
+
+	/** An object's timeline (all validity segments) as known at {@code registeredAt}. */
+	<T extends OrgObject> Timeline<T> timeline(Class<T> type, UUID uuid, Instant registeredAt);
+
+	/**
+	 * Applies a change set in one transaction.
+	 * @throws InvariantViolationException if the result would break a rule of the model;
+	 * nothing is written then
+	 */
+	ApplyResult apply(ChangeSet changeSet);
+
+	/** Computes and validates what {@link #apply} would do, without writing anything. */
+	ApplyResult preview(ChangeSet changeSet);
+
+	/** The UUID a source's external id is bound to. */
+	Optional<UUID> identity(String source, ObjectType type, String externalId);
+
+	/** All of a source's bindings for a type: external id to UUID. */
+	Map<String, UUID> identities(String source, ObjectType type);
+
+	/** The change-feed token last stored for a source. */
+	Optional<String> token(String source);
+
+}
