@@ -103,8 +103,8 @@ public final class DefaultClasses {
 	}
 
 	private static void address(String userKey, String title, AddressScope scope) {
-		CLASSES.add(new Klasse(classUuid(ADDRESS_TYPE, userKey), userKey, facetUuid(ADDRESS_TYPE), title,
-				scope.name()));
+		CLASSES
+			.add(new Klasse(classUuid(ADDRESS_TYPE, userKey), userKey, facetUuid(ADDRESS_TYPE), title, scope.name()));
 	}
 
 	private static UUID nameUuid(String name) {
