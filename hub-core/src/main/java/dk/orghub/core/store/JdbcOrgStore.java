@@ -1,0 +1,279 @@
+package dk.orghub.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.Segment;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.model.Versioned;
+
+/**
+ * The {@link OrgStore} on a relational database through plain JDBC; the same SQL runs on
+ * H2 and PostgreSQL. The schema comes from {@link StoreSchema}.
+ * <p>
+ * Writers take a row lock on {@code store_clock}, so change sets apply one at a time,
+ * also across hub instances sharing one database, and registration times strictly
+ * increase.
+ */
+public class JdbcOrgStore implements OrgStore {
+
+	private final DataSource dataSource;
+
+	private final StoreWriter writer;
+
+	private final List<WriteListener> listeners;
+
+	public JdbcOrgStore(DataSource dataSource, Clock clock) {
+		this(dataSource, clock, List.of());
+	}
+
+	/**
+	 * @param listeners called inside the transaction of every applied change set that
+	 * changed something, after the rows are written (for an outbox)
+	 */
+	public JdbcOrgStore(DataSource dataSource, Clock clock, List<WriteListener> listeners) {
+		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+		this.writer = new StoreWriter(Objects.requireNonNull(clock, "clock"));
+		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * Called inside the transaction that applies a change set; an exception rolls it
+	 * back.
+	 */
+	@FunctionalInterface
+	public interface WriteListener {
+
+		void written(Connection connection, ApplyResult result) throws SQLException;
+
+	}
+
+	@Override
+	public <T extends OrgObject> Optional<Versioned<T>> get(Class<T> type, UUID uuid, ReadPoint point) {
+		Mapping<T> mapping = Mappings.of(type);
+		String sql = select(mapping) + " WHERE t.uuid = ?" + pointCondition() + " ORDER BY t.valid_from";
+		return query(sql, rs -> rs.next() ? Optional.of(Sql.versioned(rs, mapping)) : Optional.empty(), ps -> {
+			ps.setObject(1, uuid);
+			bindPoint(ps, 2, point);
+		});
+	}
+
+	@Override
+	public <T extends OrgObject> Page<Versioned<T>> list(Query<T> query) {
+		Mapping<T> mapping = Mappings.of(query.type());
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1" + pointCondition());
+		List<Object> parameters = new ArrayList<>();
+		query.references().forEach((field, uuid) -> {
+			where.append(" AND t.").append(mapping.filterColumn(field)).append(" = ?");
+			parameters.add(uuid);
+		});
+		if (query.userKey() != null) {
+			where.append(" AND t.user_key = ?");
+			parameters.add(query.userKey());
+		}
+		String count = "SELECT COUNT(*) FROM " + mapping.table() + " t" + where;
+		long total = query(count, rs -> {
+			rs.next();
+			return rs.getLong(1);
+		}, ps -> bindListParameters(ps, query.readPoint(), parameters));
+		String sql = select(mapping) + where + " ORDER BY t.user_key, t.uuid OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+		List<Versioned<T>> items = query(sql, rs -> {
+			List<Versioned<T>> result = new ArrayList<>();
+			while (rs.next()) {
+				result.add(Sql.versioned(rs, mapping));
+			}
+			return result;
+		}, ps -> {
+			int next = bindListParameters(ps, query.readPoint(), parameters);
+			ps.setInt(next, query.offset());
+			ps.setInt(next + 1, query.limit());
+		});
+		return new Page<>(items, total, query.offset(), query.limit());
+	}
+
+	@Override
+	public <T extends OrgObject> List<Versioned<T>> history(Class<T> type, UUID uuid) {
+		Mapping<T> mapping = Mappings.of(type);
+		String sql = select(mapping) + " WHERE t.uuid = ? ORDER BY t.reg_from, t.valid_from";
+		return query(sql, rs -> {
+			List<Versioned<T>> result = new ArrayList<>();
+			while (rs.next()) {
+				result.add(Sql.versioned(rs, mapping));
+			}
+			return result;
+		}, ps -> ps.setObject(1, uuid));
+	}
+
+	@Override
+	public <T extends OrgObject> Timeline<T> timeline(Class<T> type, UUID uuid, Instant registeredAt) {
+		Mapping<T> mapping = Mappings.of(type);
+		String sql = "SELECT " + mapping.selectList("t") + " FROM " + mapping.table()
+				+ " t WHERE t.uuid = ? AND t.reg_from <= ? AND t.reg_to > ? ORDER BY t.valid_from";
+		return query(sql, rs -> {
+			List<Segment<T>> segments = new ArrayList<>();
+			while (rs.next()) {
+				segments.add(new Segment<>(
+						new Validity(rs.getObject("valid_from", LocalDate.class),
+								rs.getObject("valid_to", LocalDate.class)),
+						mapping.read(rs, uuid, rs.getString("user_key"))));
+			}
+			return Timeline.of(segments);
+		}, ps -> {
+			ps.setObject(1, uuid);
+			ps.setObject(2, Sql.timestamp(registeredAt));
+			ps.setObject(3, Sql.timestamp(registeredAt));
+		});
+	}
+
+	@Override
+	public ApplyResult apply(ChangeSet changeSet) {
+		return inTransaction(changeSet, true);
+	}
+
+	@Override
+	public ApplyResult preview(ChangeSet changeSet) {
+		return inTransaction(changeSet, false);
+	}
+
+	@Override
+	public Optional<UUID> identity(String source, ObjectType type, String externalId) {
+		String sql = "SELECT uuid FROM source_identity WHERE source = ? AND object_type = ? AND external_id = ?";
+		return query(sql, rs -> rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty(), ps -> {
+			ps.setString(1, source);
+			ps.setString(2, type.name());
+			ps.setString(3, externalId);
+		});
+	}
+
+	@Override
+	public Map<String, UUID> identities(String source, ObjectType type) {
+		try (Connection c = this.dataSource.getConnection()) {
+			return identities(c, source, type);
+		}
+		catch (SQLException ex) {
+			throw new StoreException("Could not read the identities of source " + source, ex);
+		}
+	}
+
+	static Map<String, UUID> identities(Connection c, String source, ObjectType type) throws SQLException {
+		Map<String, UUID> result = new HashMap<>();
+		String sql = "SELECT external_id, uuid FROM source_identity WHERE source = ? AND object_type = ?";
+		try (PreparedStatement ps = c.prepareStatement(sql)) {
+			ps.setString(1, source);
+			ps.setString(2, type.name());
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					result.put(rs.getString(1), rs.getObject(2, UUID.class));
+				}
+			}
+		}
+		return result;
+	}
+
+	@Override
+	public Optional<String> token(String source) {
+		return query("SELECT token FROM source_token WHERE source = ?",
+				rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.empty(), ps -> ps.setString(1, source));
+	}
+
+	private ApplyResult inTransaction(ChangeSet changeSet, boolean write) {
+		try (Connection c = this.dataSource.getConnection()) {
+			boolean autoCommit = c.getAutoCommit();
+			c.setAutoCommit(false);
+			try {
+				ApplyResult result = this.writer.apply(c, changeSet, write);
+				if (write && result.applied()) {
+					for (WriteListener listener : this.listeners) {
+						listener.written(c, result);
+					}
+					c.commit();
+				}
+				else {
+					c.rollback();
+				}
+				return result;
+			}
+			catch (SQLException | RuntimeException ex) {
+				c.rollback();
+				throw ex;
+			}
+			finally {
+				c.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new StoreException(
+					"Change set by " + changeSet.actor() + " failed and was rolled back: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String select(Mapping<?> mapping) {
+		return "SELECT " + mapping.selectList("t") + ", " + Sql.registrationColumns() + " FROM " + mapping.table()
+				+ " t JOIN registration r ON r.id = t.registration_id";
+	}
+
+	private static String pointCondition() {
+		return " AND t.reg_from <= ? AND t.reg_to > ? AND t.valid_from <= ? AND t.valid_to > ?";
+	}
+
+	private static int bindPoint(PreparedStatement ps, int index, ReadPoint point) throws SQLException {
+		ps.setObject(index, Sql.timestamp(point.registeredAt()));
+		ps.setObject(index + 1, Sql.timestamp(point.registeredAt()));
+		ps.setObject(index + 2, point.at());
+		ps.setObject(index + 3, point.at());
+		return index + 4;
+	}
+
+	private static int bindListParameters(PreparedStatement ps, ReadPoint point, List<Object> parameters)
+			throws SQLException {
+		int next = bindPoint(ps, 1, point);
+		for (Object parameter : parameters) {
+			ps.setObject(next++, parameter);
+		}
+		return next;
+	}
+
+	private <R> R query(String sql, ResultReader<R> reader, Binder binder) {
+		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+			binder.bind(ps);
+			try (ResultSet rs = ps.executeQuery()) {
+				return reader.read(rs);
+			}
+		}
+		catch (SQLException ex) {
+			throw new StoreException("Store read failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface ResultReader<R> {
+
+		R read(ResultSet rs) throws SQLException;
+
+	}
+
+	@FunctionalInterface
+	private interface Binder {
+
+		void bind(PreparedStatement ps) throws SQLException;
+
+	}
+
+}
