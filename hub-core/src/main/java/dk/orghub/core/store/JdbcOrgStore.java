@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,16 @@ public class JdbcOrgStore implements OrgStore {
 			ps.setObject(2, Sql.timestamp(registeredAt));
 			ps.setObject(3, Sql.timestamp(registeredAt));
 		});
+	}
+
+	@Override
+	public <T extends OrgObject> Map<UUID, Timeline<T>> currentTimelines(Class<T> type, Collection<UUID> uuids) {
+		try (Connection c = this.dataSource.getConnection()) {
+			return Sql.currentTimelines(c, Mappings.of(type), "uuid", uuids);
+		}
+		catch (SQLException ex) {
+			throw new StoreException("Store read failed: " + ex.getMessage(), ex);
+		}
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dk.orghub.core.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public interface OrgStore {
 
 	/** An object's timeline (all validity segments) as known at {@code registeredAt}. */
 	<T extends OrgObject> Timeline<T> timeline(Class<T> type, UUID uuid, Instant registeredAt);
+
+	/**
+	 * The current timelines (as known now) of many objects of one type, read in batches;
+	 * objects that do not exist are absent from the result.
+	 */
+	<T extends OrgObject> Map<UUID, Timeline<T>> currentTimelines(Class<T> type, Collection<UUID> uuids);
 
 	/**
 	 * Applies a change set in one transaction.

@@ -25,6 +25,11 @@ public final class TestStores {
 
 	public static final String POSTGRES_URL_PROPERTY = "hub.test.postgres.url";
 
+	private static final String SKIP_MESSAGE = "PostgreSQL tests skipped: no PostgreSQL configured. Set -D"
+			+ POSTGRES_URL_PROPERTY + "=jdbc:postgresql://host:5432/db?user=... to run them (.ci/run does).";
+
+	private static volatile boolean skipReported;
+
 	private TestStores() {
 	}
 
@@ -50,8 +55,11 @@ public final class TestStores {
 	 */
 	public static DataSource postgresDataSource() {
 		String url = System.getProperty(POSTGRES_URL_PROPERTY, "");
-		Assumptions.assumeFalse(url.isBlank(), () -> "PostgreSQL tests skipped: no PostgreSQL configured. Set -D"
-				+ POSTGRES_URL_PROPERTY + "=jdbc:postgresql://host:5432/db?user=... to run them (.ci/run does).");
+		if (url.isBlank() && !skipReported) {
+			skipReported = true;
+			System.err.println("[orghub] " + SKIP_MESSAGE);
+		}
+		Assumptions.assumeFalse(url.isBlank(), SKIP_MESSAGE);
 		String schema = "test_"
 				+ UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
 		PGSimpleDataSource admin = new PGSimpleDataSource();

@@ -1,0 +1,60 @@
+package dk.orghub.core.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * hub-core is plain Java: no Camel and no Spring in it, and the model depends on nothing
+ * but itself. Each rule first proves the packages it guards hold classes, so that it
+ * cannot pass by guarding nothing.
+ */
+class DependencyRulesTest {
+
+	static JavaClasses core;
+
+	@BeforeAll
+	static void importCore() {
+		core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dk.orghub.core", "db.migration.hub");
+	}
+
+	@Test
+	void coreUsesNeitherCamelNorSpring() {
+		assertThat(core.stream().filter(c -> c.getPackageName().startsWith("dk.orghub.core.store"))).isNotEmpty();
+		assertThat(core.stream().filter(c -> c.getPackageName().startsWith("dk.orghub.core.spi"))).isNotEmpty();
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.camel..", "org.springframework..")
+			.check(core);
+	}
+
+	@Test
+	void modelDependsOnNothingElseOfTheHub() {
+		assertThat(core.stream().filter(c -> c.getPackageName().equals("dk.orghub.core.model"))).isNotEmpty();
+		noClasses().that()
+			.resideInAPackage("dk.orghub.core.model")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dk.orghub.core.store..", "dk.orghub.core.spi..", "dk.orghub.core.reconcile..",
+					"dk.orghub.core.query..", "java.sql..", "org.flywaydb..")
+			.check(core);
+	}
+
+	@Test
+	void spiDoesNotReachIntoTheStoreImplementation() {
+		assertThat(core.stream().filter(c -> c.getPackageName().equals("dk.orghub.core.spi"))).isNotEmpty();
+		noClasses().that()
+			.resideInAPackage("dk.orghub.core.spi")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dk.orghub.core.store..", "java.sql..", "org.flywaydb..")
+			.check(core);
+	}
+
+}

@@ -1,0 +1,156 @@
+package dk.orghub.core.reconcile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Person;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.spi.DesiredObject;
+import dk.orghub.core.spi.Snapshot;
+import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.store.JdbcOrgStore;
+import dk.orghub.core.store.ObjectChange;
+import dk.orghub.core.store.ReadPoint;
+import dk.orghub.core.testing.MutableClock;
+import dk.orghub.core.testing.TestOrg;
+import dk.orghub.core.testing.TestStores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReconcilerTest {
+
+	static final LocalDate START = TestOrg.START;
+
+	static final LocalDate DUMP = LocalDate.of(2026, 2, 1);
+
+	static final SourceOwnership PAYROLL = new SourceOwnership(
+			Map.of(ObjectType.ORG_UNIT, Set.of("userKey", "name", "parent", "unitType", "unitLevel", "payoutUnit"),
+					ObjectType.PERSON, Set.of("userKey", "cpr", "givenName", "surname", "nickname")));
+
+	final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T02:00:00Z"));
+
+	final JdbcOrgStore store = TestStores.h2(this.clock);
+
+	final OrgUnit root = TestOrg.unit("KOM", "Sample Kommune", null);
+
+	final OrgUnit school = TestOrg.unit("SKOLE", "Nordskolen", this.root.uuid());
+
+	final Person anna = TestOrg.person("P1", "Anna", "Jensen", "4002");
+
+	Reconciler reconciler = new Reconciler(this.store, FieldPolicy.none());
+
+	@Test
+	void firstSnapshotCreatesAndBindsAndTheSameSnapshotAgainChangesNothing() {
+		Snapshot snapshot = snapshot(null, unit(this.root), unit(this.school), person(this.anna));
+		ApplyResult first = this.reconciler.reconcile("payroll", PAYROLL, snapshot, false);
+		assertThat(first.count(ObjectChange.Kind.CREATED)).isEqualTo(3);
+		assertThat(this.store.identity("payroll", ObjectType.ORG_UNIT, "SKOLE")).contains(this.school.uuid());
+
+		ChangeSet again = this.reconciler.plan("payroll", PAYROLL, snapshot);
+		assertThat(again.operations()).isEmpty();
+		assertThat(again.bindings()).isEmpty();
+		assertThat(this.store.apply(again).applied()).isFalse();
+	}
+
+	@Test
+	void objectMissingFromTheSnapshotIsEndedAtItsEffectiveDate() {
+		this.reconciler.reconcile("payroll", PAYROLL,
+				snapshot(null, unit(this.root), unit(this.school), person(this.anna)), false);
+
+		ApplyResult result = this.reconciler.reconcile("payroll", PAYROLL,
+				snapshot(DUMP, unit(this.root), person(this.anna)), false);
+
+		assertThat(result.changes()).singleElement().satisfies(change -> {
+			assertThat(change.kind()).isEqualTo(ObjectChange.Kind.ENDED);
+			assertThat(change.userKey()).isEqualTo("SKOLE");
+		});
+		assertThat(this.store.get(OrgUnit.class, this.school.uuid(), at(DUMP.minusDays(1)))).isPresent();
+		assertThat(this.store.get(OrgUnit.class, this.school.uuid(), at(DUMP))).isEmpty();
+	}
+
+	@Test
+	void aSnapshotWithAnEffectiveDateLeavesEarlierHistoryAlone() {
+		this.reconciler.reconcile("payroll", PAYROLL,
+				snapshot(null, unit(this.root), unit(this.school), person(this.anna)), false);
+
+		OrgUnit renamed = TestOrg.renamed(this.school, "Nordskolen og Musikskolen");
+		this.reconciler.reconcile("payroll", PAYROLL, snapshot(DUMP, unit(this.root), unit(renamed), person(this.anna)),
+				false);
+
+		assertThat(name(DUMP.minusDays(1))).isEqualTo("Nordskolen");
+		assertThat(name(DUMP)).isEqualTo("Nordskolen og Musikskolen");
+	}
+
+	@Test
+	void fieldsTheSourceDoesNotWinStayAsStored() {
+		this.reconciler.reconcile("payroll", PAYROLL, snapshot(null, unit(this.root), person(this.anna)), false);
+		SourceOwnership directory = new SourceOwnership(Map.of(ObjectType.PERSON, Set.of("nickname", "givenName")));
+		Person fromDirectory = new Person(this.anna.uuid(), "ad-anna", null, "Anne", "Other", "Annie");
+		Reconciler withPolicy = new Reconciler(this.store, FieldPolicy.of(Map.of("PERSON.givenName", "payroll")));
+
+		withPolicy.reconcile("ad", directory, new Snapshot(Set.of(), null, List
+			.of(new DesiredObject<>(ObjectType.PERSON, "anna-guid", Timeline.of(Validity.from(START), fromDirectory))),
+				null), false);
+
+		Person stored = this.store.get(Person.class, this.anna.uuid(), at(DUMP)).orElseThrow().value();
+		assertThat(stored.nickname()).isEqualTo("Annie");
+		assertThat(stored.givenName()).isEqualTo("Anna");
+		assertThat(stored.surname()).isEqualTo("Jensen");
+		assertThat(stored.cpr()).isEqualTo(this.anna.cpr());
+		assertThat(stored.userKey()).isEqualTo("P1");
+	}
+
+	@Test
+	void previewComputesWithoutWriting() {
+		ApplyResult preview = this.reconciler.reconcile("payroll", PAYROLL,
+				snapshot(null, unit(this.root), unit(this.school)), true);
+		assertThat(preview.applied()).isFalse();
+		assertThat(preview.count(ObjectChange.Kind.CREATED)).isEqualTo(2);
+		assertThat(this.store.get(OrgUnit.class, this.root.uuid(), at(DUMP))).isEmpty();
+		assertThat(this.store.identity("payroll", ObjectType.ORG_UNIT, "KOM")).isEmpty();
+	}
+
+	@Test
+	void aSourceCannotDeliverTypesItDoesNotOwnOrDuplicateIds() {
+		SourceOwnership unitsOnly = new SourceOwnership(Map.of(ObjectType.ORG_UNIT, Set.of("name")));
+		assertThatThrownBy(() -> this.reconciler.plan("payroll", unitsOnly, snapshot(null, person(this.anna))))
+			.hasMessageContaining("does not declare owning them");
+		assertThatThrownBy(
+				() -> this.reconciler.plan("payroll", PAYROLL, snapshot(null, unit(this.root), unit(this.root))))
+			.hasMessageContaining("duplicate org-units id 'KOM'");
+	}
+
+	private String name(LocalDate date) {
+		return this.store.get(OrgUnit.class, this.school.uuid(), at(date)).orElseThrow().value().name();
+	}
+
+	private ReadPoint at(LocalDate date) {
+		return ReadPoint.of(date, null, this.clock);
+	}
+
+	private static DesiredObject<?> unit(OrgUnit unit) {
+		return new DesiredObject<>(ObjectType.ORG_UNIT, unit.userKey(), Timeline.of(Validity.from(START), unit));
+	}
+
+	private static DesiredObject<?> person(Person person) {
+		return new DesiredObject<>(ObjectType.PERSON, person.userKey(), Timeline.of(Validity.from(START), person));
+	}
+
+	private static Snapshot snapshot(LocalDate effectiveFrom, DesiredObject<?>... objects) {
+		return new Snapshot(Set.of(ObjectType.ORG_UNIT, ObjectType.PERSON), effectiveFrom,
+				new ArrayList<>(List.of(objects)), null);
+	}
+
+}
