@@ -25,6 +25,9 @@ public final class TestStores {
 
 	public static final String POSTGRES_URL_PROPERTY = "hub.test.postgres.url";
 
+	/** Set in CI so that a missing PostgreSQL fails the tests instead of skipping them. */
+	public static final String POSTGRES_REQUIRED_PROPERTY = "hub.test.postgres.required";
+
 	private static final String SKIP_MESSAGE = "PostgreSQL tests skipped: no PostgreSQL configured. Set -D"
 			+ POSTGRES_URL_PROPERTY + "=jdbc:postgresql://host:5432/db?user=... to run them (.ci/run does).";
 
@@ -55,6 +58,10 @@ public final class TestStores {
 	 */
 	public static DataSource postgresDataSource() {
 		String url = System.getProperty(POSTGRES_URL_PROPERTY, "");
+		if (url.isBlank() && Boolean.getBoolean(POSTGRES_REQUIRED_PROPERTY)) {
+			throw new IllegalStateException(POSTGRES_REQUIRED_PROPERTY + " is set but " + POSTGRES_URL_PROPERTY
+					+ " is not: PostgreSQL tests must run here");
+		}
 		if (url.isBlank() && !skipReported) {
 			skipReported = true;
 			System.err.println("[orghub] " + SKIP_MESSAGE);
