@@ -25,7 +25,9 @@ public final class TestStores {
 
 	public static final String POSTGRES_URL_PROPERTY = "hub.test.postgres.url";
 
-	/** Set in CI so that a missing PostgreSQL fails the tests instead of skipping them. */
+	/**
+	 * Set in CI so that a missing PostgreSQL fails the tests instead of skipping them.
+	 */
 	public static final String POSTGRES_REQUIRED_PROPERTY = "hub.test.postgres.required";
 
 	private static final String SKIP_MESSAGE = "PostgreSQL tests skipped: no PostgreSQL configured. Set -D"
