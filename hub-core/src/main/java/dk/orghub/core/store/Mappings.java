@@ -69,8 +69,7 @@ final class Mappings {
 						uuid(rs, "job_function"), uuid(rs, "engagement_type"),
 						rs.getObject("fraction", BigDecimal.class), rs.getBoolean("is_primary")),
 				List.of(reference("person", Engagement::person, "person_uuid", ObjectType.PERSON, "within-person"),
-						reference("unit", Engagement::unit, "unit_uuid", ObjectType.ORG_UNIT, "within-unit"),
-						classRef("jobFunction", Engagement::jobFunction, "job_function"),
+XX, Engagement::jobFunction, "job_function"),
 						classRef("engagementType", Engagement::engagementType, "engagement_type"))));
 		register(new Mapping<>(ObjectType.MANAGER, Manager.class, "manager",
 				List.of(ref("unit_uuid", Manager::unit, "unit"), ref("person_uuid", Manager::person, "person"),
