@@ -1,0 +1,60 @@
+package dk.orghub.routes.api;
+
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The bodies of the local edits. */
+final class EditRequests {
+
+	private EditRequests() {
+	}
+
+	@Schema(name = "NewAddress", description = "A new address of a unit")
+	record NewAddress(
+			@Schema(description = "Address type: UUID or user key of a class of facet address_type",
+					example = "EAN") @NotBlank String addressType,
+			@Schema(description = "The value, validated by the address type",
+					example = "5798000012345") @NotBlank @Size(max = 200) String value,
+			@Schema(description = "Visibility: UUID or user key of a class of facet visibility",
+					example = "PUBLIC") String visibility,
+			@Schema(description = "User key; default: the unit's user key and the address type's") @Size(
+					max = 200) String userKey,
+			@Schema(description = "First day the address holds; default today") LocalDate validFrom,
+			@Schema(description = "First day it no longer holds; default open-ended") LocalDate validTo) {
+
+	}
+
+	@Schema(name = "AddressChange", description = "A new value of an address from a date")
+	record AddressChange(@Schema(description = "The new value") @NotBlank @Size(max = 200) String value,
+			@Schema(description = "New address type (UUID or user key); default unchanged") String addressType,
+			@Schema(description = "New visibility (UUID or user key); default unchanged") String visibility,
+			@Schema(description = "First day of the new value; default today") LocalDate validFrom,
+			@Schema(description = "First day the new value no longer holds; default the end of the address") LocalDate validTo) {
+
+	}
+
+	@Schema(name = "NewKle", description = "A KLE task of a unit")
+	record NewKle(
+			@Schema(description = "KLE number: main group, group or topic",
+					example = "27.24.00") @NotBlank String kleNumber,
+			@Schema(description = "Aspect: UUID or user key of a class of facet kle_aspect",
+					example = "Ansvarlig") @NotBlank String aspect,
+			@Schema(description = "User key; default: the unit's user key, the KLE number and the aspect") @Size(
+					max = 200) String userKey,
+			@Schema(description = "First day the task holds; default today") LocalDate validFrom,
+			@Schema(description = "First day it no longer holds; default open-ended") LocalDate validTo) {
+
+	}
+
+	@Schema(name = "KleChange", description = "A new KLE number or aspect of a unit's task from a date")
+	record KleChange(@Schema(description = "New KLE number; default unchanged") String kleNumber,
+			@Schema(description = "New aspect (UUID or user key); default unchanged") String aspect,
+			@Schema(description = "First day of the new value; default today") LocalDate validFrom,
+			@Schema(description = "First day the new value no longer holds; default the end of the task") LocalDate validTo) {
+
+	}
+
+}

@@ -1,0 +1,150 @@
+package dk.orghub.routes.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Kle;
+import dk.orghub.core.model.Manager;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Versioned;
+import dk.orghub.core.query.ManagerResolution;
+import dk.orghub.core.query.OrganisationQueries;
+import dk.orghub.core.store.ReadPoint;
+import dk.orghub.routes.api.EditRequests.NewAddress;
+import dk.orghub.routes.api.EditRequests.NewKle;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Organisation units, their tree and managers, and the local edits of their addresses and
+ * KLE.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/org-units", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "org-units", description = "Organisation units, their subtrees and managers; local addresses and KLE.")
+class OrgUnitController {
+
+	private final ObjectReader reader;
+
+	private final OrganisationQueries queries;
+
+	private final LocalEdits edits;
+
+	OrgUnitController(ObjectReader reader, OrganisationQueries queries, LocalEdits edits) {
+		this.reader = reader;
+		this.queries = queries;
+		this.edits = edits;
+	}
+
+	@GetMapping
+	@Operation(summary = "Units valid at a date, as known at a time",
+			description = "Ordered by user key; with root, the subtree in tree order (a unit before its children).")
+	PageJson<VersionJson<OrgUnit>> list(
+			@Parameter(description = "Only the direct children of this unit") @RequestParam(
+					required = false) UUID parent,
+			@Parameter(description = "Only this unit and every unit below it") @RequestParam(
+					required = false) UUID root,
+			@Parameter(description = "Only the one with this user key") @RequestParam(required = false) String userKey,
+			@ParameterObject ReadParameters read, @ParameterObject @Valid Paging paging) {
+		if (root == null) {
+			return this.reader.list(OrgUnit.class, read, Filters.of("parent", parent), userKey, paging,
+					UnaryOperator.identity());
+		}
+		List<Versioned<OrgUnit>> subtree = this.queries.subtree(root, this.reader.readPoint(read))
+			.stream()
+			.filter(v -> parent == null || parent.equals(v.value().parent()))
+			.filter(v -> userKey == null || userKey.equals(v.value().userKey()))
+			.toList();
+		return PageJson.slice(subtree, paging, VersionJson::of);
+	}
+
+	@GetMapping("/{uuid}")
+	@Operation(summary = "One unit valid at a date, as known at a time")
+	VersionJson<OrgUnit> get(@PathVariable UUID uuid, @ParameterObject ReadParameters read) {
+		return this.reader.get(OrgUnit.class, uuid, read, UnaryOperator.identity());
+	}
+
+	@GetMapping("/{uuid}/history")
+	@Operation(summary = "Every registered version, oldest registration first")
+	List<VersionJson<OrgUnit>> history(@PathVariable UUID uuid) {
+		return this.reader.history(OrgUnit.class, uuid, UnaryOperator.identity());
+	}
+
+	@GetMapping("/{uuid}/manager")
+	@Operation(summary = "The unit's manager, inherited from the nearest ancestor with one",
+			description = "A manager role held by a person; vacant roles are skipped and listed in vacantRoles. "
+					+ "manager is null when none is found.")
+	ManagerJson manager(@PathVariable UUID uuid,
+			@Parameter(description = "Look at the ancestors when the unit has no manager") @RequestParam(
+					defaultValue = "true") boolean inherit,
+			@ParameterObject ReadParameters read) {
+		ReadPoint point = this.reader.readPoint(read);
+		ManagerResolution resolution = this.queries.resolveManager(uuid, point, inherit)
+			.orElseThrow(() -> this.reader.notFound(OrgUnit.class, uuid, point));
+		return new ManagerJson(uuid, inherit, resolution.inherited(),
+				resolution.found().map(VersionJson::of).orElse(null),
+				resolution.vacantRoles().stream().map(VersionJson::of).toList());
+	}
+
+	@PostMapping(path = "/{uuid}/addresses", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Add an address to the unit (EAN, P-number, opening hours, phone, e-mail, ...)",
+			description = "422 when the store rejects it (e.g. an EAN that is not 13 digits); nothing is stored then.")
+	ResponseEntity<VersionJson<Address>> addAddress(@PathVariable UUID uuid, @Valid @RequestBody NewAddress body,
+			HttpServletRequest request) {
+		Versioned<Address> created = this.edits.createAddress(uuid, body, Actors.of(request));
+		return ResponseEntity.created(location("/api/v1/addresses/{uuid}", created.value().uuid()))
+			.body(VersionJson.of(created));
+	}
+
+	@PostMapping(path = "/{uuid}/kle", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Add a KLE task to the unit")
+	ResponseEntity<VersionJson<Kle>> addKle(@PathVariable UUID uuid, @Valid @RequestBody NewKle body,
+			HttpServletRequest request) {
+		Versioned<Kle> created = this.edits.createKle(uuid, body, Actors.of(request));
+		return ResponseEntity.created(location("/api/v1/kle/{uuid}", created.value().uuid()))
+			.body(VersionJson.of(created));
+	}
+
+	private static URI location(String path, UUID uuid) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).buildAndExpand(uuid).toUri();
+	}
+
+	/**
+	 * A unit's manager.
+	 *
+	 * @param unit the unit asked about
+	 * @param inherit whether ancestors were looked at
+	 * @param inherited whether the manager belongs to an ancestor
+	 * @param manager the manager role found, {@code null} when none
+	 * @param vacantRoles vacant roles passed over, nearest unit first
+	 */
+	record ManagerJson(UUID unit, boolean inherit, boolean inherited,
+			@Schema(nullable = true) VersionJson<Manager> manager, List<VersionJson<Manager>> vacantRoles) {
+
+		ManagerJson {
+			Objects.requireNonNull(unit, "unit");
+		}
+
+	}
+
+}

@@ -1,0 +1,36 @@
+package dk.orghub.routes.config;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import dk.orghub.core.query.OrganisationQueries;
+import dk.orghub.core.store.JdbcOrgStore;
+import dk.orghub.core.store.OrgStore;
+import dk.orghub.core.store.ReadPoint;
+
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The clock, the store (after Flyway has migrated its schema) and the queries on it. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.system(ReadPoint.ZONE);
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	OrgStore orgStore(DataSource dataSource, Clock clock) {
+		return new JdbcOrgStore(dataSource, clock);
+	}
+
+	@Bean
+	OrganisationQueries organisationQueries(OrgStore store) {
+		return new OrganisationQueries(store);
+	}
+
+}

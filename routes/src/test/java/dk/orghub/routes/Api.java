@@ -1,0 +1,50 @@
+package dk.orghub.routes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A JSON client of the running hub for the integration tests. */
+final class Api {
+
+	private final TestRestTemplate rest;
+
+	Api(TestRestTemplate rest) {
+		this.rest = rest;
+	}
+
+	/** GET that must answer 200; the URI is a template expanded with the variables. */
+	JsonNode get(String uri, Object... variables) {
+		ResponseEntity<JsonNode> response = exchange(HttpMethod.GET, uri, null, variables);
+		assertThat(response.getStatusCode()).as("GET " + uri + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
+	ResponseEntity<JsonNode> exchange(HttpMethod method, String uri, Object body, Object... variables) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+		if (body != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		return this.rest.exchange(uri, method, new HttpEntity<>(body, headers), JsonNode.class, variables);
+	}
+
+	/** The items of a page, as a list. */
+	static List<JsonNode> items(JsonNode page) {
+		List<JsonNode> items = new ArrayList<>();
+		page.get("items").forEach(items::add);
+		return items;
+	}
+
+}
