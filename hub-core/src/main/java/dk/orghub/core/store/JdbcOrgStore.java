@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,6 +152,27 @@ public class JdbcOrgStore implements OrgStore {
 		catch (SQLException ex) {
 			throw new StoreException("Store read failed: " + ex.getMessage(), ex);
 		}
+	}
+
+	@Override
+	public <T extends OrgObject> Map<UUID, Timeline<T>> allCurrentTimelines(Class<T> type) {
+		Mapping<T> mapping = Mappings.of(type);
+		String sql = "SELECT " + mapping.selectList("t") + " FROM " + mapping.table()
+				+ " t WHERE t.reg_to = ? ORDER BY t.uuid, t.valid_from";
+		return query(sql, rs -> {
+			Map<UUID, List<Segment<T>>> segments = new LinkedHashMap<>();
+			while (rs.next()) {
+				UUID uuid = rs.getObject("uuid", UUID.class);
+				segments.computeIfAbsent(uuid, u -> new ArrayList<>())
+					.add(new Segment<>(
+							new Validity(rs.getObject("valid_from", LocalDate.class),
+									rs.getObject("valid_to", LocalDate.class)),
+							mapping.read(rs, uuid, rs.getString("user_key"))));
+			}
+			Map<UUID, Timeline<T>> result = new LinkedHashMap<>();
+			segments.forEach((uuid, list) -> result.put(uuid, Timeline.of(list)));
+			return result;
+		}, ps -> ps.setObject(1, Sql.OPEN_REGISTRATION));
 	}
 
 	@Override

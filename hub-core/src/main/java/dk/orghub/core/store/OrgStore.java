@@ -46,6 +46,12 @@ public interface OrgStore {
 	<T extends OrgObject> Map<UUID, Timeline<T>> currentTimelines(Class<T> type, Collection<UUID> uuids);
 
 	/**
+	 * The current timelines (as known now) of every object of a type, e.g. for a full
+	 * publish to a target.
+	 */
+	<T extends OrgObject> Map<UUID, Timeline<T>> allCurrentTimelines(Class<T> type);
+
+	/**
 	 * Applies a change set in one transaction.
 	 * @throws InvariantViolationException if the result would break a rule of the model;
 	 * nothing is written then

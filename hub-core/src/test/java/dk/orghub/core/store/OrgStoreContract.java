@@ -301,6 +301,16 @@ abstract class OrgStoreContract {
 	}
 
 	@Test
+	void allCurrentTimelinesOfATypeAreListed() {
+		this.store.apply(ChangeSet.by(Actor.user("alice"))
+			.put(TestOrg.renamed(this.care, "Plejecenter Solbakken"), Validity.from(RENAME))
+			.build());
+		var units = this.store.allCurrentTimelines(OrgUnit.class);
+		assertThat(units).containsOnlyKeys(this.root.uuid(), this.social.uuid(), this.care.uuid());
+		assertThat(units.get(this.care.uuid()).segments()).hasSize(2);
+	}
+
+	@Test
 	void identitiesAndTokensAreWrittenWithTheChangeSet() {
 		Person carl = TestOrg.person("P3", "Carl", "Hansen", "4029");
 		this.store.apply(ChangeSet.by(Actor.source("opus"))
