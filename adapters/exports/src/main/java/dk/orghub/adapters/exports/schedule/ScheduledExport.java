@@ -1,0 +1,114 @@
+package dk.orghub.adapters.exports.schedule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dk.orghub.adapters.exports.ExportDocument;
+import dk.orghub.adapters.exports.OrgSnapshot;
+import dk.orghub.adapters.exports.organisation.OrganisationExporter;
+import dk.orghub.adapters.exports.survey.SurveyExport;
+import dk.orghub.adapters.exports.survey.SurveyExporter;
+import dk.orghub.core.store.OrgStore;
+import dk.orghub.core.store.ReadPoint;
+
+/**
+ * Writes one configured export of today's organisation to a folder: call {@link #run()}
+ * from a schedule. The file is named like the download ({@code survey-2025-01-01.xlsx},
+ * {@code organisation-2025-01-01-U00012.zip}), so a second run on the same day replaces
+ * the first; it appears atomically (see {@link ExportFolder}); older files of the same
+ * export beyond {@code keep} are deleted, and temporary files of killed runs older than
+ * an hour too. Not meant to run twice at once with the same settings.
+ */
+public final class ScheduledExport {
+
+	private static final Logger log = LoggerFactory.getLogger(ScheduledExport.class);
+
+	private static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+
+	private final ScheduledExportSettings settings;
+
+	private final OrgStore store;
+
+	private final Clock clock;
+
+	private final ExportFolder folder;
+
+	/** What a run wrote. */
+	public record Result(Path file, LocalDate at, int rows, int findings, Duration duration, List<Path> deleted) {
+
+	}
+
+	public ScheduledExport(ScheduledExportSettings settings, OrgStore store, Clock clock) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.store = Objects.requireNonNull(store, "store");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.folder = new ExportFolder(settings.folder());
+	}
+
+	public ScheduledExportSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Exports the organisation of today as known now and writes the file.
+	 * @throws UncheckedIOException when the folder cannot be written
+	 * @throws dk.orghub.adapters.exports.UnknownUnitException when the root unit is not
+	 * valid today
+	 */
+	public Result run() {
+		Instant start = this.clock.instant();
+		long started = System.nanoTime();
+		ReadPoint point = ReadPoint.now(this.clock);
+		OrgSnapshot snapshot = OrgSnapshot.load(this.store, point);
+		ExportDocument document;
+		int findings = 0;
+		if (this.settings.kind() == ExportKind.SURVEY) {
+			SurveyExport survey = SurveyExporter.export(snapshot, this.settings.root(), this.settings.survey());
+			document = survey.toDocument();
+			findings = survey.findings().size();
+		}
+		else {
+			document = OrganisationExporter.export(snapshot, this.settings.root(), this.settings.organisation());
+		}
+		try {
+			this.folder.deleteStaleTemporaryFiles(start, STALE_TEMPORARY);
+			Path file = this.folder.write(document.fileName(this.settings.format()),
+					out -> document.write(this.settings.format(), this.settings.csv(), out));
+			List<Path> deleted = this.folder.prune(pattern(document, point.at()), this.settings.keep());
+			Duration duration = Duration.ofNanos(System.nanoTime() - started);
+			log.info("Wrote {} export {}: {} rows, {} findings, in {} ms; deleted {} older file(s)",
+					this.settings.kind().id(), file, document.rowCount(), findings, duration.toMillis(),
+					deleted.size());
+			return new Result(file, point.at(), document.rowCount(), findings, duration, deleted);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the " + this.settings.kind().id() + " export to "
+					+ this.folder.folder() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The names of this export's files on any date: the document's base name with any
+	 * date in place of this one, and this format's extension.
+	 */
+	private Pattern pattern(ExportDocument document, LocalDate at) {
+		String base = document.baseName();
+		int index = base.indexOf(at.toString());
+		String before = base.substring(0, index);
+		String after = base.substring(index + at.toString().length());
+		return Pattern.compile(Pattern.quote(before) + "\\d{4}-\\d{2}-\\d{2}" + Pattern.quote(after) + "\\."
+				+ Pattern.quote(document.extension(this.settings.format())));
+	}
+
+}

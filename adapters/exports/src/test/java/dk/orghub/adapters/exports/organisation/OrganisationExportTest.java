@@ -1,0 +1,172 @@
+package dk.orghub.adapters.exports.organisation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dk.orghub.adapters.exports.ExportDocument;
+import dk.orghub.adapters.exports.ExportFormat;
+import dk.orghub.adapters.exports.SampleEstate;
+import dk.orghub.adapters.exports.table.CsvOptions;
+import dk.orghub.adapters.exports.table.CsvParser;
+import dk.orghub.adapters.exports.table.Table;
+import dk.orghub.core.classes.DefaultClasses;
+import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Engagement;
+import dk.orghub.core.model.Manager;
+import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.samples.municipality.Municipality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The organisation export of the sample municipality at two dates. */
+class OrganisationExportTest {
+
+	private final SampleEstate estate = SampleEstate.of(1_500);
+
+	private final Municipality municipality = this.estate.municipality();
+
+	private final OrganisationExporter exporter = new OrganisationExporter(this.estate.store(), Clock.systemUTC());
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2025-01-01", "2022-06-01" })
+	void everyUnitEngagementManagerAndAddressValidAtTheDateIsExported(String date) {
+		LocalDate at = LocalDate.parse(date);
+		ExportDocument document = this.exporter.export(at, null, OrganisationOptions.defaults());
+
+		assertThat(document.keys()).containsExactly("units", "engagements", "managers", "addresses");
+		List<OrgUnit> units = valid(this.municipality.units(), at);
+		assertThat(column(document.table("units"), 1))
+			.containsExactlyInAnyOrderElementsOf(units.stream().map(OrgUnit::userKey).toList());
+		assertThat(document.table("units").rows().get(0)).startsWith(this.municipality.root().toString(), "U00000",
+				"Sample Kommune", null);
+
+		List<Engagement> engagements = valid(this.municipality.engagements(), at);
+		assertThat(column(document.table("engagements"), 0))
+			.containsExactlyInAnyOrderElementsOf(engagements.stream().map(Engagement::userKey).toList());
+		List<Object> first = document.table("engagements").rows().get(0);
+		Engagement engagement = engagements.stream().filter(e -> e.userKey().equals(first.get(0))).findFirst().get();
+		assertThat(first.get(6)).isIn(DefaultClasses.classes().stream().map(k -> k.title()).toList());
+		assertThat(first.get(8)).isEqualTo(engagement.fraction());
+		assertThat(first.get(9)).isEqualTo(engagement.primary() ? "yes" : "no");
+
+		List<Manager> managers = valid(this.municipality.managers(), at);
+		assertThat(column(document.table("managers"), 0))
+			.containsExactlyInAnyOrderElementsOf(managers.stream().map(Manager::userKey).toList());
+		assertThat(document.table("managers").rows()).anyMatch(r -> r.get(6).equals("yes") && r.get(4) == null);
+
+		Set<UUID> employed = new HashSet<>();
+		engagements.forEach(e -> employed.add(e.person()));
+		List<Object> workEmails = employed.stream()
+			.map(this.estate.workEmails()::get)
+			.filter(Objects::nonNull)
+			.map(Object.class::cast)
+			.toList();
+		List<Object> values = column(document.table("addresses"), 6);
+		assertThat(values).hasSize(valid(this.municipality.addresses(), at).size() + workEmails.size())
+			.containsAll(workEmails)
+			.noneMatch(v -> v.toString().endsWith("@private.example"));
+	}
+
+	@Test
+	void secretAddressesOnlyWhenAskedFor() {
+		LocalDate at = LocalDate.parse("2025-01-01");
+		ExportDocument plain = this.exporter.export(at, null, OrganisationOptions.defaults());
+		ExportDocument all = this.exporter.export(at, null, OrganisationOptions.defaults().withSecretAddresses(true));
+
+		List<Object> secret = column(all.table("addresses"), 6).stream()
+			.filter(v -> v.toString().endsWith("@private.example"))
+			.toList();
+		assertThat(secret).isNotEmpty();
+		assertThat(all.table("addresses").rows()).hasSize(plain.table("addresses").rows().size() + secret.size());
+	}
+
+	@Test
+	void noCprNumberAppearsAnywhere() {
+		Set<String> cprs = new HashSet<>();
+		this.municipality.persons().values().forEach(t -> cprs.add(t.segments().get(0).value().cpr()));
+		ExportDocument document = this.exporter.export(LocalDate.parse("2025-01-01"), null,
+				OrganisationOptions.defaults().withSecretAddresses(true));
+		Pattern tenDigits = Pattern.compile("\\d{10}");
+		int cells = 0;
+		for (Table table : document.tables()) {
+			for (List<Object> row : table.rows()) {
+				for (Object cell : row) {
+					if (cell == null) {
+						continue;
+					}
+					cells++;
+					Matcher matcher = tenDigits.matcher(cell.toString());
+					while (matcher.find()) {
+						assertThat(cprs).doesNotContain(matcher.group());
+					}
+				}
+			}
+		}
+		assertThat(cells).isGreaterThan(10_000);
+	}
+
+	@Test
+	void aSubtreeAndChosenTables() {
+		LocalDate at = LocalDate.parse("2025-01-01");
+		OrgUnit department = valid(this.municipality.units(), at).stream()
+			.filter(u -> this.municipality.root().equals(u.parent()))
+			.findFirst()
+			.orElseThrow();
+		ExportDocument document = this.exporter.export(at, department.userKey(),
+				OrganisationOptions.defaults().withTables(OrganisationTable.parse("managers, units")));
+
+		assertThat(document.baseName()).isEqualTo("organisation-2025-01-01-" + department.userKey());
+		assertThat(document.keys()).containsExactly("units", "managers");
+		assertThat(document.table("units").rows())
+			.allSatisfy(r -> assertThat(r.get(8).toString()).startsWith("Sample Kommune / " + department.name()));
+		assertThat(document.table("units").rows().size()).isLessThan(valid(this.municipality.units(), at).size());
+		Set<Object> unitIds = new HashSet<>(column(document.table("units"), 0));
+		assertThat(document.table("managers").rows()).isNotEmpty()
+			.allSatisfy(r -> assertThat(unitIds).contains(r.get(1)));
+	}
+
+	@Test
+	void multiLineOpeningHoursSurviveTheCsvFile() throws IOException {
+		ExportDocument document = this.exporter.export(LocalDate.parse("2025-01-01"), null,
+				OrganisationOptions.defaults().withTables(Set.of(OrganisationTable.ADDRESSES)));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		document.write(ExportFormat.CSV, CsvOptions.defaults().withByteOrderMark(false), out);
+
+		List<List<String>> records = CsvParser.parse(out.toString(StandardCharsets.UTF_8), ';');
+		List<String> multiLine = records.stream().map(r -> r.get(6)).filter(v -> v.contains("\n")).toList();
+		assertThat(multiLine).isNotEmpty();
+		assertThat(column(document.table("addresses"), 6)).containsAll(multiLine);
+		assertThat(records).hasSize(document.table("addresses").rows().size() + 1);
+	}
+
+	private static <T extends OrgObject> List<T> valid(Map<UUID, Timeline<T>> timelines, LocalDate at) {
+		List<T> result = new ArrayList<>();
+		timelines.values().forEach(t -> t.at(at).ifPresent(result::add));
+		return result;
+	}
+
+	private static List<Object> column(Table table, int index) {
+		List<Object> values = new ArrayList<>();
+		table.rows().forEach(r -> values.add(r.get(index)));
+		return values;
+	}
+
+}
