@@ -1,0 +1,76 @@
+package dk.orghub.adapters.opus;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.ObjectChange;
+
+/**
+ * What importing one dump did.
+ *
+ * @param effectiveFrom the dump's date: changes take effect from it
+ * @param delta whether the dump was diffed against the previous one (else against the
+ * store)
+ * @param delivered how many objects the dump held
+ * @param rejected records quarantined with their reason (not applied)
+ * @param warnings values left out or dates cut, naming the record
+ * @param result the store's result; {@code null} when the file was rejected
+ * @param error why the whole file was rejected, else {@code null}
+ */
+public record ImportReport(String file, Status status, LocalDate effectiveFrom, boolean delta, int delivered,
+		List<RecordProblem> rejected, List<RecordProblem> warnings, ApplyResult result, String error,
+		Duration duration) {
+
+	public enum Status {
+
+		/** Changes were written. */
+		APPLIED,
+		/** Nothing differed from the store: nothing was written. */
+		UNCHANGED,
+		/** A preview: changes computed and checked, nothing written. */
+		PREVIEW,
+		/** The whole file was rejected: nothing was written. */
+		REJECTED
+
+	}
+
+	public ImportReport {
+		rejected = List.copyOf(rejected);
+		warnings = List.copyOf(warnings);
+	}
+
+	public long count(ObjectChange.Kind kind) {
+		return (this.result != null) ? this.result.count(kind) : 0;
+	}
+
+	/** The report as text for the file beside the dump; never contains a CPR number. */
+	public String text() {
+		StringBuilder text = new StringBuilder();
+		text.append("OPUS dump ").append(this.file).append(": ").append(this.status);
+		if (this.error != null) {
+			text.append("\nThe file was rejected and nothing of it was applied:\n  ").append(this.error);
+		}
+		if (this.result != null) {
+			text.append("\nCreated ")
+				.append(count(ObjectChange.Kind.CREATED))
+				.append(", changed ")
+				.append(count(ObjectChange.Kind.CHANGED))
+				.append(", ended ")
+				.append(count(ObjectChange.Kind.ENDED))
+				.append(", unchanged ")
+				.append(this.result.unchanged());
+		}
+		if (!this.rejected.isEmpty()) {
+			text.append("\nRejected records (quarantined, not applied; the store keeps what it had):");
+			this.rejected.forEach(p -> text.append("\n  ").append(p));
+		}
+		if (!this.warnings.isEmpty()) {
+			text.append("\nWarnings:");
+			this.warnings.forEach(p -> text.append("\n  ").append(p));
+		}
+		return text.append('\n').toString();
+	}
+
+}

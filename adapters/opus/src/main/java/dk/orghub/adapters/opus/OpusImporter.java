@@ -1,0 +1,366 @@
+package dk.orghub.adapters.opus;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dk.orghub.core.model.Engagement;
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.Segment;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.reconcile.FieldPolicy;
+import dk.orghub.core.reconcile.Reconciler;
+import dk.orghub.core.reconcile.StoreSourceContext;
+import dk.orghub.core.spi.ChangeBatch;
+import dk.orghub.core.spi.DesiredObject;
+import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.store.InvariantViolationException;
+import dk.orghub.core.store.OrgStore;
+
+/**
+ * Imports one OPUS dump into the store in one change set: all of it or (when the store
+ * refuses it) nothing.
+ * <p>
+ * The dump is parsed, validated and mapped; then diffed against the previous dump when it
+ * is given and is the last one applied (the store's token for the source names it), or
+ * else against the store. New, changed and missing objects follow: a change takes effect
+ * from the dump's date (what the store holds before it is kept, except that an employment
+ * the dump says ended earlier is ended then); a new object gets its whole validity; an
+ * object missing from the dump ends on the dump's date. Objects of rejected records are
+ * neither changed nor ended. The primary engagement is recomputed for every person whose
+ * engagements changed, from the dump's date on (over the whole timeline on a first load),
+ * keeping a primary chosen by hand. Dumps older than the last one applied are refused.
+ */
+public final class OpusImporter {
+
+	private static final Logger log = LoggerFactory.getLogger(OpusImporter.class);
+
+	private final OpusConfig config;
+
+	private final OpusDumpReader reader;
+
+	private final OrgStore store;
+
+	private final Reconciler reconciler;
+
+	private final Clock clock;
+
+	public OpusImporter(OpusConfig config, OrgStore store, FieldPolicy policy, Clock clock) {
+		this.config = Objects.requireNonNull(config, "config");
+		this.reader = new OpusDumpReader(config);
+		this.store = Objects.requireNonNull(store, "store");
+		this.reconciler = new Reconciler(store, policy);
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	public OpusConfig config() {
+		return this.config;
+	}
+
+	/** The file name of the last dump applied, if any. */
+	public Optional<String> lastImported() {
+		return this.store.token(this.config.sourceName());
+	}
+
+	/**
+	 * Imports a dump.
+	 * @param previous the previous dump file, used for the diff when it is the last one
+	 * applied; may be {@code null}
+	 * @param preview compute and check the changes without writing them
+	 * @return the report; status {@link ImportReport.Status#REJECTED} when the whole file
+	 * was refused (nothing written)
+	 */
+	public ImportReport importFile(Path file, Path previous, boolean preview) {
+		long start = System.nanoTime();
+		String name = file.getFileName().toString();
+		MappedDump current = null;
+		boolean delta = false;
+		try {
+			LocalDateTime time = OpusDumpReader.exportTime(file);
+			Optional<String> token = lastImported();
+			if (token.isPresent() && OpusDumpReader.FILE_NAME.matcher(token.get()).matches()
+					&& OpusDumpReader.exportTime(Path.of(token.get())).isAfter(time)) {
+				throw new OpusFileException(file, -1, "dates out of order: the dump is older than " + token.get()
+						+ ", the last dump applied; dumps must be imported in the order of their time stamps");
+			}
+			Function<String, UUID> persons = OpusDumpReader
+				.personUuids(new StoreSourceContext(this.store, this.config.sourceName(), this.clock));
+			current = this.reader.read(file, persons);
+			MappedDump before = null;
+			if (previous != null && token.isPresent() && previous.getFileName().toString().equals(token.get())) {
+				before = this.reader.read(previous, persons);
+				delta = true;
+			}
+			LocalDate effectiveFrom = token.isPresent() ? current.date() : null;
+			ChangeBatch batch = plan(current, before, effectiveFrom, name);
+			ChangeSet changes = this.reconciler.plan(this.config.sourceName(), OpusDumpReader.ownership(), batch);
+			if (token.isPresent() && token.get().equals(name)) {
+				changes = withoutToken(changes);
+			}
+			ApplyResult result = preview ? this.store.preview(changes) : this.store.apply(changes);
+			ImportReport.Status status = preview ? ImportReport.Status.PREVIEW
+					: (result.changes().isEmpty() ? ImportReport.Status.UNCHANGED : ImportReport.Status.APPLIED);
+			ImportReport report = new ImportReport(name, status, current.date(), delta, current.objects().size(),
+					current.rejected(), current.warnings(), result, null, Duration.ofNanos(System.nanoTime() - start));
+			log.info("OPUS dump {}: {} ({} changes, {} rejected records, {} warnings) in {} ms", name, status,
+					result.changes().size(), current.rejected().size(), current.warnings().size(),
+					report.duration().toMillis());
+			return report;
+		}
+		catch (OpusFileException ex) {
+			return rejected(name, current, delta, ex.getMessage(), start);
+		}
+		catch (InvariantViolationException ex) {
+			return rejected(name, current, delta, "the store refused the changes: " + ex.getMessage(), start);
+		}
+	}
+
+	/**
+	 * The same change set without the token: re-importing the last dump writes nothing.
+	 */
+	private static ChangeSet withoutToken(ChangeSet changes) {
+		ChangeSet.Builder builder = ChangeSet.by(changes.actor()).note(changes.note());
+		changes.operations().forEach(builder::add);
+		changes.bindings().forEach(b -> builder.bind(b.source(), b.type(), b.externalId(), b.uuid()));
+		return builder.build();
+	}
+
+	private ImportReport rejected(String name, MappedDump current, boolean delta, String error, long start) {
+		log.warn("OPUS dump {} rejected, nothing applied: {}", name, error);
+		return new ImportReport(name, ImportReport.Status.REJECTED, (current != null) ? current.date() : null, delta,
+				(current != null) ? current.objects().size() : 0, (current != null) ? current.rejected() : List.of(),
+				(current != null) ? current.warnings() : List.of(), null, error,
+				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	ChangeBatch plan(MappedDump current, MappedDump before, LocalDate effectiveFrom, String token) {
+		Map<String, DesiredObject<?>> candidates = new LinkedHashMap<>();
+		List<String> ended = new ArrayList<>();
+		if (before != null) {
+			current.objects().forEach((key, object) -> {
+				DesiredObject<?> old = before.objects().get(key);
+				if (old == null || !old.timeline().equals(object.timeline())) {
+					candidates.put(key, object);
+				}
+			});
+			before.objects().forEach((key, object) -> {
+				if (!current.objects().containsKey(key) && !current.protectedKeys().contains(key)
+						&& object.type() != ObjectType.KLASSE) {
+					ended.add(key);
+				}
+			});
+		}
+		else {
+			candidates.putAll(current.objects());
+			for (ObjectType type : OpusDumpReader.SCOPE) {
+				for (String externalId : this.store.identities(this.config.sourceName(), type).keySet()) {
+					String key = MappedDump.key(type, externalId);
+					if (!current.objects().containsKey(key) && !current.protectedKeys().contains(key)) {
+						ended.add(key);
+					}
+				}
+			}
+		}
+		Set<UUID> keptPersons = personsOfProtectedEngagements(current);
+		Map<String, DesiredObject<?>> changed = splice(current, candidates, ended, effectiveFrom,
+				personsOfEndedEngagements(before, ended));
+		List<ChangeBatch.EndedObject> endings = new ArrayList<>();
+		Map<String, UUID> boundPersons = keptPersons.isEmpty() ? Map.of()
+				: this.store.identities(this.config.sourceName(), ObjectType.PERSON);
+		LocalDate endDate = (effectiveFrom != null) ? effectiveFrom : current.date();
+		for (String key : ended) {
+			int slash = key.indexOf('/');
+			ObjectType type = ObjectType.valueOf(key.substring(0, slash));
+			String externalId = key.substring(slash + 1);
+			UUID bound = boundPersons.get(externalId);
+			if (type == ObjectType.PERSON && bound != null && keptPersons.contains(bound)) {
+				continue;
+			}
+			endings.add(new ChangeBatch.EndedObject(type, externalId, endDate));
+		}
+		return new ChangeBatch(new ArrayList<>(changed.values()), endings, token, false);
+	}
+
+	/**
+	 * The candidates' timelines joined to what the store holds before
+	 * {@code effectiveFrom}, with the primary engagement recomputed for the persons
+	 * concerned; only objects that then differ from the store.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private Map<String, DesiredObject<?>> splice(MappedDump current, Map<String, DesiredObject<?>> candidates,
+			List<String> ended, LocalDate effectiveFrom, Set<UUID> endedPersons) {
+		Set<UUID> persons = new HashSet<>(endedPersons);
+		for (DesiredObject<?> object : candidates.values()) {
+			if (object.type() == ObjectType.ENGAGEMENT) {
+				object.timeline().segments().forEach(s -> persons.add(((Engagement) s.value()).person()));
+			}
+		}
+		Map<String, DesiredObject<?>> engagementsOfPersons = new LinkedHashMap<>();
+		for (Map.Entry<String, DesiredObject<?>> entry : current.objects().entrySet()) {
+			DesiredObject<?> object = entry.getValue();
+			if (object.type() == ObjectType.ENGAGEMENT && !candidates.containsKey(entry.getKey())
+					&& persons.contains(((Engagement) object.timeline().segments().get(0).value()).person())) {
+				engagementsOfPersons.put(entry.getKey(), object);
+			}
+		}
+		Map<String, DesiredObject<?>> all = new LinkedHashMap<>(candidates);
+		all.putAll(engagementsOfPersons);
+		Map<ObjectType, List<UUID>> uuids = new EnumMap<>(ObjectType.class);
+		all.values().forEach(o -> uuids.computeIfAbsent(o.type(), t -> new ArrayList<>()).add(o.uuid()));
+		Map<UUID, Timeline<?>> stored = new HashMap<>();
+		uuids.forEach((type, list) -> stored
+			.putAll((Map) this.store.currentTimelines((Class<OrgObject>) type.javaType(), list)));
+		Map<String, Timeline<OrgObject>> spliced = new LinkedHashMap<>();
+		all.forEach((key, object) -> spliced.put(key, join((Timeline<OrgObject>) stored.get(object.uuid()),
+				(Timeline<OrgObject>) object.timeline(), effectiveFrom)));
+		recomputePrimary(all, spliced, stored, effectiveFrom);
+		Map<String, DesiredObject<?>> result = new LinkedHashMap<>();
+		all.forEach((key, object) -> {
+			Timeline<OrgObject> after = spliced.get(key);
+			Timeline<?> before = stored.getOrDefault(object.uuid(), Timeline.empty());
+			if (!after.equals(before) && !after.isEmpty()) {
+				result.put(key, new DesiredObject<>(object.type(), object.externalId(), after));
+			}
+			else if (after.isEmpty() && !before.isEmpty()) {
+				ended.add(key);
+			}
+		});
+		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private void recomputePrimary(Map<String, DesiredObject<?>> all, Map<String, Timeline<OrgObject>> spliced,
+			Map<UUID, Timeline<?>> stored, LocalDate effectiveFrom) {
+		Validity ruled = (effectiveFrom != null) ? Validity.from(effectiveFrom) : Validity.always();
+		List<Timeline<Engagement>> input = new ArrayList<>();
+		Map<UUID, String> keys = new HashMap<>();
+		all.forEach((key, object) -> {
+			if (object.type() != ObjectType.ENGAGEMENT) {
+				return;
+			}
+			Timeline<Engagement> timeline = (Timeline<Engagement>) (Timeline<?>) spliced.get(key);
+			Timeline<Engagement> before = (Timeline<Engagement>) stored.getOrDefault(object.uuid(), Timeline.empty());
+			Timeline<Engagement> withHand = Timeline.combine(timeline, before, (now, was) -> {
+				if (now == null) {
+					return null;
+				}
+				return (was != null && was.primaryByHand())
+						? new Engagement(now.uuid(), now.userKey(), now.person(), now.unit(), now.jobFunction(),
+								now.engagementType(), now.fraction(), was.primary(), true, now.originalUnit())
+						: now;
+			});
+			Timeline<Engagement> inRule = (effectiveFrom != null)
+					? withHand.remove(new Validity(Validity.BEGINNING, effectiveFrom)) : withHand;
+			if (!inRule.isEmpty()) {
+				input.add(inRule);
+				keys.put(object.uuid(), key);
+			}
+			spliced.put(key, (Timeline<OrgObject>) (Timeline<?>) withHand);
+		});
+		Map<UUID, Timeline<Engagement>> result = this.reader.mapper().primaryRule().apply(input);
+		result.forEach((uuid, timeline) -> {
+			String key = keys.get(uuid);
+			Timeline<OrgObject> whole = spliced.get(key);
+			List<Segment<OrgObject>> segments = new ArrayList<>(whole.remove(ruled).segments());
+			timeline.segments().forEach(s -> segments.add((Segment<OrgObject>) (Segment<?>) s));
+			spliced.put(key, Timeline.of(segments));
+		});
+	}
+
+	/**
+	 * What the store holds before {@code effectiveFrom} (cut where the dump says the
+	 * object ended earlier), then the dump's timeline from that date on; the dump's whole
+	 * timeline for an object the store does not have, or on a first load.
+	 */
+	static <T extends OrgObject> Timeline<T> join(Timeline<T> stored, Timeline<T> desired, LocalDate effectiveFrom) {
+		if (stored == null || stored.isEmpty() || effectiveFrom == null) {
+			return desired;
+		}
+		Timeline<T> past = stored.remove(Validity.from(effectiveFrom));
+		List<Validity> coverage = desired.coverage();
+		if (!coverage.isEmpty()) {
+			Validity last = coverage.get(coverage.size() - 1);
+			if (!last.isOpen() && last.to().isBefore(effectiveFrom)) {
+				past = past.remove(Validity.from(last.to()));
+			}
+		}
+		List<Segment<T>> segments = new ArrayList<>(past.segments());
+		segments.addAll(desired.remove(new Validity(Validity.BEGINNING, effectiveFrom)).segments());
+		return Timeline.of(segments);
+	}
+
+	/**
+	 * The persons of engagements that end: their other engagements may become primary.
+	 */
+	private Set<UUID> personsOfEndedEngagements(MappedDump before, List<String> ended) {
+		Set<UUID> persons = new HashSet<>();
+		List<String> unknown = new ArrayList<>();
+		String prefix = ObjectType.ENGAGEMENT.name() + "/";
+		for (String key : ended) {
+			if (!key.startsWith(prefix)) {
+				continue;
+			}
+			DesiredObject<?> old = (before != null) ? before.objects().get(key) : null;
+			if (old != null) {
+				old.timeline().segments().forEach(s -> persons.add(((Engagement) s.value()).person()));
+			}
+			else {
+				unknown.add(key.substring(prefix.length()));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			Map<String, UUID> bound = this.store.identities(this.config.sourceName(), ObjectType.ENGAGEMENT);
+			List<UUID> uuids = unknown.stream().map(bound::get).filter(Objects::nonNull).toList();
+			this.store.currentTimelines(Engagement.class, uuids)
+				.values()
+				.forEach(t -> t.segments().forEach(s -> persons.add(s.value().person())));
+		}
+		return persons;
+	}
+
+	private Set<UUID> personsOfProtectedEngagements(MappedDump current) {
+		List<UUID> engagements = new ArrayList<>();
+		Map<String, UUID> bound = null;
+		for (String key : current.protectedKeys()) {
+			if (key.startsWith(ObjectType.ENGAGEMENT.name() + "/")) {
+				if (bound == null) {
+					bound = this.store.identities(this.config.sourceName(), ObjectType.ENGAGEMENT);
+				}
+				UUID uuid = bound.get(key.substring(key.indexOf('/') + 1));
+				if (uuid != null) {
+					engagements.add(uuid);
+				}
+			}
+		}
+		if (engagements.isEmpty()) {
+			return Set.of();
+		}
+		Set<UUID> persons = new HashSet<>();
+		Collection<Timeline<Engagement>> timelines = this.store.currentTimelines(Engagement.class, engagements)
+			.values();
+		timelines.forEach(t -> t.segments().forEach(s -> persons.add(s.value().person())));
+		return persons;
+	}
+
+}

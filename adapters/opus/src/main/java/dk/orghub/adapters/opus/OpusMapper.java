@@ -1,0 +1,213 @@
+package dk.orghub.adapters.opus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dk.orghub.core.classes.DefaultClasses;
+import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Engagement;
+import dk.orghub.core.model.Klasse;
+import dk.orghub.core.model.Manager;
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.OwnerKind;
+import dk.orghub.core.model.Person;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.rules.ManagerRule;
+import dk.orghub.core.rules.PrimaryEngagementRule;
+import dk.orghub.core.rules.SubtreeFilter;
+import dk.orghub.core.spi.DesiredObject;
+
+/**
+ * Maps validated OPUS records to canonical objects and applies the payroll rules that
+ * need only the dump: subtree filters, managers (ended or vacated with their holder's
+ * employment) and the primary engagement (engagement-type order, then the lowest
+ * employment number).
+ * <p>
+ * Unit, engagement, manager and address UUIDs are name-based from the municipality key
+ * and the OPUS ids, so a fresh database gets the same ones. Person UUIDs come from the
+ * caller (the hub's identity bindings, or random for a new person), never from the CPR
+ * number.
+ */
+final class OpusMapper {
+
+	static final Set<String> ADDRESS_TYPES = Set.of("PHONE", "POSTAL", "EAN", "PNUMBER", "SE", "CVR");
+
+	private static final Set<UUID> DEFAULTS = new HashSet<>();
+
+	static {
+		DefaultClasses.classes().forEach(k -> DEFAULTS.add(k.uuid()));
+	}
+
+	private static final UUID PUBLIC = DefaultClasses.classUuid(DefaultClasses.VISIBILITY, "PUBLIC");
+
+	private static final UUID INTERNAL = DefaultClasses.classUuid(DefaultClasses.VISIBILITY, "INTERNAL");
+
+	private final OpusConfig config;
+
+	private final PrimaryEngagementRule primaryRule;
+
+	OpusMapper(OpusConfig config) {
+		this.config = config;
+		List<UUID> order = config.engagementTypeOrder()
+			.stream()
+			.map(t -> DefaultClasses.classUuid(DefaultClasses.ENGAGEMENT_TYPE, t))
+			.toList();
+		this.primaryRule = new PrimaryEngagementRule(PrimaryEngagementRule.byEngagementTypeOrder(order));
+	}
+
+	PrimaryEngagementRule primaryRule() {
+		return this.primaryRule;
+	}
+
+	/**
+	 * @param personUuid the UUID of the person with a CPR number (ten digits)
+	 */
+	MappedDump map(ValidatedDump dump, Function<String, UUID> personUuid) {
+		Map<String, DesiredObject<?>> objects = new LinkedHashMap<>();
+		Map<UUID, Klasse> classes = new LinkedHashMap<>();
+		Map<String, UUID> unitUuids = new HashMap<>();
+		Map<UUID, Timeline<OrgUnit>> units = new LinkedHashMap<>();
+		Map<UUID, String> unitIds = new HashMap<>();
+		for (ValidatedDump.Unit u : dump.units()) {
+			UUID uuid = unitUuid(u.id());
+			unitUuids.put(u.id(), uuid);
+			unitIds.put(uuid, u.id());
+			UUID type = klasse(DefaultClasses.ORG_UNIT_TYPE,
+					(u.orgTypeTxt() != null) ? u.orgTypeTxt() : this.config.defaultUnitType(), classes);
+			String levelKey = (u.orgType() != null) ? this.config.unitLevels().get(u.orgType()) : null;
+			UUID level = (levelKey != null) ? klasse(DefaultClasses.ORG_UNIT_LEVEL, levelKey, classes) : null;
+			OrgUnit unit = new OrgUnit(uuid, u.id(), truncate(u.name(), 200),
+					(u.parentId() != null) ? unitUuids.get(u.parentId()) : null, type, level, null);
+			units.put(uuid, Timeline.of(u.validity(), unit));
+		}
+		SubtreeFilter filter = new SubtreeFilter(this.config.excludedUnits()
+			.stream()
+			.map(unitUuids::get)
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet()));
+		Map<UUID, Timeline<OrgUnit>> kept = filter.units(units);
+		kept.forEach((uuid, timeline) -> objects.put(MappedDump.key(ObjectType.ORG_UNIT, unitIds.get(uuid)),
+				new DesiredObject<>(ObjectType.ORG_UNIT, unitIds.get(uuid), timeline)));
+		for (ValidatedDump.Unit u : dump.units()) {
+			Timeline<OrgUnit> unit = kept.get(unitUuids.get(u.id()));
+			if (unit == null) {
+				continue;
+			}
+			u.addresses().forEach((type, value) -> {
+				String externalId = u.id() + ":" + type;
+				UUID uuid = uuid("address:" + externalId);
+				Address address = new Address(uuid, externalId, unitUuids.get(u.id()), OwnerKind.ORG_UNIT,
+						DefaultClasses.classUuid(DefaultClasses.ADDRESS_TYPE, type), value,
+						("PHONE".equals(type) || "POSTAL".equals(type)) ? PUBLIC : INTERNAL);
+				List<dk.orghub.core.model.Segment<Address>> segments = new ArrayList<>();
+				unit.coverage().forEach(v -> segments.add(new dk.orghub.core.model.Segment<>(v, address)));
+				objects.put(MappedDump.key(ObjectType.ADDRESS, externalId),
+						new DesiredObject<>(ObjectType.ADDRESS, externalId, Timeline.of(segments)));
+			});
+		}
+		Map<String, UUID> persons = new LinkedHashMap<>();
+		Map<UUID, List<Timeline<Engagement>>> engagementsByPerson = new HashMap<>();
+		Map<String, Timeline<Engagement>> engagements = new LinkedHashMap<>();
+		for (ValidatedDump.Employee e : dump.employees()) {
+			UUID person = persons.get(e.cpr());
+			if (person == null) {
+				person = personUuid.apply(e.cpr());
+				persons.put(e.cpr(), person);
+				Person value = new Person(person, person.toString(), e.cpr(), truncate(e.firstName(), 100),
+						truncate(e.lastName(), 100), null);
+				objects.put(MappedDump.key(ObjectType.PERSON, e.cpr()), new DesiredObject<>(ObjectType.PERSON, e.cpr(),
+						Timeline.of(Validity.from(e.birthDate()), value)));
+			}
+			UUID jobFunction = (e.position() != null) ? klasse(DefaultClasses.JOB_FUNCTION, e.position(), classes)
+					: null;
+			UUID type = (e.contractText() != null) ? klasse(DefaultClasses.ENGAGEMENT_TYPE, e.contractText(), classes)
+					: null;
+			Engagement engagement = new Engagement(uuid("engagement:" + e.id()), e.id(), person,
+					unitUuids.get(e.unitId()), jobFunction, type, e.fraction(), false);
+			Timeline<Engagement> timeline = filter.placed(Timeline.of(e.validity(), engagement), Engagement::unit,
+					kept);
+			if (timeline.isEmpty()) {
+				continue;
+			}
+			engagements.put(e.id(), timeline);
+			engagementsByPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(timeline);
+		}
+		Map<UUID, Timeline<Engagement>> primary = this.primaryRule.apply(engagements.values());
+		engagements.forEach((id, timeline) -> {
+			UUID uuid = timeline.segments().get(0).value().uuid();
+			objects.put(MappedDump.key(ObjectType.ENGAGEMENT, id),
+					new DesiredObject<>(ObjectType.ENGAGEMENT, id, primary.get(uuid)));
+		});
+		ManagerRule managerRule = new ManagerRule(this.config.managerEnds());
+		UUID managerType = klasse(DefaultClasses.MANAGER_TYPE, this.config.managerType(), classes);
+		for (ValidatedDump.Employee e : dump.employees()) {
+			Timeline<Engagement> engagement = engagements.get(e.id());
+			if (!e.manager() || engagement == null) {
+				continue;
+			}
+			UUID level = (e.managerLevel() != null) ? klasse(DefaultClasses.MANAGER_LEVEL,
+					e.managerLevel().matches("[0-9]+") ? "Niveau " + e.managerLevel() : e.managerLevel(), classes)
+					: null;
+			UUID person = persons.get(e.cpr());
+			UUID unit = unitUuids.get(e.unitId());
+			Manager manager = new Manager(uuid("manager:" + e.id()), e.id(), unit, person, managerType, level,
+					List.of());
+			Timeline<Manager> role = Timeline.of(e.validity(), manager);
+			role = managerRule.apply(role, engagementsByPerson.getOrDefault(person, List.of()), kept.get(unit));
+			role = filter.placed(role, Manager::unit, kept);
+			if (!role.isEmpty()) {
+				objects.put(MappedDump.key(ObjectType.MANAGER, e.id()),
+						new DesiredObject<>(ObjectType.MANAGER, e.id(), role));
+			}
+		}
+		classes.forEach((uuid, klasse) -> {
+			String externalId = klasse.facet() + ":" + klasse.userKey();
+			objects.put(MappedDump.key(ObjectType.KLASSE, externalId),
+					new DesiredObject<>(ObjectType.KLASSE, externalId, Timeline.of(Validity.always(), klasse)));
+		});
+		Set<String> protectedKeys = new HashSet<>();
+		for (String id : dump.rejectedUnits()) {
+			protectedKeys.add(MappedDump.key(ObjectType.ORG_UNIT, id));
+			ADDRESS_TYPES.forEach(t -> protectedKeys.add(MappedDump.key(ObjectType.ADDRESS, id + ":" + t)));
+		}
+		for (String id : dump.rejectedEmployees()) {
+			protectedKeys.add(MappedDump.key(ObjectType.ENGAGEMENT, id));
+			protectedKeys.add(MappedDump.key(ObjectType.MANAGER, id));
+		}
+		return new MappedDump(dump.file(), dump.date(), objects, protectedKeys, dump.rejected(), dump.warnings());
+	}
+
+	UUID unitUuid(String opusId) {
+		return uuid("unit:" + opusId);
+	}
+
+	private UUID uuid(String name) {
+		return UUID.nameUUIDFromBytes(
+				("orghub:opus:" + this.config.municipalityKey() + ":" + name).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The class of a facet with the user key, a new one delivered when not a default. */
+	private static UUID klasse(String facet, String userKey, Map<UUID, Klasse> classes) {
+		String key = truncate(userKey, 200);
+		UUID uuid = DefaultClasses.classUuid(facet, key);
+		if (!DEFAULTS.contains(uuid)) {
+			classes.putIfAbsent(uuid, new Klasse(uuid, key, DefaultClasses.facetUuid(facet), key, null));
+		}
+		return uuid;
+	}
+
+	private static String truncate(String value, int max) {
+		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+	}
+
+}

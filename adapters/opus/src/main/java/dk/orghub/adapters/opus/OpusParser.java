@@ -1,0 +1,182 @@
+package dk.orghub.adapters.opus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads an OPUS dump as a stream (StAX): one {@link OpusRecord} at a time, so a dump of
+ * any size needs memory only for the record being read. Secure: a DTD is refused (so
+ * neither external entities nor entity expansion can happen), external entities and
+ * external DTDs are off in the factory too, and nothing is fetched from the network.
+ */
+final class OpusParser {
+
+	private static final XMLInputFactory FACTORY = secureFactory();
+
+	private OpusParser() {
+	}
+
+	static XMLInputFactory secureFactory() {
+		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+		factory.setXMLResolver((publicId, systemId, base, ns) -> {
+			throw new XMLStreamException("external entities are refused: " + systemId);
+		});
+		return factory;
+	}
+
+	/**
+	 * Parses the file, giving each record to {@code records} in file order.
+	 * @throws OpusFileException when the file is not a well-formed OPUS dump
+	 */
+	static void parse(Path file, Consumer<OpusRecord> records) {
+		try (InputStream in = Files.newInputStream(file)) {
+			XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+			try {
+				read(file, xml, records);
+			}
+			finally {
+				xml.close();
+			}
+		}
+		catch (XMLStreamException ex) {
+			Location location = ex.getLocation();
+			int line = (location != null) ? location.getLineNumber() : -1;
+			throw new OpusFileException(file, line,
+					"not well-formed XML" + ((line > 0) ? " at line " + line : "") + ": " + cleanMessage(ex), ex);
+		}
+		catch (IOException ex) {
+			throw new OpusFileException(file, -1, "cannot read the file: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void read(Path file, XMLStreamReader xml, Consumer<OpusRecord> records) throws XMLStreamException {
+		int depth = 0;
+		boolean rootSeen = false;
+		while (xml.hasNext()) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.DTD) {
+				throw new OpusFileException(file, xml.getLocation().getLineNumber(),
+						"a DOCTYPE (DTD) at line " + xml.getLocation().getLineNumber()
+								+ " is refused: OPUS dumps have none, and entities are never resolved");
+			}
+			if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+				throw new OpusFileException(file, xml.getLocation().getLineNumber(), "the entity reference &"
+						+ xml.getLocalName() + "; at line " + xml.getLocation().getLineNumber() + " is refused");
+			}
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				if (depth == 0) {
+					if (rootSeen || !"kmd".equals(xml.getLocalName())) {
+						throw new OpusFileException(file, xml.getLocation().getLineNumber(),
+								"the root element must be <kmd>, was <" + xml.getLocalName() + ">");
+					}
+					rootSeen = true;
+					depth = 1;
+				}
+				else if (OpusRecord.ORG_UNIT.equals(xml.getLocalName())
+						|| OpusRecord.EMPLOYEE.equals(xml.getLocalName())) {
+					records.accept(record(file, xml));
+				}
+				else {
+					skip(xml);
+				}
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth = 0;
+			}
+		}
+		if (!rootSeen) {
+			throw new OpusFileException(file, -1, "the file has no <kmd> root element");
+		}
+	}
+
+	private static OpusRecord record(Path file, XMLStreamReader xml) throws XMLStreamException {
+		String element = xml.getLocalName();
+		int line = xml.getLocation().getLineNumber();
+		Map<String, String> attributes = new HashMap<>();
+		for (int i = 0; i < xml.getAttributeCount(); i++) {
+			attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
+		}
+		Map<String, String> fields = new HashMap<>();
+		while (true) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				String name = xml.getLocalName();
+				if ("cpr".equals(name) && xml.getAttributeValue(null, "suppId") != null) {
+					fields.put("cpr.suppId", xml.getAttributeValue(null, "suppId"));
+				}
+				fields.put(name, text(file, xml));
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				return new OpusRecord(element, line, attributes, fields);
+			}
+			else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+				throw new OpusFileException(file, xml.getLocation().getLineNumber(), "the entity reference &"
+						+ xml.getLocalName() + "; at line " + xml.getLocation().getLineNumber() + " is refused");
+			}
+		}
+	}
+
+	/** The text of a simple element; nested elements are skipped. */
+	private static String text(Path file, XMLStreamReader xml) throws XMLStreamException {
+		StringBuilder text = new StringBuilder();
+		int depth = 1;
+		while (depth > 0) {
+			int event = xml.next();
+			switch (event) {
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+					if (depth == 1) {
+						text.append(xml.getText());
+					}
+				}
+				case XMLStreamConstants.START_ELEMENT -> depth++;
+				case XMLStreamConstants.END_ELEMENT -> depth--;
+				case XMLStreamConstants.ENTITY_REFERENCE ->
+					throw new OpusFileException(file, xml.getLocation().getLineNumber(), "the entity reference &"
+							+ xml.getLocalName() + "; at line " + xml.getLocation().getLineNumber() + " is refused");
+				default -> {
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	private static void skip(XMLStreamReader xml) throws XMLStreamException {
+		int depth = 1;
+		while (depth > 0) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.START_ELEMENT) {
+				depth++;
+			}
+			else if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+		}
+	}
+
+	private static String cleanMessage(XMLStreamException ex) {
+		String message = ex.getMessage();
+		if (message == null) {
+			return ex.getClass().getSimpleName();
+		}
+		int index = message.indexOf("Message: ");
+		return (index >= 0) ? message.substring(index + "Message: ".length()) : message;
+	}
+
+}

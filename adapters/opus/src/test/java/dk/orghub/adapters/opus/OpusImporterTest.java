@@ -1,0 +1,222 @@
+package dk.orghub.adapters.opus;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dk.orghub.core.model.Engagement;
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Person;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.reconcile.FieldPolicy;
+import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.store.JdbcOrgStore;
+import dk.orghub.core.store.ReadPoint;
+import dk.orghub.core.testing.MutableClock;
+import dk.orghub.core.testing.TestStores;
+import dk.orghub.core.model.Actor;
+
+import static dk.orghub.adapters.opus.Dumps.employee;
+import static dk.orghub.adapters.opus.Dumps.kmd;
+import static dk.orghub.adapters.opus.Dumps.unit;
+import static dk.orghub.adapters.opus.Dumps.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpusImporterTest {
+
+	@TempDir
+	Path dir;
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T03:00:00Z"));
+
+	private JdbcOrgStore store;
+
+	private OpusImporter importer;
+
+	@BeforeEach
+	void createStore() {
+		this.store = TestStores.h2(this.clock);
+		this.importer = new OpusImporter(OpusConfig.of(Dumps.CVR, this.dir), this.store, FieldPolicy.none(),
+				this.clock);
+	}
+
+	private Path first() {
+		return write(this.dir, "ZLPE20250101020000_delta.xml",
+				kmd(unit("1", null, "Kommune"), unit("2", "1", "Skole"),
+						employee("100001", "0101801234", "2", "2021-01-01", null, "Månedslønnet", "30", true, null),
+						employee("100002", "0101801234", "2", "2022-01-01", null, "Timelønnet", "0", false, null),
+						employee("100003", "0202851234", "2", "2023-01-01", null)));
+	}
+
+	private ImportReport run(Path file, Path previous) {
+		this.clock.advance(java.time.Duration.ofHours(1));
+		return this.importer.importFile(file, previous, false);
+	}
+
+	@Test
+	void theFirstDumpLoadsEverythingWithTheirWholeValidity() {
+		ImportReport report = run(first(), null);
+		assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
+		assertThat(report.delta()).isFalse();
+		UUID school = new OpusMapper(this.importer.config()).unitUuid("2");
+		OrgUnit unit = this.store.get(OrgUnit.class, school, point("2024-06-01")).orElseThrow().value();
+		assertThat(unit.name()).isEqualTo("Skole");
+		assertThat(unit.userKey()).isEqualTo("2");
+		UUID engagement = this.store.identity("opus", ObjectType.ENGAGEMENT, "100001").orElseThrow();
+		Timeline<Engagement> timeline = this.store.timeline(Engagement.class, engagement, Instant.now());
+		assertThat(timeline.coverage()).containsExactly(Validity.from(LocalDate.of(2021, 1, 1)));
+		assertThat(timeline.at(LocalDate.of(2024, 6, 1)).orElseThrow().primary())
+			.as("Månedslønnet comes before Timelønnet")
+			.isTrue();
+		assertThat(this.store.token("opus")).contains("ZLPE20250101020000_delta.xml");
+	}
+
+	@Test
+	void personUuidsAreBoundToTheCprAndNotDerivedFromIt() {
+		run(first(), null);
+		UUID person = this.store.identity("opus", ObjectType.PERSON, "0101801234").orElseThrow();
+		assertThat(person).isNotEqualTo(UUID.nameUUIDFromBytes("0101801234".getBytes()));
+		Person value = this.store.get(Person.class, person, point("2024-06-01")).orElseThrow().value();
+		assertThat(value.userKey()).doesNotContain("0101801234");
+	}
+
+	@Test
+	void reimportingTheSameDumpWritesNothing() {
+		Path file = first();
+		run(file, null);
+		ImportReport again = run(file, file);
+		assertThat(again.delta()).isTrue();
+		assertThat(again.status()).isEqualTo(ImportReport.Status.UNCHANGED);
+		assertThat(again.result().registration()).isNull();
+		ImportReport againAgainstTheStore = run(file, null);
+		assertThat(againAgainstTheStore.status()).isEqualTo(ImportReport.Status.UNCHANGED);
+	}
+
+	@Test
+	void aLaterDumpAppliesFromItsDateKeepsHistoryAndEndsWhatIsMissing() {
+		Path first = first();
+		run(first, null);
+		Path second = write(this.dir, "ZLPE20250201020000_delta.xml",
+				kmd(unit("1", null, "Kommune"), unit("2", "1", "Skolen ved Søen"),
+						employee("100001", "0101801234", "2", "2021-01-01", "2025-01-31", "Månedslønnet", "30", true,
+								"leave"),
+						employee("100002", "0101801234", "2", "2022-01-01", null, "Timelønnet", "0", false, null)));
+		ImportReport report = run(second, first);
+		assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
+		UUID school = new OpusMapper(this.importer.config()).unitUuid("2");
+		assertThat(this.store.get(OrgUnit.class, school, point("2025-01-15")).orElseThrow().value().name())
+			.isEqualTo("Skole");
+		assertThat(this.store.get(OrgUnit.class, school, point("2025-02-01")).orElseThrow().value().name())
+			.isEqualTo("Skolen ved Søen");
+		UUID left = this.store.identity("opus", ObjectType.ENGAGEMENT, "100001").orElseThrow();
+		assertThat(this.store.get(Engagement.class, left, point("2025-01-31"))).isPresent();
+		assertThat(this.store.get(Engagement.class, left, point("2025-02-01"))).isEmpty();
+		UUID other = this.store.identity("opus", ObjectType.ENGAGEMENT, "100002").orElseThrow();
+		assertThat(this.store.get(Engagement.class, other, point("2025-02-01")).orElseThrow().value().primary())
+			.as("the remaining engagement becomes primary when the other ends")
+			.isTrue();
+		UUID missing = this.store.identity("opus", ObjectType.ENGAGEMENT, "100003").orElseThrow();
+		assertThat(this.store.get(Engagement.class, missing, point("2025-01-31"))).isPresent();
+		assertThat(this.store.get(Engagement.class, missing, point("2025-02-01"))).isEmpty();
+		UUID manager = this.store.identity("opus", ObjectType.MANAGER, "100001").orElseThrow();
+		assertThat(this.store.get(dk.orghub.core.model.Manager.class, manager, point("2025-02-01"))).isEmpty();
+	}
+
+	@Test
+	void aRejectedRecordIsQuarantinedAndKeepsWhatTheStoreHas() {
+		Path first = first();
+		run(first, null);
+		Path second = write(this.dir, "ZLPE20250201020000_delta.xml",
+				kmd(unit("1", null, "Kommune"), unit("2", "1", "Skole"),
+						employee("100001", "0101801234", "2", "2021-01-01", null, "Månedslønnet", "30", true, null),
+						employee("100002", "0101801234", "2", "2022-01-01", null, "Timelønnet", "0", false, null),
+						employee("100003", "3102851234", "2", "2023-01-01", null), unit("3", "1", "Ny"),
+						employee("100004", "0303901234", "3", "2025-02-01", null)));
+		ImportReport report = run(second, first);
+		assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
+		assertThat(report.rejected()).singleElement().satisfies(p -> {
+			assertThat(p.id()).isEqualTo("100003");
+			assertThat(p.reason()).contains("invalid CPR");
+		});
+		UUID kept = this.store.identity("opus", ObjectType.ENGAGEMENT, "100003").orElseThrow();
+		assertThat(this.store.get(Engagement.class, kept, point("2025-03-01"))).as("not ended by a rejected record")
+			.isPresent();
+		UUID person = this.store.identity("opus", ObjectType.PERSON, "0202851234").orElseThrow();
+		assertThat(this.store.get(Person.class, person, point("2025-03-01"))).isPresent();
+		assertThat(this.store.identity("opus", ObjectType.ENGAGEMENT, "100004")).isPresent();
+		assertThat(report.text()).contains("employee '100003'").doesNotContain("3102851234");
+	}
+
+	@Test
+	void aFileTheStoreRefusesChangesNothing() {
+		Path first = first();
+		run(first, null);
+		UUID school = new OpusMapper(this.importer.config()).unitUuid("2");
+		UUID person = this.store.identity("opus", ObjectType.PERSON, "0202851234").orElseThrow();
+		this.clock.advance(java.time.Duration.ofMinutes(5));
+		this.store.apply(ChangeSet.by(Actor.user("alice"))
+			.put(new Engagement(UUID.randomUUID(), "LOCAL-1", person, school, null, null, null, false),
+					Validity.from(LocalDate.of(2024, 1, 1)))
+			.build());
+		int before = this.store.history(OrgUnit.class, school).size();
+		Path second = write(this.dir, "ZLPE20250201020000_delta.xml",
+				kmd(unit("1", null, "Kommune"), unit("2", "1", "Skole", "2020-01-01", "2025-01-31"),
+						employee("100001", "0101801234", "1", "2021-01-01", null, "Månedslønnet", "30", true, null),
+						employee("100002", "0101801234", "1", "2022-01-01", null, "Timelønnet", "0", false, null),
+						employee("100003", "0202851234", "1", "2023-01-01", null)));
+		ImportReport report = run(second, first);
+		assertThat(report.status()).isEqualTo(ImportReport.Status.REJECTED);
+		assertThat(report.error()).contains("LOCAL-1").contains("within-unit");
+		assertThat(this.store.history(OrgUnit.class, school)).hasSize(before);
+		assertThat(this.store.token("opus")).contains("ZLPE20250101020000_delta.xml");
+	}
+
+	@Test
+	void aDumpOlderThanTheLastOneIsRefused() {
+		run(first(), null);
+		Path older = write(this.dir, "ZLPE20241201020000_delta.xml", kmd(unit("1", null, "Kommune")));
+		ImportReport report = run(older, null);
+		assertThat(report.status()).isEqualTo(ImportReport.Status.REJECTED);
+		assertThat(report.error()).contains("dates out of order").contains("ZLPE20250101020000_delta.xml");
+	}
+
+	@Test
+	void aPrimaryChosenByHandIsKept() {
+		Path first = first();
+		run(first, null);
+		UUID side = this.store.identity("opus", ObjectType.ENGAGEMENT, "100002").orElseThrow();
+		UUID main = this.store.identity("opus", ObjectType.ENGAGEMENT, "100001").orElseThrow();
+		Engagement sideValue = this.store.get(Engagement.class, side, point("2025-01-01")).orElseThrow().value();
+		Engagement mainValue = this.store.get(Engagement.class, main, point("2025-01-01")).orElseThrow().value();
+		this.clock.advance(java.time.Duration.ofMinutes(5));
+		this.store.apply(ChangeSet.by(Actor.user("alice"))
+			.put(new Engagement(sideValue.uuid(), sideValue.userKey(), sideValue.person(), sideValue.unit(),
+					sideValue.jobFunction(), sideValue.engagementType(), sideValue.fraction(), true, true, null),
+					Validity.from(LocalDate.of(2025, 1, 1)))
+			.put(mainValue.withPrimary(false), Validity.from(LocalDate.of(2025, 1, 1)))
+			.build());
+		Path second = write(this.dir, "ZLPE20250201020000_delta.xml",
+				kmd(unit("1", null, "Kommune"), unit("2", "1", "Skole"),
+						employee("100001", "0101801234", "2", "2021-01-01", null, "Månedslønnet", "20", true, null),
+						employee("100002", "0101801234", "2", "2022-01-01", null, "Timelønnet", "0", false, null),
+						employee("100003", "0202851234", "2", "2023-01-01", null)));
+		ImportReport report = run(second, first);
+		assertThat(report.status()).as(report.text()).isEqualTo(ImportReport.Status.APPLIED);
+		assertThat(this.store.get(Engagement.class, side, point("2025-03-01")).orElseThrow().value().primary())
+			.isTrue();
+		assertThat(this.store.get(Engagement.class, main, point("2025-03-01")).orElseThrow().value().primary())
+			.isFalse();
+	}
+
+	private ReadPoint point(String date) {
+		return ReadPoint.of(LocalDate.parse(date), null, this.clock);
+	}
+
+}
