@@ -23,7 +23,16 @@ public class V2__Seed_default_classes extends BaseJavaMigration {
 
 	@Override
 	public void migrate(Context context) throws Exception {
-		ChangeSet.Builder changes = ChangeSet.by(Actor.system("migration")).note("default facets and classes");
+		seedDefaults(context, "default facets and classes");
+	}
+
+	/**
+	 * Puts every default facet and class; those already stored as they are change
+	 * nothing, so a later migration calls this again to add the defaults that are new in
+	 * its version.
+	 */
+	static void seedDefaults(Context context, String note) throws Exception {
+		ChangeSet.Builder changes = ChangeSet.by(Actor.system("migration")).note(note);
 		DefaultClasses.facets().forEach(facet -> changes.put(facet, Validity.always()));
 		DefaultClasses.classes().forEach(klasse -> changes.put(klasse, Validity.always()));
 		StoreSeeding.apply(context.getConnection(), Clock.fixed(EPOCH, ZoneOffset.UTC), changes.build());

@@ -73,6 +73,7 @@ public final class DefaultClasses {
 		address("WWW", "Web address", AddressScope.WWW);
 		address("LOS_SHORT_NAME", "LOS short name", AddressScope.TEXT);
 		address("CONTACT_PLACE", "Contact place (Henvendelsessted)", AddressScope.TEXT);
+		address("TITLE", "Job title (from the directory)", AddressScope.TEXT);
 	}
 
 	private DefaultClasses() {

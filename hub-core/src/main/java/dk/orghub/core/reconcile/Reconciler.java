@@ -83,7 +83,7 @@ public final class Reconciler {
 		for (Map.Entry<ObjectType, List<DesiredObject<?>>> entry : byType.entrySet()) {
 			requireOwned(source, ownership, entry.getKey());
 			planDesired(source, ownership, entry.getKey(), entry.getValue(),
-					this.store.identities(source, entry.getKey()), null, changes, new HashSet<>());
+					this.store.identities(source, entry.getKey()), batch.effectiveFrom(), changes, new HashSet<>());
 		}
 		for (ChangeBatch.EndedObject ended : batch.ended()) {
 			this.store.identity(source, ended.type(), ended.externalId())

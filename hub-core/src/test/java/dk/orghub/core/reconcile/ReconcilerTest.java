@@ -14,6 +14,7 @@ import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
+import dk.orghub.core.spi.ChangeBatch;
 import dk.orghub.core.spi.DesiredObject;
 import dk.orghub.core.spi.Snapshot;
 import dk.orghub.core.spi.SourceOwnership;
@@ -110,6 +111,22 @@ class ReconcilerTest {
 		assertThat(stored.surname()).isEqualTo("Jensen");
 		assertThat(stored.cpr()).isEqualTo(this.anna.cpr());
 		assertThat(stored.userKey()).isEqualTo("P1");
+	}
+
+	@Test
+	void aChangeBatchWithAnEffectiveDateKeepsEarlierHistoryAndStoresItsToken() {
+		this.reconciler.reconcile("payroll", PAYROLL,
+				snapshot(null, unit(this.root), unit(this.school), person(this.anna)), false);
+		OrgUnit renamed = TestOrg.renamed(this.school, "Nordskolen og Musikskolen");
+		ChangeBatch batch = new ChangeBatch(
+				List.of(new DesiredObject<>(ObjectType.ORG_UNIT, "SKOLE", Timeline.of(Validity.from(DUMP), renamed))),
+				List.of(), "2026-02-01", false, DUMP);
+
+		this.store.apply(this.reconciler.plan("payroll", PAYROLL, batch));
+
+		assertThat(name(START)).isEqualTo("Nordskolen");
+		assertThat(name(DUMP)).isEqualTo("Nordskolen og Musikskolen");
+		assertThat(this.store.token("payroll")).contains("2026-02-01");
 	}
 
 	@Test
