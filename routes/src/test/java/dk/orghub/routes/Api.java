@@ -15,13 +15,38 @@ import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A JSON client of the running hub for the integration tests. */
+/**
+ * A JSON client of the running hub for the integration tests, logged in with HTTP Basic
+ * (as the administrator unless told otherwise; the users are in
+ * {@code src/test/resources/config/application.yml}).
+ */
 final class Api {
+
+	static final String ADMIN = "admin";
+
+	static final String ADMIN_PASSWORD = "test-admin-password";
+
+	static final String READER = "reader";
+
+	static final String READER_PASSWORD = "reader-password";
+
+	static final String OPERATOR = "operator";
+
+	static final String OPERATOR_PASSWORD = "operator-password";
 
 	private final TestRestTemplate rest;
 
 	Api(TestRestTemplate rest) {
-		this.rest = rest;
+		this(rest, ADMIN, ADMIN_PASSWORD);
+	}
+
+	Api(TestRestTemplate rest, String user, String password) {
+		this.rest = rest.withBasicAuth(user, password);
+	}
+
+	/** The authenticated template, for requests that are not JSON. */
+	TestRestTemplate rest() {
+		return this.rest;
 	}
 
 	/** GET that must answer 200; the URI is a template expanded with the variables. */

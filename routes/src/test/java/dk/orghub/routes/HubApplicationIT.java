@@ -40,7 +40,7 @@ class HubApplicationIT {
 
 	@Test
 	void prometheusMetricsAreExposed() {
-		ResponseEntity<String> response = this.rest.getForEntity("/actuator/prometheus", String.class);
+		ResponseEntity<String> response = api().rest().getForEntity("/actuator/prometheus", String.class);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("jvm_memory_used_bytes");
@@ -55,7 +55,7 @@ class HubApplicationIT {
 		assertThat(document.get("paths").has("/api/v1/org-units/{uuid}/addresses")).isTrue();
 		assertThat(document.at("/paths/~1api~1v1~1persons/get/parameters").findValuesAsText("name")).contains("at",
 				"registeredAt", "offset", "limit", "includeCpr");
-		assertThat(this.rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+		assertThat(api().rest().getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 	}
 

@@ -69,7 +69,7 @@ class LocalEditsIT {
 		assertThat(address.get("ownerKind").asText()).isEqualTo("ORG_UNIT");
 		assertThat(address.at("/validity/from").asText()).isEqualTo(this.today.toString());
 		assertThat(address.at("/validity/to").isNull()).isTrue();
-		assertThat(address.at("/registration/actor").asText()).isEqualTo("user:api");
+		assertThat(address.at("/registration/actor").asText()).isEqualTo("user:" + Api.ADMIN);
 		assertThat(items(this.api.get("/api/v1/addresses?owner={unit}&limit=1000", this.unit)))
 			.extracting((a) -> a.get("uuid").asText())
 			.contains(uuid);

@@ -1,6 +1,7 @@
 package dk.orghub.routes.config;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import dk.orghub.core.model.AddressScope;
@@ -36,10 +37,13 @@ public record HubProperties(@NotNull @DefaultValue("./data") Path dataDir, @Vali
 	 *
 	 * @param employees number of employees to generate, 100 to 45,000
 	 * @param seed seed of the generator; the same seed gives the same municipality
+	 * @param referenceDate the date the generator takes for "today"; empty for the real
+	 * today. Changing it, the seed or the size makes the next {@code samples-import} run
+	 * change the store.
 	 */
 	public record Demo(
 			@Min(MunicipalityGenerator.MIN_EMPLOYEES) @Max(MunicipalityGenerator.MAX_EMPLOYEES) @DefaultValue("300") int employees,
-			@DefaultValue("1") long seed) {
+			@DefaultValue("1") long seed, LocalDate referenceDate) {
 
 	}
 

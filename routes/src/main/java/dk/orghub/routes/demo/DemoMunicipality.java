@@ -1,21 +1,16 @@
 package dk.orghub.routes.demo;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-
-import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.OrgUnit;
-import dk.orghub.core.store.ApplyResult;
-import dk.orghub.core.store.ObjectChange;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.Query;
 import dk.orghub.core.store.ReadPoint;
-import dk.orghub.routes.config.HubProperties;
-import dk.orghub.samples.municipality.Municipality;
-import dk.orghub.samples.municipality.MunicipalityGenerator;
+import dk.orghub.routes.run.Run;
+import dk.orghub.routes.run.SyncRunner;
+import dk.orghub.routes.run.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -25,29 +20,28 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Profile {@code demo}: when the store holds no units, generates the synthetic
- * municipality of the samples module ({@code hub.demo.employees}, {@code hub.demo.seed},
- * today as its reference date) and applies it in one change set by
- * {@code source:samples}.
+ * Profile {@code demo}: when the store holds no units, runs the sync
+ * {@code samples-import} once at start, so that the synthetic municipality of the samples
+ * module ({@code hub.demo.*}) is loaded and the load is the first run on the dashboard.
  */
 @Component
 @Profile("demo")
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DemoMunicipality implements ApplicationRunner {
 
-	static final Actor ACTOR = Actor.source("samples");
+	static final String SYNC = "samples-import";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoMunicipality.class);
 
 	private final OrgStore store;
 
-	private final HubProperties.Demo properties;
+	private final SyncRunner runner;
 
 	private final Clock clock;
 
-	DemoMunicipality(OrgStore store, HubProperties properties, Clock clock) {
+	DemoMunicipality(OrgStore store, SyncRunner runner, Clock clock) {
 		this.store = store;
-		this.properties = properties.demo();
+		this.runner = runner;
 		this.clock = clock;
 	}
 
@@ -59,26 +53,16 @@ class DemoMunicipality implements ApplicationRunner {
 			log.info("Demo: the store holds {} units on {}; no sample municipality loaded", units, now.at());
 			return;
 		}
-		LocalDate today = now.at();
-		log.info("Demo: generating a sample municipality of {} employees (seed {}, as at {})",
-				this.properties.employees(), this.properties.seed(), today);
-		long start = System.nanoTime();
-		Municipality municipality = MunicipalityGenerator.generate(this.properties.seed(), this.properties.employees(),
-				today);
-		long generated = System.nanoTime();
-		log.info("Demo: generated {} objects in {} ms: {}; storing them in one change set", municipality.objectCount(),
-				millis(start, generated), municipality);
-		ApplyResult result = this.store.apply(municipality.toChangeSet(ACTOR));
-		long stored = System.nanoTime();
-		log.info(
-				"Demo: stored the sample municipality in {} ms ({} objects created, registration {}); "
-						+ "{} ms in all",
-				millis(generated, stored), result.count(ObjectChange.Kind.CREATED),
-				(result.registration() != null) ? result.registration().id() : "none", millis(start, stored));
-	}
-
-	private static long millis(long from, long to) {
-		return Duration.ofNanos(to - from).toMillis();
+		if (this.runner.registry().find(SYNC).isEmpty()) {
+			log.warn("Demo: there is no sync '{}' (hub.syncs.{}); the store stays empty", SYNC, SYNC);
+			return;
+		}
+		log.info("Demo: the store is empty; loading the sample municipality with sync '{}'", SYNC);
+		Run run = this.runner.runNow(SYNC, Trigger.STARTUP, "system", false);
+		if (run.counts().created() == 0) {
+			throw new IllegalStateException(
+					"Demo: the first run of '" + SYNC + "' created nothing: " + run.status() + " " + run.message());
+		}
 	}
 
 }

@@ -1,0 +1,31 @@
+package dk.orghub.routes.run;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How runs are run and kept ({@code hub.operations.*}).
+ *
+ * @param threads how many runs may work at once (different syncs; one sync never runs
+ * twice at once)
+ * @param lockTimeout a running run that has shown no sign of life for this long is taken
+ * to be dead (its instance stopped) and its sync may run again
+ * @param retention how long runs, their change logs, resolved quarantine entries and the
+ * audit are kept
+ * @param retentionCron when the purge of old runs and audit entries runs (Quartz cron)
+ */
+@Validated
+@ConfigurationProperties("hub.operations")
+public record OperationsProperties(@Min(1) @Max(32) @DefaultValue("4") int threads,
+		@NotNull @DefaultValue("10m") Duration lockTimeout, @NotNull @DefaultValue("90d") Duration retention,
+		@NotBlank @DefaultValue("0 30 3 * * ?") String retentionCron) {
+
+}

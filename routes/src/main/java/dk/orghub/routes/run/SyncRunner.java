@@ -1,0 +1,420 @@
+package dk.orghub.routes.run;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.spi.AdapterException;
+import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.store.InvariantViolationException;
+import dk.orghub.core.store.ObjectChange;
+import dk.orghub.core.store.OrgStore;
+import dk.orghub.core.store.Query;
+import dk.orghub.core.store.ReadPoint;
+import dk.orghub.core.store.Violation;
+import dk.orghub.routes.quarantine.QuarantineRepository;
+import dk.orghub.routes.sync.FieldPolicyHolder;
+import dk.orghub.routes.sync.ImportSync;
+import dk.orghub.routes.sync.Sync;
+import dk.orghub.routes.sync.SyncRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs syncs: takes the sync's lock (so a sync never runs twice at once, on any
+ * instance), reads and plans, checks the change set against the model (objects that break
+ * a rule go to the quarantine, the rest goes on), checks the safety thresholds, and then
+ * writes, previews, or stops to await approval. Every run is recorded with its counts and
+ * a log line per changed object.
+ * <p>
+ * Approval applies the plan as it is when approved: the sync is read and planned again,
+ * and the run is applied only when that plan is the one the operator saw (the same
+ * objects changed to the same values, by a digest of the previewed change set); otherwise
+ * the run expires and nothing is written. This keeps no change set in the database, and
+ * never applies what nobody saw.
+ */
+public class SyncRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+
+	private final SyncRegistry registry;
+
+	private final OrgStore store;
+
+	private final FieldPolicyHolder policy;
+
+	private final RunRepository runs;
+
+	private final QuarantineRepository quarantine;
+
+	private final OperationsProperties properties;
+
+	private final Clock clock;
+
+	private final Executor executor;
+
+	private final MeterRegistry meters;
+
+	public SyncRunner(SyncRegistry registry, OrgStore store, FieldPolicyHolder policy, RunRepository runs,
+			QuarantineRepository quarantine, OperationsProperties properties, Clock clock, Executor executor,
+			MeterRegistry meters) {
+		this.registry = registry;
+		this.store = store;
+		this.policy = policy;
+		this.runs = runs;
+		this.quarantine = quarantine;
+		this.properties = properties;
+		this.clock = clock;
+		this.executor = executor;
+		this.meters = meters;
+		for (Sync sync : registry.all()) {
+			runs.ensureSync(sync.name(), sync.settings().paused());
+		}
+	}
+
+	public SyncRegistry registry() {
+		return this.registry;
+	}
+
+	public Sync sync(String name) {
+		return this.registry.find(name)
+			.orElseThrow(() -> new SyncException(SyncException.Reason.NOT_FOUND, "There is no sync '" + name + "'"));
+	}
+
+	/**
+	 * Starts a run in the background and returns it, running.
+	 * @throws SyncException when the sync is unknown or already running
+	 */
+	public Run start(String name, Trigger trigger, String user, boolean preview) {
+		Sync sync = sync(name);
+		long id = begin(sync, trigger, user, preview, null);
+		this.executor.execute(() -> execute(sync, id, new Options(preview, null, null)));
+		return this.runs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Runs now, in this thread, and returns the finished run.
+	 * @throws SyncException when the sync is unknown or already running
+	 */
+	public Run runNow(String name, Trigger trigger, String user, boolean preview) {
+		Sync sync = sync(name);
+		long id = begin(sync, trigger, user, preview, null);
+		return execute(sync, id, new Options(preview, null, null));
+	}
+
+	/**
+	 * A fire of the sync's schedule: runs in this thread, unless the sync is paused
+	 * (nothing is recorded) or running (the fire is recorded as skipped).
+	 */
+	public Run fire(String name, Instant fireTime) {
+		Sync sync = sync(name);
+		if (this.runs.paused(name)) {
+			log.info("Sync {}: paused, the scheduled run of {} is left out", name, fireTime);
+			return null;
+		}
+		Instant now = this.clock.instant();
+		long id = this.runs.insert(name, sync.kind(), Trigger.SCHEDULE, "schedule", false, fireTime, now,
+				RunStatus.RUNNING);
+		if (!this.runs.tryLock(name, id, now, now.minus(this.properties.lockTimeout()))) {
+			String holder = this.runs.runningRun(name).map(String::valueOf).orElse("?");
+			this.runs.finish(id, RunStatus.SKIPPED, Run.Counts.NONE, "already running (run " + holder + ")", null, null,
+					null, now);
+			count(sync, RunStatus.SKIPPED);
+			return this.runs.find(id).orElseThrow();
+		}
+		return execute(sync, id, new Options(false, null, null));
+	}
+
+	/**
+	 * Retries quarantined objects of a sync in the background: reads and plans the sync,
+	 * and writes only the changes to these objects. Those written, or with nothing left
+	 * to write, leave the quarantine.
+	 */
+	public Run retry(String name, Set<UUID> objects, String user) {
+		Sync sync = sync(name);
+		if (objects.isEmpty()) {
+			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' has nothing in quarantine");
+		}
+		long id = begin(sync, Trigger.RETRY, user, false, null);
+		Set<UUID> only = Set.copyOf(objects);
+		this.executor.execute(() -> execute(sync, id, new Options(false, only, null)));
+		return this.runs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Approves a run that awaits approval and applies it in the background (see the class
+	 * comment for what is applied).
+	 */
+	public Run approve(long runId, String user) {
+		Run run = awaiting(runId);
+		Sync sync = sync(run.sync());
+		String fingerprint = this.runs.fingerprint(runId);
+		Instant now = this.clock.instant();
+		if (!this.runs.tryLock(sync.name(), runId, now, now.minus(this.properties.lockTimeout()))) {
+			throw new SyncException(SyncException.Reason.CONFLICT,
+					"Sync '" + sync.name() + "' is running; approve again when it has finished");
+		}
+		if (!this.runs.transition(runId, RunStatus.AWAITING_APPROVAL, RunStatus.RUNNING, user, now, null)) {
+			this.runs.unlock(sync.name(), runId);
+			throw new SyncException(SyncException.Reason.CONFLICT, "Run " + runId + " no longer awaits approval");
+		}
+		log.info("Sync {}: run {} approved by {}", sync.name(), runId, user);
+		this.executor.execute(() -> execute(sync, runId, new Options(false, null, fingerprint)));
+		return this.runs.find(runId).orElseThrow();
+	}
+
+	/** Rejects a run that awaits approval: nothing is written. */
+	public Run reject(long runId, String user) {
+		Run run = awaiting(runId);
+		if (!this.runs.transition(runId, RunStatus.AWAITING_APPROVAL, RunStatus.REJECTED, user, this.clock.instant(),
+				"rejected by " + user + "; nothing was written")) {
+			throw new SyncException(SyncException.Reason.CONFLICT, "Run " + runId + " no longer awaits approval");
+		}
+		count(sync(run.sync()), RunStatus.REJECTED);
+		return this.runs.find(runId).orElseThrow();
+	}
+
+	public void pause(String name, String user) {
+		sync(name);
+		this.runs.setPaused(name, true, user, this.clock.instant());
+	}
+
+	public void resume(String name, String user) {
+		sync(name);
+		this.runs.setPaused(name, false, user, this.clock.instant());
+	}
+
+	private Run awaiting(long runId) {
+		Run run = this.runs.find(runId)
+			.orElseThrow(() -> new SyncException(SyncException.Reason.NOT_FOUND, "There is no run " + runId));
+		if (run.status() != RunStatus.AWAITING_APPROVAL) {
+			throw new SyncException(SyncException.Reason.CONFLICT,
+					"Run " + runId + " does not await approval (it is " + run.status() + ")");
+		}
+		return run;
+	}
+
+	private long begin(Sync sync, Trigger trigger, String user, boolean preview, Instant fireTime) {
+		Instant now = this.clock.instant();
+		long id = this.runs.insert(sync.name(), sync.kind(), trigger, user, preview, fireTime, now, RunStatus.RUNNING);
+		if (!this.runs.tryLock(sync.name(), id, now, now.minus(this.properties.lockTimeout()))) {
+			this.runs.delete(id);
+			String holder = this.runs.runningRun(sync.name()).map((r) -> " (run " + r + ")").orElse("");
+			throw new SyncException(SyncException.Reason.CONFLICT,
+					"Sync '" + sync.name() + "' is running" + holder + "; a sync never runs twice at once");
+		}
+		return id;
+	}
+
+	private Run execute(Sync sync, long id, Options options) {
+		Timer.Sample timer = Timer.start(this.meters);
+		RunProgress progress = new RunProgress(this.runs, sync.name(), id, this.clock);
+		RunStatus status;
+		try {
+			if (!(sync instanceof ImportSync importSync)) {
+				throw new IllegalStateException("sync '" + sync.name() + "' is of a kind that cannot run yet");
+			}
+			status = runImport(importSync, id, options, progress);
+		}
+		catch (AdapterException ex) {
+			status = fail(id, "the adapter '" + sync.adapter().name() + "' failed: " + ex.getMessage()
+					+ (ex.isTemporary() ? " (temporary: a later run may succeed)" : ""));
+		}
+		catch (InvariantViolationException ex) {
+			status = fail(id, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.error("Sync {}: run {} failed", sync.name(), id, ex);
+			status = fail(id, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+		finally {
+			this.runs.unlock(sync.name(), id);
+		}
+		timer.stop(Timer.builder("orghub.sync.run.duration")
+			.description("How long sync runs take")
+			.tag("sync", sync.name())
+			.tag("status", status.name())
+			.register(this.meters));
+		count(sync, status);
+		Run run = this.runs.find(id).orElseThrow();
+		log.info("Sync {}: run {} {} ({} read, {} created, {} changed, {} ended, {} failed) in {} ms", sync.name(), id,
+				run.status(), run.counts().read(), run.counts().created(), run.counts().changed(), run.counts().ended(),
+				run.counts().failed(), run.durationMillis());
+		return run;
+	}
+
+	private RunStatus runImport(ImportSync sync, long id, Options options, RunProgress progress) {
+		int read = 0;
+		int created = 0;
+		int changed = 0;
+		int ended = 0;
+		int failedCount = 0;
+		Long registration = null;
+		String report = null;
+		String notes = null;
+		ImportSync.Plan plan;
+		do {
+			progress.phase("reading");
+			plan = sync.plan(this.store, this.policy,
+					new RunSourceContext(this.store, sync.sourceName(), this.clock, progress));
+			ChangeSet changes = (options.only() != null) ? ChangeSets.only(plan.changes(), options.only())
+					: plan.changes();
+			read += (options.only() != null) ? options.only().size() : plan.read();
+			progress.phase("checking");
+			CheckedPlan checked = CheckedPlan.check(changes, this.store::preview);
+			ApplyResult preview = checked.preview();
+			List<SafetyCheck.Finding> findings = SafetyCheck.check(preview, storedCounts(),
+					sync.settings().thresholds());
+			report = SafetyCheck.report(findings, sync.settings().thresholds());
+			failedCount += checked.failed().size();
+			String fingerprint = PlanFingerprint.of(preview);
+			if (options.preview()) {
+				writeLog(id, changes.actor().toString(), preview, progress);
+				Run.Counts counts = counts(read, preview, checked.failed().size());
+				String message = SafetyCheck.tripped(findings)
+						? "A real run would stop and wait for approval: " + report : null;
+				message = join(message, failures(checked.failed()));
+				this.runs.finish(id, RunStatus.PREVIEW, counts,
+						join(message, plan.more() ? "the source has more batches; the preview shows the first" : null),
+						report, null, fingerprint, this.clock.instant());
+				return RunStatus.PREVIEW;
+			}
+			if (options.approvedFingerprint() != null) {
+				if (!options.approvedFingerprint().equals(fingerprint)) {
+					this.runs.deleteChanges(id);
+					writeLog(id, changes.actor().toString(), preview, progress);
+					this.runs.finish(id, RunStatus.EXPIRED, counts(read, preview, checked.failed().size()),
+							"The plan changed since the preview that was approved; nothing was written. The log "
+									+ "shows the new plan: run the sync again to see whether it still needs "
+									+ "approval.",
+							report, null, fingerprint, this.clock.instant());
+					return RunStatus.EXPIRED;
+				}
+				this.runs.deleteChanges(id);
+			}
+			else if (SafetyCheck.tripped(findings)) {
+				writeLog(id, changes.actor().toString(), preview, progress);
+				Instant now = this.clock.instant();
+				this.runs.expireAwaiting(sync.name(), id, "superseded by run " + id, now);
+				this.runs.finish(id, RunStatus.AWAITING_APPROVAL, counts(read, preview, checked.failed().size()),
+						"Stopped before writing: the run " + report
+								+ ". Check the changes, then approve or reject the run.",
+						report, null, fingerprint, now);
+				return RunStatus.AWAITING_APPROVAL;
+			}
+			progress.phase("writing");
+			ApplyResult result = checked.accepted().isEmpty() ? preview : this.store.apply(checked.accepted());
+			if (result.registration() != null) {
+				registration = result.registration().id();
+			}
+			Instant now = this.clock.instant();
+			checked.failed()
+				.forEach((uuid, violation) -> this.quarantine.fail(sync.name(), violation.type(), uuid,
+						violation.userKey(), violation.rule(), violation.message(), id, now));
+			Set<UUID> cleared = new HashSet<>(ChangeSets.objects(checked.accepted()));
+			if (options.only() != null) {
+				cleared.addAll(options.only());
+			}
+			else if (!plan.more() && plan.changes().tokens().isEmpty()) {
+				cleared.addAll(this.quarantine.openObjects(sync.name()));
+			}
+			cleared.removeAll(checked.failed().keySet());
+			this.quarantine.resolve(sync.name(), cleared, id, now);
+			writeLog(id, changes.actor().toString(), result, progress);
+			created += (int) result.count(ObjectChange.Kind.CREATED);
+			changed += (int) result.count(ObjectChange.Kind.CHANGED);
+			ended += (int) result.count(ObjectChange.Kind.ENDED);
+			notes = join(notes, failures(checked.failed()));
+		}
+		while (plan.more());
+		int unchanged = Math.max(0, read - created - changed - ended - failedCount);
+		RunStatus status = (failedCount > 0) ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+		this.runs.finish(id, status, new Run.Counts(read, created, changed, ended, unchanged, failedCount), notes,
+				report, registration, null, this.clock.instant());
+		return status;
+	}
+
+	private Run.Counts counts(int read, ApplyResult result, int failed) {
+		int created = (int) result.count(ObjectChange.Kind.CREATED);
+		int changed = (int) result.count(ObjectChange.Kind.CHANGED);
+		int ended = (int) result.count(ObjectChange.Kind.ENDED);
+		return new Run.Counts(read, created, changed, ended, Math.max(0, read - created - changed - ended - failed),
+				failed);
+	}
+
+	private void writeLog(long id, String actor, ApplyResult result, RunProgress progress) {
+		List<ObjectChange> changes = result.changes();
+		int total = changes.size();
+		List<RunRepository.ChangeLine> chunk = new ArrayList<>();
+		int done = 0;
+		for (ObjectChange change : changes) {
+			chunk.add(RunRepository.ChangeLine.of(change));
+			if (chunk.size() == 1000) {
+				this.runs.insertChanges(id, actor, chunk);
+				done += chunk.size();
+				chunk.clear();
+				progress.update("logging", done, total);
+			}
+		}
+		this.runs.insertChanges(id, actor, chunk);
+		progress.update("logging", total, total);
+	}
+
+	private Map<ObjectType, Long> storedCounts() {
+		ReadPoint now = ReadPoint.now(this.clock);
+		Map<ObjectType, Long> counts = new EnumMap<>(ObjectType.class);
+		for (ObjectType type : SafetyCheck.GUARDED) {
+			@SuppressWarnings("unchecked")
+			Class<OrgObject> javaType = (Class<OrgObject>) type.javaType();
+			counts.put(type, this.store.list(Query.of(javaType, now).page(0, 1)).total());
+		}
+		return counts;
+	}
+
+	private RunStatus fail(long id, String message) {
+		this.runs.finish(id, RunStatus.FAILED, Run.Counts.NONE, message, null, null, null, this.clock.instant());
+		return RunStatus.FAILED;
+	}
+
+	private void count(Sync sync, RunStatus status) {
+		this.meters.counter("orghub.sync.runs", "sync", sync.name(), "status", status.name()).increment();
+	}
+
+	private static String failures(Map<UUID, Violation> failed) {
+		if (failed.isEmpty()) {
+			return null;
+		}
+		return failed.size() + " object(s) broke a rule of the model and went to the quarantine";
+	}
+
+	private static String join(String a, String b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null) ? a : a + "; " + b;
+	}
+
+	/**
+	 * How to run.
+	 *
+	 * @param only for a retry: the objects to write, no others
+	 * @param approvedFingerprint for an approval: the digest of the plan that was
+	 * approved
+	 */
+	private record Options(boolean preview, Set<UUID> only, String approvedFingerprint) {
+
+	}
+
+}

@@ -1,0 +1,36 @@
+package dk.orghub.routes.schedule;
+
+import java.time.Clock;
+
+import dk.orghub.routes.audit.AuditLog;
+import dk.orghub.routes.quarantine.QuarantineRepository;
+import dk.orghub.routes.run.OperationsProperties;
+import dk.orghub.routes.run.RunRepository;
+import dk.orghub.routes.run.SyncRunner;
+import dk.orghub.routes.sync.SyncRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The schedules: a Camel route per scheduled sync, and the retention purge. */
+@Configuration(proxyBeanMethods = false)
+class ScheduleConfiguration {
+
+	@Bean
+	ScheduledRuns scheduledRuns(SyncRunner runner) {
+		return new ScheduledRuns(runner);
+	}
+
+	@Bean
+	RetentionPurge retentionPurge(RunRepository runs, QuarantineRepository quarantine, AuditLog audit,
+			OperationsProperties properties, Clock clock) {
+		return new RetentionPurge(runs, quarantine, audit, properties, clock);
+	}
+
+	@Bean
+	SyncRoutes syncRoutes(SyncRegistry registry, ScheduledRuns runs, RetentionPurge retention,
+			OperationsProperties properties) {
+		return new SyncRoutes(registry, runs, retention, properties);
+	}
+
+}

@@ -1,0 +1,63 @@
+package dk.orghub.routes.security;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may log in ({@code hub.security.*}). The first administrator's password comes from
+ * {@code HUB_ADMIN_PASSWORD}; when it is unset, one is generated at the first start,
+ * printed once, and only its hash kept in the database. Further local users come from
+ * configuration with encoded passwords. An OIDC provider is configured with Spring Boot's
+ * {@code spring.security.oauth2.client.*} keys; the dashboard then logs in there.
+ *
+ * @param adminName the first administrator's user name
+ * @param adminPassword the first administrator's password (secret: set it through
+ * {@code HUB_ADMIN_PASSWORD}, never in a committed file)
+ * @param users further local users
+ * @param oidcRolesClaim the claim of an OIDC user that lists its roles ({@code read},
+ * {@code operate}, {@code administer})
+ */
+@Validated
+@ConfigurationProperties("hub.security")
+public record SecurityProperties(@NotBlank @Size(max = 200) @DefaultValue("admin") String adminName,
+		String adminPassword, @Valid @NotNull @DefaultValue List<@Valid @NotNull User> users,
+		@NotBlank @DefaultValue("roles") String oidcRolesClaim) {
+
+	@Override
+	public String toString() {
+		return "SecurityProperties[adminName=" + this.adminName + ", adminPassword=******, users=" + this.users
+				+ ", oidcRolesClaim=" + this.oidcRolesClaim + "]";
+	}
+
+	/**
+	 * A local user.
+	 *
+	 * @param name the user name
+	 * @param password the encoded password with its encoder's id, e.g.
+	 * {@code {bcrypt}$2a$10$...} (make one with
+	 * {@code htpasswd -bnBC 10 "" PASSWORD | tr -d ':\n'} and prefix {@code {bcrypt}})
+	 * @param roles the user's roles; each includes the ones below it
+	 */
+	public record User(@NotBlank @Size(max = 200) String name, @NotBlank @Pattern(regexp = "\\{[a-z0-9]+\\}.+",
+			message = "must be an encoded password with its encoder's id, e.g. {bcrypt}$2a$10$...") String password,
+			@NotEmpty Set<Role> roles) {
+
+		@Override
+		public String toString() {
+			return "User[name=" + this.name + ", roles=" + this.roles + "]";
+		}
+
+	}
+
+}

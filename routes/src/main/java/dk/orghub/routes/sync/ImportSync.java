@@ -1,0 +1,95 @@
+package dk.orghub.routes.sync;
+
+import java.util.Objects;
+
+import dk.orghub.core.reconcile.Reconciler;
+import dk.orghub.core.spi.Adapter;
+import dk.orghub.core.spi.ChangeBatch;
+import dk.orghub.core.spi.ChangeFeedSource;
+import dk.orghub.core.spi.Snapshot;
+import dk.orghub.core.spi.SnapshotSource;
+import dk.orghub.core.spi.SourceAdapter;
+import dk.orghub.core.spi.SourceContext;
+import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.store.OrgStore;
+
+/**
+ * A sync that imports from a source: a {@link SnapshotSource} is read in full and
+ * reconciled (objects it no longer delivers end); a {@link ChangeFeedSource} is read
+ * batch by batch from the token stored with the last applied batch. Either way the result
+ * is a change set planned by the {@link Reconciler}; checking, previewing and applying it
+ * is the run's job.
+ */
+public final class ImportSync implements Sync {
+
+	private final String name;
+
+	private final SourceAdapter source;
+
+	private final SyncProperties.SyncSettings settings;
+
+	ImportSync(String name, SourceAdapter source, SyncProperties.SyncSettings settings) {
+		this.name = Objects.requireNonNull(name, "name");
+		this.source = Objects.requireNonNull(source, "source");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		if (!(source instanceof SnapshotSource) && !(source instanceof ChangeFeedSource)) {
+			throw new IllegalArgumentException("source '" + source.name()
+					+ "' offers neither a snapshot nor a change feed, so it cannot be imported");
+		}
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public SyncKind kind() {
+		return SyncKind.IMPORT;
+	}
+
+	@Override
+	public Adapter adapter() {
+		return this.source;
+	}
+
+	@Override
+	public SyncProperties.SyncSettings settings() {
+		return this.settings;
+	}
+
+	/** The name registrations and identities are kept under: the adapter's name. */
+	public String sourceName() {
+		return this.source.name();
+	}
+
+	/**
+	 * Reads the source and plans the change set. A snapshot source is preferred when the
+	 * adapter has both capabilities and the store has no token for it yet.
+	 */
+	public Plan plan(OrgStore store, FieldPolicyHolder policy, SourceContext context) {
+		Reconciler reconciler = new Reconciler(store, policy.policy());
+		String token = store.token(sourceName()).orElse(null);
+		if (this.source instanceof ChangeFeedSource feed
+				&& (token != null || !(this.source instanceof SnapshotSource))) {
+			ChangeBatch batch = feed.changesSince(context, token);
+			ChangeSet changes = reconciler.plan(sourceName(), this.source.ownership(), batch);
+			return new Plan(batch.changed().size() + batch.ended().size(), changes, batch.more());
+		}
+		Snapshot snapshot = ((SnapshotSource) this.source).snapshot(context);
+		ChangeSet changes = reconciler.plan(sourceName(), this.source.ownership(), snapshot);
+		return new Plan(snapshot.objects().size(), changes, false);
+	}
+
+	/**
+	 * A planned change set.
+	 *
+	 * @param read how many objects the source delivered
+	 * @param changes what reconciling them would change
+	 * @param more whether a change feed has more batches waiting
+	 */
+	public record Plan(int read, ChangeSet changes, boolean more) {
+
+	}
+
+}

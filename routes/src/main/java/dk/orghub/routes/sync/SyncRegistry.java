@@ -1,0 +1,84 @@
+package dk.orghub.routes.sync;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dk.orghub.core.spi.Adapter;
+import dk.orghub.core.spi.SourceAdapter;
+import dk.orghub.core.spi.TargetAdapter;
+import org.quartz.CronExpression;
+
+/**
+ * The configured syncs, each bound to its adapter. Built once at start: an unknown
+ * adapter, an adapter whose configuration does not validate, or a bad cron expression
+ * stops the start with a message naming the {@code hub.syncs.<name>} key.
+ */
+public final class SyncRegistry {
+
+	private final Map<String, Sync> syncs;
+
+	/**
+	 * @param settings the syncs' settings by name
+	 * @param adapters the adapter beans by bean name
+	 */
+	public SyncRegistry(Map<String, SyncProperties.SyncSettings> settings, Map<String, Adapter> adapters) {
+		Map<String, Sync> built = new LinkedHashMap<>();
+		settings.keySet().stream().sorted().forEach((name) -> {
+			SyncProperties.SyncSettings sync = settings.get(name);
+			String key = "hub.syncs." + name;
+			if (sync.scheduled() && !CronExpression.isValidExpression(sync.cron())) {
+				throw new IllegalStateException(key + ".cron '" + sync.cron()
+						+ "' is not a Quartz cron expression (seconds minutes hours day-of-month month "
+						+ "day-of-week, e.g. '0 0 2 * * ?')");
+			}
+			Adapter adapter = find(adapters, sync.adapter()).orElseThrow(() -> new IllegalStateException(
+					key + ".adapter '" + sync.adapter() + "' names no adapter; installed: " + describe(adapters)));
+			try {
+				adapter.validate();
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException(
+						key + ": adapter '" + adapter.name() + "' is misconfigured: " + ex.getMessage(), ex);
+			}
+			if (adapter instanceof SourceAdapter source) {
+				built.put(name, new ImportSync(name, source, sync));
+			}
+			else if (adapter instanceof TargetAdapter) {
+				throw new IllegalStateException(
+						key + ": adapter '" + adapter.name() + "' is a target; publish syncs are not available yet");
+			}
+			else {
+				throw new IllegalStateException(
+						key + ": adapter '" + adapter.name() + "' is neither a source nor a target");
+			}
+		});
+		this.syncs = Collections.unmodifiableMap(built);
+	}
+
+	public List<Sync> all() {
+		return new ArrayList<>(this.syncs.values());
+	}
+
+	public Optional<Sync> find(String name) {
+		return Optional.ofNullable(this.syncs.get(name));
+	}
+
+	private static Optional<Adapter> find(Map<String, Adapter> adapters, String wanted) {
+		if (adapters.containsKey(wanted)) {
+			return Optional.of(adapters.get(wanted));
+		}
+		List<Adapter> byName = adapters.values().stream().filter((a) -> a.name().equals(wanted)).toList();
+		return (byName.size() == 1) ? Optional.of(byName.get(0)) : Optional.empty();
+	}
+
+	private static String describe(Map<String, Adapter> adapters) {
+		List<String> names = new ArrayList<>();
+		adapters.forEach((bean, adapter) -> names.add(bean + " (" + adapter.name() + ")"));
+		return names.isEmpty() ? "none" : String.join(", ", names);
+	}
+
+}

@@ -1,0 +1,144 @@
+package dk.orghub.routes;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser (Debian's chromium driven by Selenium): log in, read
+ * the last run, trigger a run and see it appear, see a run over the threshold wait for
+ * approval. Skipped with a message when chromium or chromedriver is missing, unless
+ * {@code hub.test.browser.required=true} (CI). Leaves a screenshot in
+ * {@code target/dashboard.png}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:dashboard-browser-it;DB_CLOSE_DELAY=-1",
+				"hub.demo.employees=300", "hub.demo.seed=1" })
+@ActiveProfiles("demo")
+class DashboardBrowserIT {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	private int port;
+
+	private ChromeDriver browser;
+
+	private Path profile;
+
+	@BeforeEach
+	void openTheBrowser() throws Exception {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		String missing = "the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+				+ CHROMEDRIVER + "): apt-get install -y chromium chromium-driver";
+		if (!present && Boolean.getBoolean("hub.test.browser.required")) {
+			throw new IllegalStateException("hub.test.browser.required is set but " + missing);
+		}
+		if (!present) {
+			System.err.println("[orghub] skipped: " + missing);
+		}
+		Assumptions.assumeTrue(present, "skipped: " + missing);
+		this.profile = Files.createTempDirectory("orghub-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--window-size=1400,1000", "--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void closeTheBrowser() throws Exception {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.profile != null) {
+			try (var files = Files.walk(this.profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+	@Test
+	void anOperatorSeesTheLastRunTriggersARunAndSeesItAppear() throws Exception {
+		String base = "http://localhost:" + this.port;
+		this.browser.get(base + "/");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
+		this.browser.findElement(By.id("username")).sendKeys(Api.ADMIN);
+		this.browser.findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		String lastRun = text(By.cssSelector("#runs tbody tr[data-run]"));
+		assertThat(lastRun).contains("samples-import", "Succeeded");
+		assertThat(text(By.id("flow"))).contains("samples", "Organisation hub");
+		int before = runRows().size();
+
+		click(By.cssSelector("[data-sync='samples-next-month'] button[data-action='run']"));
+		until((b) -> runRows().size() > before && runRows().get(0).getText().contains("samples-next-month")
+				&& runRows().get(0).getText().contains("Succeeded"));
+		assertThat(text(By.cssSelector("#runs tbody tr[data-run]"))).contains(Api.ADMIN);
+
+		click(By.cssSelector("[data-sync='samples-payroll-mistake'] button[data-action='run']"));
+		Boolean approvable = until((b) -> b
+			.findElement(By.cssSelector("[data-sync='samples-payroll-mistake'] button[data-action='approve']"))
+			.isEnabled());
+		assertThat(approvable).isTrue();
+		assertThat(text(By.cssSelector("[data-sync='samples-payroll-mistake']"))).contains("waiting for approval",
+				"over the limit");
+
+		click(By.cssSelector("[data-sync='samples-import'] button[data-action='preview']"));
+		until((b) -> runRows().get(0).getText().contains("Preview") && !runRows().get(0).getText().contains("Running"));
+		this.browser.executeScript("window.scrollTo(0, 0)");
+		File shot = this.browser.getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private List<WebElement> runRows() {
+		return this.browser.findElements(By.cssSelector("#runs tbody tr[data-run]"));
+	}
+
+	private <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+		// the page re-renders every few seconds: an element read a moment ago may be gone
+		return new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
+	}
+
+	private void click(By by) {
+		until((b) -> {
+			b.findElement(by).click();
+			return true;
+		});
+	}
+
+	private String text(By by) {
+		return until((b) -> b.findElement(by).getText());
+	}
+
+}
