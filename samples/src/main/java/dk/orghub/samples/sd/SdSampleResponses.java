@@ -47,6 +47,10 @@ public final class SdSampleResponses {
 
 	private final Map<UUID, List<Timeline<Engagement>>> engagementsByPerson = new LinkedHashMap<>();
 
+	private Map<String, String> personFragments;
+
+	private Map<String, String> employmentFragments;
+
 	public SdSampleResponses(Municipality municipality, String institution) {
 		this.municipality = municipality;
 		this.institution = institution;
@@ -170,8 +174,28 @@ public final class SdSampleResponses {
 		return result;
 	}
 
-	/** Each person's {@code <Person>} element of GetPerson, by CPR number. */
-	public Map<String, String> personFragments() {
+	/**
+	 * Each person's {@code <Person>} element of GetPerson, by CPR number; rendered once.
+	 */
+	public synchronized Map<String, String> personFragments() {
+		if (this.personFragments == null) {
+			this.personFragments = java.util.Collections.unmodifiableMap(renderPersonFragments());
+		}
+		return this.personFragments;
+	}
+
+	/**
+	 * Each person's {@code <Person>} element of GetEmployment, by CPR number; rendered
+	 * once.
+	 */
+	public synchronized Map<String, String> employmentFragments() {
+		if (this.employmentFragments == null) {
+			this.employmentFragments = java.util.Collections.unmodifiableMap(renderEmploymentFragments());
+		}
+		return this.employmentFragments;
+	}
+
+	private Map<String, String> renderPersonFragments() {
 		Map<String, String> result = new LinkedHashMap<>();
 		for (Timeline<Person> timeline : this.municipality.persons().values()) {
 			Person person = timeline.latest().orElseThrow();
@@ -190,8 +214,7 @@ public final class SdSampleResponses {
 		return result;
 	}
 
-	/** Each person's {@code <Person>} element of GetEmployment, by CPR number. */
-	public Map<String, String> employmentFragments() {
+	private Map<String, String> renderEmploymentFragments() {
 		Map<String, String> result = new LinkedHashMap<>();
 		for (Timeline<Person> timeline : this.municipality.persons().values()) {
 			Person person = timeline.latest().orElseThrow();

@@ -1,0 +1,203 @@
+package dk.orghub.adapters.sd;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Segment;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.reconcile.FieldPolicy;
+import dk.orghub.core.reconcile.Reconciler;
+import dk.orghub.core.reconcile.StoreSourceContext;
+import dk.orghub.core.spi.ChangeBatch;
+import dk.orghub.core.spi.DesiredObject;
+import dk.orghub.core.spi.Snapshot;
+import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.store.InvariantViolationException;
+import dk.orghub.core.store.OrgStore;
+
+/**
+ * One SD run into the store, in one change set: all of it or (when the store refuses it)
+ * nothing. This is what a scheduled route calls; it does everything but the scheduling.
+ * <p>
+ * {@link #run} reads the change feed from the stored token (the last date fetched), or
+ * everything when there is none. A change-feed run also delivers the whole unit tree (SD
+ * has no change feed for departments): units and unit addresses that SD no longer has are
+ * ended today, unless a department was rejected in the run. Rejected records are in the
+ * report, and never end what the store holds.
+ * <p>
+ * An unreachable or slow service, a refused login or a malformed answer throws the
+ * adapter's {@link dk.orghub.core.spi.AdapterException} (temporary or not) before
+ * anything is written.
+ */
+public final class SdSync {
+
+	private static final Logger log = LoggerFactory.getLogger(SdSync.class);
+
+	private final SdAdapter adapter;
+
+	private final OrgStore store;
+
+	private final Reconciler reconciler;
+
+	private final Clock clock;
+
+	public SdSync(SdAdapter adapter, OrgStore store, FieldPolicy policy, Clock clock) {
+		this.adapter = Objects.requireNonNull(adapter, "adapter");
+		this.store = Objects.requireNonNull(store, "store");
+		this.reconciler = new Reconciler(store, Objects.requireNonNull(policy, "policy"));
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/** The stored token: the last date fetched. */
+	public Optional<String> lastFetched() {
+		return this.store.token(this.adapter.name());
+	}
+
+	/**
+	 * The change feed from the stored token, or a full read when no token is stored (or
+	 * it is not a date).
+	 * @param preview compute and check the changes without writing them
+	 */
+	public SdRunReport run(boolean preview) {
+		Optional<String> token = lastFetched();
+		if (token.isEmpty() || !isDate(token.get())) {
+			return full(preview);
+		}
+		return changes(preview);
+	}
+
+	/** Reads everything and reconciles it. */
+	public SdRunReport full(boolean preview) {
+		long start = System.nanoTime();
+		Snapshot read = this.adapter.snapshot(context());
+		Snapshot snapshot = new Snapshot(read.scope(), read.effectiveFrom(), keepStoredParents(read.objects()),
+				read.token());
+		ChangeSet changes = this.reconciler.plan(this.adapter.name(), this.adapter.ownership(), snapshot);
+		return apply(SdRunReport.Mode.FULL, changes, snapshot.token(), snapshot.objects().size(), preview, start);
+	}
+
+	/** Reads the changes since the stored token (a full read when there is none). */
+	public SdRunReport changes(boolean preview) {
+		Optional<String> token = lastFetched();
+		if (token.isEmpty()) {
+			return full(preview);
+		}
+		long start = System.nanoTime();
+		ChangeBatch batch = this.adapter.changesSince(context(), token.get());
+		SdRead read = this.adapter.lastRead();
+		List<ChangeBatch.EndedObject> ended = new ArrayList<>(batch.ended());
+		boolean treeComplete = read.rejected().stream().noneMatch(p -> "Department".equals(p.element()));
+		if (treeComplete) {
+			LocalDate today = LocalDate.now(this.clock);
+			for (ObjectType type : List.of(ObjectType.ORG_UNIT, ObjectType.ADDRESS)) {
+				Set<String> delivered = new HashSet<>();
+				for (DesiredObject<?> object : batch.changed()) {
+					if (object.type() == type) {
+						delivered.add(object.externalId());
+					}
+				}
+				this.store.identities(this.adapter.name(), type).keySet().forEach(id -> {
+					if (!delivered.contains(id)) {
+						ended.add(new ChangeBatch.EndedObject(type, id, today));
+					}
+				});
+			}
+		}
+		ChangeBatch complete = new ChangeBatch(keepStoredParents(batch.changed()), ended, batch.nextToken(),
+				batch.more());
+		ChangeSet changes = this.reconciler.plan(this.adapter.name(), this.adapter.ownership(), complete);
+		return apply(SdRunReport.Mode.CHANGES, changes, batch.nextToken(), batch.changed().size(), preview, start);
+	}
+
+	/**
+	 * SD gives the unit tree of today only: before today, a unit the store already holds
+	 * keeps the parent the store has, so a move found by diffing the tree takes effect on
+	 * the day it is found and does not rewrite the unit's history.
+	 */
+	@SuppressWarnings("unchecked")
+	List<DesiredObject<?>> keepStoredParents(List<DesiredObject<?>> objects) {
+		List<UUID> units = new ArrayList<>();
+		for (DesiredObject<?> object : objects) {
+			if (object.type() == ObjectType.ORG_UNIT) {
+				units.add(object.uuid());
+			}
+		}
+		Map<UUID, Timeline<OrgUnit>> stored = this.store.currentTimelines(OrgUnit.class, units);
+		if (stored.isEmpty()) {
+			return objects;
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		Validity past = new Validity(Validity.BEGINNING, today);
+		List<DesiredObject<?>> result = new ArrayList<>(objects.size());
+		for (DesiredObject<?> object : objects) {
+			Timeline<OrgUnit> before = (object.type() == ObjectType.ORG_UNIT) ? stored.get(object.uuid()) : null;
+			if (before == null || !today.isAfter(Validity.BEGINNING)) {
+				result.add(object);
+				continue;
+			}
+			Timeline<OrgUnit> desired = (Timeline<OrgUnit>) object.timeline();
+			Timeline<OrgUnit> earlier = Timeline.combine(desired.remove(Validity.from(today)), before,
+					(d, s) -> (d == null) ? null
+							: (s == null || Objects.equals(s.parent(), d.parent())) ? d : new OrgUnit(d.uuid(),
+									d.userKey(), d.name(), s.parent(), d.unitType(), d.unitLevel(), d.payoutUnit()));
+			List<Segment<OrgUnit>> segments = new ArrayList<>(earlier.segments());
+			segments.addAll(desired.remove(past).segments());
+			result.add(new DesiredObject<>(ObjectType.ORG_UNIT, object.externalId(), Timeline.of(segments)));
+		}
+		return result;
+	}
+
+	private SdRunReport apply(SdRunReport.Mode mode, ChangeSet changes, String token, int delivered, boolean preview,
+			long start) {
+		SdRead read = this.adapter.lastRead();
+		try {
+			ApplyResult result = preview ? this.store.preview(changes) : this.store.apply(changes);
+			SdRunReport.Status status = preview ? SdRunReport.Status.PREVIEW
+					: (result.changes().isEmpty() ? SdRunReport.Status.UNCHANGED : SdRunReport.Status.APPLIED);
+			SdRunReport report = new SdRunReport(mode, status, token, delivered, read.rejected(), read.warnings(),
+					result, null, Duration.ofNanos(System.nanoTime() - start));
+			log.info("SD {} run: {} ({} changes, {} rejected records, {} warnings) in {} ms", mode, status,
+					result.changes().size(), read.rejected().size(), read.warnings().size(),
+					report.duration().toMillis());
+			return report;
+		}
+		catch (InvariantViolationException ex) {
+			log.warn("SD {} run refused by the store, nothing applied: {}", mode, ex.getMessage());
+			return new SdRunReport(mode, SdRunReport.Status.REJECTED, token, delivered, read.rejected(),
+					read.warnings(), null, "the store refused the changes: " + ex.getMessage(),
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	private StoreSourceContext context() {
+		return new StoreSourceContext(this.store, this.adapter.name(), this.clock);
+	}
+
+	private static boolean isDate(String token) {
+		try {
+			LocalDate.parse(token);
+			return true;
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+}
