@@ -1,0 +1,110 @@
+package dk.orghub.adapters.sts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dk.orghub.core.classes.DefaultClasses;
+import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Engagement;
+import dk.orghub.core.model.ItUser;
+import dk.orghub.core.model.Klasse;
+import dk.orghub.core.model.Kle;
+import dk.orghub.core.model.Manager;
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Person;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.store.OrgStore;
+
+/**
+ * The canonical timelines the STS mapping reads: every unit, person, engagement, manager,
+ * address, IT user and KLE task, and the classes they refer to. Mutable maps, so a cached
+ * state can be patched with changed objects ({@link #put}).
+ */
+public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timeline<Person>> persons,
+		Map<UUID, Timeline<Engagement>> engagements, Map<UUID, Timeline<Manager>> managers,
+		Map<UUID, Timeline<Address>> addresses, Map<UUID, Timeline<ItUser>> itUsers, Map<UUID, Timeline<Kle>> kle,
+		Map<UUID, Klasse> classes) {
+
+	/** An empty state that knows the default classes. */
+	public static CanonicalState empty() {
+		Map<UUID, Klasse> classes = new LinkedHashMap<>();
+		DefaultClasses.classes().forEach(k -> classes.put(k.uuid(), k));
+		return new CanonicalState(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+				new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), classes);
+	}
+
+	/**
+	 * Everything the mapping reads, as the store holds it now (every current timeline of
+	 * the mapped types, and the current value of every class).
+	 */
+	public static CanonicalState load(OrgStore store) {
+		CanonicalState state = empty();
+		state.units().putAll(store.allCurrentTimelines(OrgUnit.class));
+		state.persons().putAll(store.allCurrentTimelines(Person.class));
+		state.engagements().putAll(store.allCurrentTimelines(Engagement.class));
+		state.managers().putAll(store.allCurrentTimelines(Manager.class));
+		state.addresses().putAll(store.allCurrentTimelines(Address.class));
+		state.itUsers().putAll(store.allCurrentTimelines(ItUser.class));
+		state.kle().putAll(store.allCurrentTimelines(Kle.class));
+		store.allCurrentTimelines(Klasse.class)
+			.forEach((uuid, timeline) -> timeline.latest().ifPresent(k -> state.classes().put(uuid, k)));
+		return state;
+	}
+
+	/** Replaces (or, with an empty timeline, removes) one object's timeline. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public void put(ObjectType type, UUID uuid, Timeline<? extends OrgObject> timeline) {
+		Map map = switch (type) {
+			case ORG_UNIT -> this.units;
+			case PERSON -> this.persons;
+			case ENGAGEMENT -> this.engagements;
+			case MANAGER -> this.managers;
+			case ADDRESS -> this.addresses;
+			case IT_USER -> this.itUsers;
+			case KLE -> this.kle;
+			default -> null;
+		};
+		if (type == ObjectType.KLASSE) {
+			timeline.latest().ifPresent(k -> this.classes.put(uuid, (Klasse) k));
+			return;
+		}
+		if (map == null) {
+			return;
+		}
+		if (timeline.isEmpty()) {
+			map.remove(uuid);
+		}
+		else {
+			map.put(uuid, timeline);
+		}
+	}
+
+	/** The current timeline of an object, empty when unknown. */
+	public Timeline<? extends OrgObject> get(ObjectType type, UUID uuid) {
+		Timeline<? extends OrgObject> result = switch (type) {
+			case ORG_UNIT -> this.units.get(uuid);
+			case PERSON -> this.persons.get(uuid);
+			case ENGAGEMENT -> this.engagements.get(uuid);
+			case MANAGER -> this.managers.get(uuid);
+			case ADDRESS -> this.addresses.get(uuid);
+			case IT_USER -> this.itUsers.get(uuid);
+			case KLE -> this.kle.get(uuid);
+			default -> null;
+		};
+		return (result != null) ? result : Timeline.empty();
+	}
+
+	String classKey(UUID uuid) {
+		Klasse k = (uuid != null) ? this.classes.get(uuid) : null;
+		return (k != null) ? k.userKey() : null;
+	}
+
+	String classTitle(UUID uuid) {
+		Klasse k = (uuid != null) ? this.classes.get(uuid) : null;
+		return (k != null) ? k.title() : null;
+	}
+
+}

@@ -1,0 +1,149 @@
+package dk.orghub.adapters.sts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dk.orghub.adapters.sts.StsMapper.Key;
+
+/**
+ * Per STS object, what was last sent successfully (a hash of the content and the target
+ * UUID), and the objects in quarantine with the reason. An object whose hash is unchanged
+ * is never sent again; one that is not recorded is sent with {@code importer}.
+ */
+public final class SentLedger {
+
+	/** An object in quarantine. */
+	public record Quarantined(StsKind kind, UUID uuid, String userKey, String reason, boolean temporary, int attempts) {
+
+	}
+
+	private final DataSource dataSource;
+
+	private final Clock clock;
+
+	public SentLedger(DataSource dataSource, Clock clock) {
+		this.dataSource = dataSource;
+		this.clock = clock;
+	}
+
+	/** Every recorded hash. */
+	public Map<Key, String> hashes() {
+		Map<Key, String> result = new HashMap<>();
+		try (Connection c = this.dataSource.getConnection();
+				PreparedStatement s = c.prepareStatement("SELECT kind, uuid, hash FROM sts_sent");
+				ResultSet rs = s.executeQuery()) {
+			while (rs.next()) {
+				result.put(new Key(StsKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)), rs.getString(3));
+			}
+			return result;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read sts_sent: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Records a successful send and clears the object's quarantine. */
+	public void sent(StsObject object, String hash) {
+		try (Connection c = this.dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			try (PreparedStatement d = c.prepareStatement("DELETE FROM sts_sent WHERE kind = ? AND uuid = ?");
+					PreparedStatement q = c.prepareStatement("DELETE FROM sts_quarantine WHERE kind = ? AND uuid = ?");
+					PreparedStatement i = c.prepareStatement(
+							"INSERT INTO sts_sent (kind, uuid, target_uuid, hash, sent_at) VALUES (?, ?, ?, ?, ?)")) {
+				for (PreparedStatement s : List.of(d, q)) {
+					s.setString(1, object.kind().name());
+					s.setObject(2, object.uuid());
+					s.executeUpdate();
+				}
+				i.setString(1, object.kind().name());
+				i.setObject(2, object.uuid());
+				i.setObject(3, object.uuid());
+				i.setString(4, hash);
+				i.setTimestamp(5, Timestamp.from(this.clock.instant()));
+				i.executeUpdate();
+				c.commit();
+			}
+			catch (SQLException ex) {
+				c.rollback();
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot write sts_sent: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Forgets what was sent for an object (after it was deactivated). */
+	public void forget(Key key) {
+		try (Connection c = this.dataSource.getConnection();
+				PreparedStatement d = c.prepareStatement("DELETE FROM sts_sent WHERE kind = ? AND uuid = ?")) {
+			d.setString(1, key.kind().name());
+			d.setObject(2, key.uuid());
+			d.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot write sts_sent: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Puts an object in quarantine (replacing an earlier entry). */
+	public void quarantine(StsObject object, String reason, boolean temporary, int attempts) {
+		try (Connection c = this.dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			try (PreparedStatement d = c.prepareStatement("DELETE FROM sts_quarantine WHERE kind = ? AND uuid = ?");
+					PreparedStatement i = c
+						.prepareStatement("INSERT INTO sts_quarantine (kind, uuid, user_key, reason, "
+								+ "temporary, attempts, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+				d.setString(1, object.kind().name());
+				d.setObject(2, object.uuid());
+				d.executeUpdate();
+				i.setString(1, object.kind().name());
+				i.setObject(2, object.uuid());
+				i.setString(3, object.userKey());
+				i.setString(4, (reason.length() > 2000) ? reason.substring(0, 2000) : reason);
+				i.setBoolean(5, temporary);
+				i.setInt(6, attempts);
+				i.setTimestamp(7, Timestamp.from(this.clock.instant()));
+				i.executeUpdate();
+				c.commit();
+			}
+			catch (SQLException ex) {
+				c.rollback();
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot write sts_quarantine: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The quarantine, oldest first. */
+	public List<Quarantined> quarantined() {
+		List<Quarantined> result = new ArrayList<>();
+		try (Connection c = this.dataSource.getConnection();
+				PreparedStatement s = c.prepareStatement("SELECT kind, uuid, user_key, reason, temporary, attempts "
+						+ "FROM sts_quarantine ORDER BY quarantined_at, kind, uuid");
+				ResultSet rs = s.executeQuery()) {
+			while (rs.next()) {
+				result.add(new Quarantined(StsKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+						rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getInt(6)));
+			}
+			return result;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read sts_quarantine: " + ex.getMessage(), ex);
+		}
+	}
+
+}

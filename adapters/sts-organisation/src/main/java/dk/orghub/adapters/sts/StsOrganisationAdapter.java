@@ -1,0 +1,306 @@
+package dk.orghub.adapters.sts;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dk.orghub.adapters.sts.StsMapper.Key;
+import dk.orghub.core.model.ItUser;
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.spi.AdapterException;
+import dk.orghub.core.spi.ChangePublisher;
+import dk.orghub.core.spi.ConnectionTestable;
+import dk.orghub.core.spi.Deactivator;
+import dk.orghub.core.spi.ReadBack;
+import dk.orghub.core.spi.TargetObject;
+import dk.orghub.core.store.ReadPoint;
+
+/**
+ * The STS Organisation target: publishes canonical objects (and what depends on them) to
+ * KOMBIT's STS Organisation, deactivates, reads back, reconciles and checks the consumer
+ * profiles.
+ * <p>
+ * It keeps the canonical state it last mapped (loaded once from {@code states}, then
+ * patched with every published object), so publishing a changed object sends exactly the
+ * STS objects whose mapping changed: the object itself and, e.g., the unit that lists a
+ * changed address, the functions that name a changed Bruger. {@link #publishAll()}
+ * reloads the state and sends everything that differs from what was last sent.
+ * <p>
+ * Not thread-safe (the hub never calls an adapter from two threads at once); the calls of
+ * one publish run concurrently inside it.
+ */
+public final class StsOrganisationAdapter implements ChangePublisher, Deactivator, ReadBack, ConnectionTestable {
+
+	/** The adapter's name in configuration and logs. */
+	public static final String NAME = "sts-organisation";
+
+	private final StsSettings settings;
+
+	private final SentLedger ledger;
+
+	private final Clock clock;
+
+	private final Supplier<CanonicalState> states;
+
+	private final StsClient.RequestListener listener;
+
+	private final StsMapper mapper;
+
+	private final StsReadBack readBack;
+
+	private StsClient client;
+
+	private StsPublisher publisher;
+
+	private CanonicalState state;
+
+	private Map<Key, StsObject> mapped;
+
+	private LocalDate mappedOn;
+
+	/**
+	 * @param settings the configuration ({@code hub.targets.sts.*})
+	 * @param ledger what was last sent and the quarantine (tables from
+	 * {@link StsSchema#migrate})
+	 * @param clock the hub's clock
+	 * @param states loads the full canonical state (e.g.
+	 * {@code () -> CanonicalState.load(store)}); called on first use and by
+	 * {@link #publishAll()}
+	 */
+	public StsOrganisationAdapter(StsSettings settings, SentLedger ledger, Clock clock,
+			Supplier<CanonicalState> states) {
+		this(settings, ledger, clock, states, null);
+	}
+
+	/** As above, with a listener told every request body (for conformance tests). */
+	public StsOrganisationAdapter(StsSettings settings, SentLedger ledger, Clock clock, Supplier<CanonicalState> states,
+			StsClient.RequestListener listener) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.ledger = Objects.requireNonNull(ledger, "ledger");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.states = Objects.requireNonNull(states, "states");
+		this.listener = listener;
+		this.mapper = new StsMapper(settings);
+		this.readBack = new StsReadBack(settings);
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public void validate() {
+		this.settings.validate();
+	}
+
+	public StsSettings settings() {
+		return this.settings;
+	}
+
+	public SentLedger ledger() {
+		return this.ledger;
+	}
+
+	/** The client (created on first use), e.g. for its call count. */
+	public synchronized StsClient client() {
+		if (this.client == null) {
+			this.client = new StsClient(this.settings, this.clock, this.listener);
+			this.publisher = new StsPublisher(this.settings, this.client, this.ledger, this.clock);
+		}
+		return this.client;
+	}
+
+	private StsPublisher publisher() {
+		client();
+		return this.publisher;
+	}
+
+	/** The canonical state the adapter works from (loaded on first use). */
+	public synchronized CanonicalState state() {
+		if (this.state == null) {
+			this.state = this.states.get();
+			this.mapped = null;
+		}
+		return this.state;
+	}
+
+	private Map<Key, StsObject> mapped() {
+		LocalDate today = ReadPoint.today(this.clock);
+		if (this.mapped == null || !today.equals(this.mappedOn)) {
+			this.mapped = this.mapper.map(state(), today);
+			this.mappedOn = today;
+		}
+		return this.mapped;
+	}
+
+	/**
+	 * Reloads the canonical state and sends every object that differs from what was last
+	 * sent; deactivates what was sent before and is no longer mapped.
+	 */
+	public synchronized StsPublisher.Report publishAll() {
+		this.state = null;
+		this.mapped = null;
+		return publisher().publish(mapped(), null);
+	}
+
+	@Override
+	public void publish(TargetObject<?> object) {
+		StsPublisher.Report report = publishChanges(List.of(object));
+		if (report.quarantined() > 0) {
+			List<SentLedger.Quarantined> q = this.ledger.quarantined();
+			boolean temporary = q.stream().allMatch(SentLedger.Quarantined::temporary);
+			String reason = q.isEmpty() ? "see the quarantine" : q.get(q.size() - 1).reason();
+			throw new AdapterException(NAME + ": " + object.type().collection() + " " + object.uuid()
+					+ " not (fully) published: " + reason, temporary);
+		}
+	}
+
+	/**
+	 * Takes the current timelines of changed canonical objects (an empty timeline when an
+	 * object no longer exists) and sends exactly the STS objects whose mapping changed
+	 * because of them, as far as they differ from what was last sent; STS objects that
+	 * are no longer mapped are deactivated. Failures go to the quarantine and are in the
+	 * report.
+	 */
+	public synchronized StsPublisher.Report publishChanges(Collection<? extends TargetObject<?>> objects) {
+		Map<Key, StsObject> before = mapped();
+		for (TargetObject<?> object : objects) {
+			this.state.put(object.type(), object.uuid(), object.timeline());
+		}
+		this.mapped = null;
+		Map<Key, StsObject> after = mapped();
+		Set<Key> scope = new HashSet<>();
+		after.forEach((key, o) -> {
+			StsObject old = before.get(key);
+			if (old == null || !old.hash().equals(o.hash())) {
+				scope.add(key);
+			}
+		});
+		before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(scope::add);
+		for (TargetObject<?> object : objects) {
+			// the object itself, also when its mapping did not change but was never sent
+			key(object.type(), object.uuid()).filter(after::containsKey).ifPresent(scope::add);
+		}
+		return publisher().publish(after, scope);
+	}
+
+	/** The STS key of a canonical object, when it maps to one STS object. */
+	Optional<Key> key(ObjectType type, UUID uuid) {
+		return switch (type) {
+			case ORG_UNIT -> Optional.of(new Key(StsKind.ENHED, uuid));
+			case PERSON -> Optional.of(new Key(StsKind.PERSON, uuid));
+			case ADDRESS -> Optional.of(new Key(StsKind.ADRESSE, uuid));
+			case ENGAGEMENT, MANAGER -> Optional.of(new Key(StsKind.FUNKTION, uuid));
+			case IT_USER -> {
+				Timeline<ItUser> user = state().itUsers().get(uuid);
+				UUID bruger = (user != null) ? user.latest().map(StsMapper::brugerUuid).orElse(uuid) : uuid;
+				yield Optional.of(new Key(StsKind.BRUGER, bruger));
+			}
+			default -> Optional.empty();
+		};
+	}
+
+	@Override
+	public synchronized void deactivate(ObjectType type, UUID uuid, LocalDate date) {
+		Key key = key(type, uuid)
+			.orElseThrow(() -> new AdapterException(NAME + ": " + type + " is not published", false));
+		Optional<StsObject> held = client().laes(key.kind(), key.uuid());
+		if (held.isEmpty()) {
+			return;
+		}
+		StsObject ended = held.get().endedOn(date);
+		if (ended.hash().equals(held.get().hash())) {
+			return;
+		}
+		if (!publisher().sendOne(ended)) {
+			throw new AdapterException(
+					NAME + ": could not deactivate " + key.kind() + " " + key.uuid() + " (see the quarantine)", true);
+		}
+	}
+
+	@Override
+	public synchronized Optional<TargetObject<?>> read(ObjectType type, UUID uuid) {
+		Optional<Key> key = key(type, uuid);
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
+		return client().laes(key.get().kind(), key.get().uuid())
+			.map(o -> this.readBack.toCanonical(type, uuid, o, state().classes(), this::payoutUnitOf));
+	}
+
+	private Optional<UUID> payoutUnitOf(UUID function) {
+		return client().laes(StsKind.FUNKTION, function)
+			.filter(f -> f.relations()
+				.stream()
+				.anyMatch(r -> r.name().equals("Funktionstype")
+						&& r.target().equals(this.settings.classes().udbetalendeEnhed())))
+			.flatMap(f -> f.relations()
+				.stream()
+				.filter(r -> r.name().equals("TilknyttedeEnheder"))
+				.map(StsObject.Rel::target)
+				.findFirst());
+	}
+
+	/**
+	 * Reads what STS holds for the organisation ({@code fremsoegobjekthierarki}) and
+	 * corrects drift: every unit, function and user the hub maps that STS holds
+	 * differently, lacks, or holds while the hub does not map it.
+	 */
+	public synchronized StsReconciler.Result reconcile() {
+		this.state = null;
+		this.mapped = null;
+		return new StsReconciler(client(), this.ledger, publisher()).reconcile(mapped(), ReadPoint.today(this.clock));
+	}
+
+	/** The consumer profiles' findings on the current state. */
+	public synchronized List<StsProfiles.ProfileReport> profiles() {
+		return new StsProfiles(this.settings).check(mapped(), ReadPoint.today(this.clock));
+	}
+
+	/** One consumer profile's findings. */
+	public Optional<StsProfiles.ProfileReport> profile(String name) {
+		return profiles().stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+	}
+
+	@Override
+	public void testConnection() {
+		try {
+			client().laes(StsKind.ENHED, this.settings.organisationUuid());
+		}
+		catch (AdapterException ex) {
+			throw new AdapterException(
+					NAME + ": cannot reach STS Organisation at " + this.settings.baseUrl() + ": " + ex.getMessage(),
+					true, ex);
+		}
+		catch (RuntimeException ex) {
+			throw new AdapterException(
+					NAME + ": cannot reach STS Organisation at " + this.settings.baseUrl() + ": " + ex.getMessage(),
+					true, ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.client != null) {
+			try {
+				this.client.close();
+			}
+			catch (RuntimeException ex) {
+				// closing never throws
+			}
+			this.client = null;
+			this.publisher = null;
+		}
+	}
+
+}

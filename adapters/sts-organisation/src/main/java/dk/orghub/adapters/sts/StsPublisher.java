@@ -1,0 +1,365 @@
+package dk.orghub.adapters.sts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dk.orghub.adapters.sts.StsMapper.Key;
+import dk.orghub.adapters.sts.StsObject.Rel;
+import dk.orghub.core.spi.AdapterException;
+import dk.orghub.core.store.ReadPoint;
+
+/**
+ * Publishes the canonical state to STS Organisation: maps it, compares every object's
+ * hash with what was last sent, and sends only what differs, in dependency order
+ * (addresses and persons, then units parents first, then users, then functions), with a
+ * bounded number of calls in flight. New objects go with {@code importer}, changed ones
+ * with {@code ret}. Temporary failures (status 45, SOAP faults from the server, 5xx,
+ * connection errors, timeouts) are retried with exponential backoff; permanent ones (40,
+ * 41, schema errors) and exhausted retries go to quarantine and the run goes on. Objects
+ * the hub sent before that no longer exist in the canonical state are deactivated
+ * (Gyldighed Inaktiv, relations ended), never deleted.
+ */
+public final class StsPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(StsPublisher.class);
+
+	/** What a run did. */
+	public record Report(int mapped, int created, int changed, int deactivated, int unchanged, int skipped,
+			int quarantined, long calls, Duration duration) {
+
+		public int written() {
+			return this.created + this.changed + this.deactivated;
+		}
+
+	}
+
+	private final StsSettings settings;
+
+	private final StsClient client;
+
+	private final SentLedger ledger;
+
+	private final StsMapper mapper;
+
+	private final Clock clock;
+
+	public StsPublisher(StsSettings settings, StsClient client, SentLedger ledger, Clock clock) {
+		this.settings = settings;
+		this.client = client;
+		this.ledger = ledger;
+		this.mapper = new StsMapper(settings);
+		this.clock = clock;
+	}
+
+	public StsMapper mapper() {
+		return this.mapper;
+	}
+
+	/** Sends every object of the state that differs from what was last sent. */
+	public Report publish(CanonicalState state) {
+		return publish(this.mapper.map(state, ReadPoint.today(this.clock)), null);
+	}
+
+	/**
+	 * Sends the objects of {@code wanted} that differ from what was last sent, and
+	 * deactivates objects sent before that are no longer wanted; with a {@code scope},
+	 * only objects whose key is in it are considered (the rest is left as it is).
+	 * @param wanted the mapped objects (in full, or at least every object in scope)
+	 * @param scope the keys to consider, {@code null} for all
+	 */
+	public Report publish(Map<Key, StsObject> wanted, Set<Key> scope) {
+		Instant start = this.clock.instant();
+		long callsBefore = this.client.calls();
+		LocalDate today = ReadPoint.today(this.clock);
+		Map<Key, String> sent = this.ledger.hashes();
+		List<StsObject> toSend = new ArrayList<>();
+		int unchanged = 0;
+		int skipped = 0;
+		int considered = 0;
+		for (Map.Entry<Key, StsObject> e : wanted.entrySet()) {
+			if (scope != null && !scope.contains(e.getKey())) {
+				continue;
+			}
+			considered++;
+			String hash = sent.get(e.getKey());
+			if (e.getValue().hash().equals(hash)) {
+				unchanged++;
+			}
+			else if (hash == null && endedBy(e.getValue(), today)) {
+				skipped++;
+			}
+			else {
+				toSend.add(e.getValue());
+			}
+		}
+		List<Key> orphans = sent.keySet()
+			.stream()
+			.filter(k -> !wanted.containsKey(k) && (scope == null || scope.contains(k)))
+			.toList();
+		Counters counters = new Counters();
+		if (!toSend.isEmpty() || !orphans.isEmpty()) {
+			ExecutorService pool = Executors.newFixedThreadPool(this.settings.concurrency());
+			try {
+				Set<UUID> failed = ConcurrentHashMap.newKeySet();
+				for (List<StsObject> wave : waves(toSend)) {
+					runWave(pool, wave, sent, failed, counters);
+				}
+				List<Future<?>> futures = new ArrayList<>();
+				for (Key orphan : orphans) {
+					futures.add(pool.submit(() -> deactivateOrphan(orphan, today, counters)));
+				}
+				await(futures);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+		Report report = new Report(considered, counters.created.get(), counters.changed.get(),
+				counters.deactivated.get(), unchanged, skipped, counters.quarantined.get(),
+				this.client.calls() - callsBefore, Duration.between(start, this.clock.instant()));
+		if (scope == null || report.written() > 0 || report.quarantined() > 0) {
+			log.info("STS Organisation publish: {}", report);
+		}
+		return report;
+	}
+
+	/**
+	 * Sends one object (already mapped) as {@code importer} or {@code ret}, whichever the
+	 * ledger says, with retries; true when STS holds it afterwards.
+	 */
+	boolean sendOne(StsObject object) {
+		boolean known = this.ledger.hashes().containsKey(Key.of(object));
+		return send(object, known, new Counters());
+	}
+
+	private static final class Counters {
+
+		final AtomicInteger created = new AtomicInteger();
+
+		final AtomicInteger changed = new AtomicInteger();
+
+		final AtomicInteger deactivated = new AtomicInteger();
+
+		final AtomicInteger quarantined = new AtomicInteger();
+
+	}
+
+	/**
+	 * Whether an object is over (Inaktiv, or all its properties ended) by {@code today}.
+	 */
+	static boolean endedBy(StsObject o, LocalDate today) {
+		if (!o.states().isEmpty()) {
+			StsObject.State last = o.states().get(o.states().size() - 1);
+			return !last.active() && last.period().to() == null && !last.period().from().isAfter(today);
+		}
+		return o.properties().stream().allMatch(p -> p.period().to() != null && !p.period().to().isAfter(today));
+	}
+
+	/** Addresses and persons; units by depth; users; functions. */
+	static List<List<StsObject>> waves(List<StsObject> objects) {
+		List<StsObject> first = new ArrayList<>();
+		Map<UUID, StsObject> units = new HashMap<>();
+		List<StsObject> users = new ArrayList<>();
+		List<StsObject> functions = new ArrayList<>();
+		for (StsObject o : objects) {
+			switch (o.kind()) {
+				case ADRESSE, PERSON -> first.add(o);
+				case ENHED -> units.put(o.uuid(), o);
+				case BRUGER -> users.add(o);
+				case FUNKTION -> functions.add(o);
+			}
+		}
+		Map<UUID, Integer> depth = new HashMap<>();
+		int max = 0;
+		for (StsObject unit : units.values()) {
+			max = Math.max(max, depth(unit.uuid(), units, depth, 0));
+		}
+		List<List<StsObject>> waves = new ArrayList<>();
+		waves.add(first);
+		for (int d = 0; d <= max; d++) {
+			int level = d;
+			waves.add(units.values().stream().filter(u -> depth.get(u.uuid()) == level).toList());
+		}
+		waves.add(users);
+		waves.add(functions);
+		return waves;
+	}
+
+	private static int depth(UUID uuid, Map<UUID, StsObject> units, Map<UUID, Integer> depth, int guard) {
+		Integer known = depth.get(uuid);
+		if (known != null) {
+			return known;
+		}
+		int result = 0;
+		StsObject unit = units.get(uuid);
+		if (unit != null && guard < 1000) {
+			for (Rel rel : unit.relations()) {
+				if (rel.name().equals("Overordnet") && units.containsKey(rel.target())) {
+					result = Math.max(result, depth(rel.target(), units, depth, guard + 1) + 1);
+				}
+			}
+		}
+		depth.put(uuid, result);
+		return result;
+	}
+
+	private void runWave(ExecutorService pool, List<StsObject> wave, Map<Key, String> sent, Set<UUID> failed,
+			Counters counters) {
+		List<Future<?>> futures = new ArrayList<>(wave.size());
+		for (StsObject o : wave) {
+			futures.add(pool.submit(() -> {
+				for (UUID dependency : o.dependencies()) {
+					if (failed.contains(dependency)) {
+						failed.add(o.uuid());
+						quarantine(o, "not sent: it refers to " + dependency + ", which could not be sent", true, 0,
+								counters);
+						return;
+					}
+				}
+				if (!send(o, sent.containsKey(Key.of(o)), counters)) {
+					failed.add(o.uuid());
+				}
+			}));
+		}
+		await(futures);
+	}
+
+	private static void await(List<Future<?>> futures) {
+		for (Future<?> f : futures) {
+			try {
+				f.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AdapterException("publish interrupted", true, ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("publish failed: " + ex.getCause().getMessage(), ex.getCause());
+			}
+		}
+	}
+
+	/** Sends one object until it is accepted or given up; true when accepted. */
+	boolean send(StsObject o, boolean known, Counters counters) {
+		boolean create = !known;
+		String hash = o.hash();
+		AdapterException last = null;
+		boolean retrying = false;
+		for (int attempt = 1; attempt <= this.settings.maxAttempts(); attempt++) {
+			try {
+				if (retrying && !create
+						&& this.client.laes(o.kind(), o.uuid()).map(held -> held.hash().equals(hash)).orElse(false)) {
+					// the failed attempt was carried out although its answer was lost
+					this.ledger.sent(o, hash);
+					counters.changed.incrementAndGet();
+					return true;
+				}
+				retrying = true;
+				var retur = create ? this.client.importer(o) : this.client.ret(o);
+				int status = retur.getStatusKode().intValue();
+				if (status == StsClient.OK) {
+					this.ledger.sent(o, hash);
+					(create ? counters.created : counters.changed).incrementAndGet();
+					return true;
+				}
+				if (create && status == StsClient.EXISTS_OR_PASSIVE) {
+					Optional<StsObject> existing = this.client.laes(o.kind(), o.uuid());
+					if (existing.isEmpty()) {
+						quarantine(o, "importer: status 49 and the object is passivated in STS Organisation: "
+								+ retur.getFejlbeskedTekst(), false, attempt, counters);
+						return false;
+					}
+					if (existing.get().hash().equals(hash)) {
+						// an earlier attempt was carried out although its answer was lost
+						this.ledger.sent(o, hash);
+						counters.created.incrementAndGet();
+						return true;
+					}
+					create = false;
+					retrying = false;
+					attempt--;
+					continue;
+				}
+				if (!create && status == StsClient.NOT_FOUND) {
+					create = true;
+					retrying = false;
+					attempt--;
+					continue;
+				}
+				last = StsClient.failure(o.kind(), create ? "importer" : "ret", o.uuid(), retur);
+			}
+			catch (AdapterException ex) {
+				last = ex;
+			}
+			if (!last.isTemporary()) {
+				break;
+			}
+			if (attempt < this.settings.maxAttempts()) {
+				backoff(attempt);
+			}
+		}
+		quarantine(o, last.getMessage(), last.isTemporary(), this.settings.maxAttempts(), counters);
+		return false;
+	}
+
+	private void backoff(int attempt) {
+		long millis = Math.min(this.settings.maxBackoff().toMillis(),
+				this.settings.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
+		try {
+			TimeUnit.MILLISECONDS.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AdapterException("publish interrupted", true, ex);
+		}
+	}
+
+	private void quarantine(StsObject o, String reason, boolean temporary, int attempts, Counters counters) {
+		log.warn("STS Organisation: {} {} ({}) quarantined: {}", o.kind(), o.uuid(), o.source(), reason);
+		this.ledger.quarantine(o, reason, temporary, attempts);
+		counters.quarantined.incrementAndGet();
+	}
+
+	private void deactivateOrphan(Key key, LocalDate today, Counters counters) {
+		try {
+			Optional<StsObject> held = this.client.laes(key.kind(), key.uuid());
+			if (held.isEmpty()) {
+				return;
+			}
+			if (endedBy(held.get(), today)) {
+				this.ledger.forget(key);
+				return;
+			}
+			StsObject ended = held.get().endedOn(today);
+			if (send(ended, true, counters)) {
+				this.ledger.forget(key);
+				counters.changed.decrementAndGet();
+				counters.deactivated.incrementAndGet();
+			}
+		}
+		catch (AdapterException ex) {
+			log.warn("STS Organisation: cannot deactivate {} {}: {}", key.kind(), key.uuid(), ex.getMessage());
+			counters.quarantined.incrementAndGet();
+		}
+	}
+
+}

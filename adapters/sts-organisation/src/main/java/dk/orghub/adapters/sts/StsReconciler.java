@@ -1,0 +1,103 @@
+package dk.orghub.adapters.sts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dk.orghub.adapters.sts.StsMapper.Key;
+
+/**
+ * Full reconciliation: reads every unit, function and user STS Organisation holds
+ * ({@code fremsoegobjekthierarki}) and corrects drift. A mapped object STS lacks or holds
+ * differently (someone changed it there, or a registration was lost) is forgotten in the
+ * ledger and sent again; one the hub sent and no longer maps is deactivated by the normal
+ * publish. Objects STS holds that the hub never sent (other systems' data) are counted
+ * and left alone. Adresse and Person objects are not in the hierarchy and are not
+ * compared.
+ */
+public final class StsReconciler {
+
+	private static final Logger log = LoggerFactory.getLogger(StsReconciler.class);
+
+	private static final Set<StsKind> COMPARED = EnumSet.of(StsKind.ENHED, StsKind.FUNKTION, StsKind.BRUGER);
+
+	private static final int PAGE = 500;
+
+	/**
+	 * What a reconciliation found and did.
+	 *
+	 * @param held objects of the compared kinds STS holds
+	 * @param missing mapped objects STS lacks
+	 * @param differing mapped objects STS holds differently
+	 * @param foreign objects STS holds that the hub did not send (left alone)
+	 * @param corrected the publish that corrected the drift
+	 */
+	public record Result(int held, int missing, int differing, int foreign, List<Key> drifted,
+			StsPublisher.Report corrected) {
+
+	}
+
+	private final StsClient client;
+
+	private final SentLedger ledger;
+
+	private final StsPublisher publisher;
+
+	StsReconciler(StsClient client, SentLedger ledger, StsPublisher publisher) {
+		this.client = client;
+		this.ledger = ledger;
+		this.publisher = publisher;
+	}
+
+	Result reconcile(Map<Key, StsObject> mapped, LocalDate today) {
+		Map<Key, StsObject> held = new HashMap<>();
+		for (StsObject o : this.client.fremsoegObjekthierarki(PAGE)) {
+			held.put(Key.of(o), o);
+		}
+		Map<Key, String> sent = this.ledger.hashes();
+		List<Key> drifted = new ArrayList<>();
+		int missing = 0;
+		int differing = 0;
+		for (Map.Entry<Key, StsObject> e : mapped.entrySet()) {
+			Key key = e.getKey();
+			if (!COMPARED.contains(key.kind())) {
+				continue;
+			}
+			StsObject there = held.get(key);
+			if (there == null) {
+				if (!StsPublisher.endedBy(e.getValue(), today)) {
+					missing++;
+					drifted.add(key);
+				}
+			}
+			else if (!there.hash().equals(e.getValue().hash())) {
+				differing++;
+				drifted.add(key);
+			}
+		}
+		int foreign = 0;
+		for (Key key : held.keySet()) {
+			if (!mapped.containsKey(key) && !sent.containsKey(key)) {
+				foreign++;
+			}
+		}
+		drifted.forEach(this.ledger::forget);
+		Set<Key> scope = new HashSet<>(drifted);
+		// what the hub sent and no longer maps is deactivated as in every publish
+		sent.keySet().stream().filter(k -> !mapped.containsKey(k)).forEach(scope::add);
+		StsPublisher.Report report = this.publisher.publish(mapped, scope);
+		Result result = new Result(held.size(), missing, differing, foreign, List.copyOf(drifted), report);
+		log.info("STS Organisation reconcile: held {}, missing {}, differing {}, foreign {}; corrected: {}",
+				result.held(), missing, differing, foreign, report);
+		return result;
+	}
+
+}

@@ -1,0 +1,240 @@
+package dk.orghub.adapters.sts;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dk.orghub.adapters.sts.StsMapper.Key;
+import dk.orghub.core.model.Actor;
+import dk.orghub.core.model.Engagement;
+import dk.orghub.core.model.ItUser;
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.store.JdbcOrgStore;
+import dk.orghub.core.store.ReadPoint;
+import dk.orghub.core.testing.MutableClock;
+import dk.orghub.core.testing.TestStores;
+import dk.orghub.samples.municipality.Municipality;
+import dk.orghub.samples.sts.LocalStsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real store with the outbox as its write listener: a committed change becomes outbox
+ * rows in the same transaction, a drain publishes exactly the STS objects whose mapping
+ * changed, a terminated engagement deactivates its function, a moved unit changes its
+ * Overordnet.
+ */
+class StsChangesIT {
+
+	private final MutableClock clock = StsSamples.clock();
+
+	private final Municipality m = StsSamples.municipality(100);
+
+	private LocalStsService service;
+
+	private JdbcOrgStore store;
+
+	private StsOutbox outbox;
+
+	private StsOrganisationAdapter adapter;
+
+	@BeforeEach
+	void setUp() {
+		this.service = StsSamples.service(this.m, this.clock);
+		DataSource db = TestStores.h2DataSource();
+		StsSchema.migrate(db);
+		this.outbox = new StsOutbox(db, this.clock, 10_000);
+		this.store = new JdbcOrgStore(db, this.clock, List.of(this.outbox.writer()));
+		this.store.apply(this.m.toChangeSet(Actor.system("test")));
+		ChangeSet.Builder users = ChangeSet.by(Actor.source("ad"));
+		StsSamples.state(this.m)
+			.itUsers()
+			.forEach((uuid, timeline) -> timeline.segments().forEach(s -> users.put(s.value(), s.validity())));
+		this.store.apply(users.build());
+		this.clock.advance(Duration.ofMinutes(1));
+		this.adapter = new StsOrganisationAdapter(StsSamples.settings(this.service, this.m),
+				new SentLedger(db, this.clock), this.clock, () -> CanonicalState.load(this.store));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.adapter.close();
+		this.service.close();
+	}
+
+	private Map<Key, StsObject> mapNow() {
+		return new StsMapper(this.adapter.settings()).map(CanonicalState.load(this.store), ReadPoint.today(this.clock));
+	}
+
+	private static Set<Key> differing(Map<Key, StsObject> before, Map<Key, StsObject> after) {
+		Set<Key> result = new HashSet<>();
+		after.forEach((k, o) -> {
+			if (!before.containsKey(k) || !before.get(k).hash().equals(o.hash())) {
+				result.add(k);
+			}
+		});
+		before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(result::add);
+		return result;
+	}
+
+	@Test
+	void aChangeReachesTheOutboxInItsTransactionAndExactlyTheAffectedObjectsAreSent() {
+		StsPublisher.Report full = this.adapter.publishAll();
+		assertThat(full.quarantined()).isZero();
+		assertThat(full.created()).isPositive();
+		assertThat(this.outbox.pending()).isPositive();
+		StsOutbox.Drained initial = this.outbox.drain(this.store, this.adapter);
+		assertThat(initial.report().calls()).as("the load is already published").isZero();
+		assertThat(this.outbox.pending()).isZero();
+
+		// rename a unit and change an address of a person with an account
+		Map<Key, StsObject> before = mapNow();
+		UUID unitUuid = this.m.largestUnitByEngagements(StsSamples.TODAY);
+		OrgUnit unit = this.m.units().get(unitUuid).at(StsSamples.TODAY).orElseThrow();
+		OrgUnit renamed = new OrgUnit(unit.uuid(), unit.userKey(), unit.name() + " (ny)", unit.parent(),
+				unit.unitType(), unit.unitLevel(), unit.payoutUnit());
+		this.store.apply(ChangeSet.by(Actor.user("test")).put(renamed, Validity.from(StsSamples.TODAY)).build());
+		assertThat(this.outbox.pending()).isEqualTo(1);
+		Set<Key> expected = differing(before, mapNow());
+		assertThat(expected).contains(new Key(StsKind.ENHED, unitUuid));
+
+		long calls = this.adapter.client().calls();
+		StsOutbox.Drained drained = this.outbox.drain(this.store, this.adapter);
+		assertThat(drained.report().quarantined()).isZero();
+		assertThat(drained.report().changed()).isEqualTo(expected.size());
+		assertThat(this.adapter.client().calls() - calls).as("one laes to see STS answers, then the affected objects")
+			.isEqualTo(1 + expected.size());
+		OrgUnit withoutLevel = new OrgUnit(renamed.uuid(), renamed.userKey(), renamed.name(), renamed.parent(),
+				renamed.unitType(), null, renamed.payoutUnit());
+		assertThat(this.adapter.read(ObjectType.ORG_UNIT, unitUuid).orElseThrow().timeline().latest().orElseThrow())
+			.as("read back as sent; STS has no unit level")
+			.isEqualTo(withoutLevel);
+		assertThat(this.outbox.drain(this.store, this.adapter).rows()).isZero();
+		assertThat(this.adapter.publishAll().calls()).as("a full run after the drain finds nothing").isZero();
+	}
+
+	@Test
+	void whenStsDoesNotAnswerTheRowsStayForTheNextDrain() throws Exception {
+		this.adapter.publishAll();
+		this.outbox.drain(this.store, this.adapter);
+		OrgUnit root = this.m.units().get(this.m.root()).latest().orElseThrow();
+		OrgUnit renamed = new OrgUnit(root.uuid(), root.userKey(), root.name() + " (ny)", null, root.unitType(),
+				root.unitLevel(), root.payoutUnit());
+		this.store.apply(ChangeSet.by(Actor.user("test")).put(renamed, Validity.from(StsSamples.TODAY)).build());
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		StsSettings settings = this.adapter.settings();
+		StsSettings down = StsSettings
+			.defaults(java.net.URI.create("http://127.0.0.1:" + port + "/"), settings.organisationUuid(),
+					settings.cvr())
+			.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
+		try (StsOrganisationAdapter unreachable = new StsOrganisationAdapter(down, this.adapter.ledger(), this.clock,
+				() -> CanonicalState.load(this.store))) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.outbox.drain(this.store, unreachable))
+				.isInstanceOf(dk.orghub.core.spi.AdapterException.class);
+		}
+		assertThat(this.outbox.pending()).isEqualTo(1);
+		assertThat(this.adapter.ledger().quarantined()).isEmpty();
+		StsOutbox.Drained drained = this.outbox.drain(this.store, this.adapter);
+		assertThat(drained.rows()).isEqualTo(1);
+		assertThat(this.outbox.pending()).isZero();
+		assertThat(this.adapter.client().laes(StsKind.ENHED, root.uuid()).orElseThrow().properties())
+			.allSatisfy(p -> assertThat(p.name()).isEqualTo(renamed.name()));
+	}
+
+	@Test
+	void aTerminatedEngagementDeactivatesItsFunction() {
+		this.adapter.publishAll();
+		this.outbox.drain(this.store, this.adapter);
+		Key function = mapNow().entrySet()
+			.stream()
+			.filter(e -> e.getValue().source().startsWith("engagements:"))
+			.filter(e -> !StsPublisher.endedBy(e.getValue(), StsSamples.TODAY.plusYears(5)))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow();
+		Engagement engagement = this.m.engagements().get(function.uuid()).latest().orElseThrow();
+		LocalDate end = StsSamples.TODAY.plusDays(1);
+		this.store.apply(ChangeSet.by(Actor.user("test")).end(ObjectType.ENGAGEMENT, engagement.uuid(), end).build());
+		StsOutbox.Drained drained = this.outbox.drain(this.store, this.adapter);
+		assertThat(drained.report().changed()).isEqualTo(1);
+
+		StsObject held = this.adapter.client().laes(StsKind.FUNKTION, function.uuid()).orElseThrow();
+		StsObject.State last = held.states().get(held.states().size() - 1);
+		assertThat(last.active()).isFalse();
+		assertThat(last.period().from()).isEqualTo(end);
+		assertThat(held.relations()).allSatisfy(r -> assertThat(r.period().to()).isEqualTo(end));
+		assertThat(this.service.registry()
+			.exists(dk.orghub.samples.sts.StsRegistry.Kind.FUNKTION, function.uuid().toString()))
+			.as("ended, not deleted")
+			.isTrue();
+	}
+
+	@Test
+	void aMovedUnitChangesItsOverordnet() {
+		this.adapter.publishAll();
+		this.outbox.drain(this.store, this.adapter);
+		UUID leaf = this.m.units()
+			.keySet()
+			.stream()
+			.filter(u -> this.m.units().values().stream().noneMatch(t -> u.equals(t.latest().orElseThrow().parent())))
+			.filter(u -> !u.equals(this.m.root()))
+			.findFirst()
+			.orElseThrow();
+		OrgUnit unit = this.m.units().get(leaf).latest().orElseThrow();
+		assertThat(unit.parent()).isNotEqualTo(this.m.root());
+		OrgUnit moved = new OrgUnit(unit.uuid(), unit.userKey(), unit.name(), this.m.root(), unit.unitType(),
+				unit.unitLevel(), unit.payoutUnit());
+		this.store.apply(ChangeSet.by(Actor.user("test")).put(moved, Validity.from(StsSamples.TODAY)).build());
+		StsOutbox.Drained drained = this.outbox.drain(this.store, this.adapter);
+		assertThat(drained.report().quarantined()).isZero();
+
+		StsObject held = this.adapter.client().laes(StsKind.ENHED, leaf).orElseThrow();
+		assertThat(held.relations()).filteredOn(r -> r.name().equals("Overordnet"))
+			.singleElement()
+			.satisfies(r -> assertThat(r.target()).isEqualTo(this.m.root()));
+	}
+
+	@Test
+	void reconcileCorrectsDriftInStsOrganisation() {
+		this.adapter.publishAll();
+		UUID unitUuid = this.m.largestUnitByEngagements(StsSamples.TODAY);
+		StsObject mapped = mapNow().get(new Key(StsKind.ENHED, unitUuid));
+		// someone else renames the unit directly in STS Organisation
+		StsObject edited = new StsObject(mapped.kind(), mapped.uuid(), mapped.userKey(), "elsewhere",
+				mapped.properties()
+					.stream()
+					.map(p -> new StsObject.Props(p.period(), p.userKey(), "Omdøbt udenom", p.cpr()))
+					.toList(),
+				mapped.states(), mapped.relations());
+		try (StsClient other = new StsClient(this.adapter.settings(), this.clock, null)) {
+			assertThat(other.ret(edited).getStatusKode().intValue()).isEqualTo(StsClient.OK);
+		}
+		assertThat(this.adapter.publishAll().calls()).as("the ledger alone cannot see the drift").isZero();
+
+		StsReconciler.Result result = this.adapter.reconcile();
+		assertThat(result.differing()).isEqualTo(1);
+		assertThat(result.missing()).isZero();
+		assertThat(result.drifted()).containsExactly(new Key(StsKind.ENHED, unitUuid));
+		assertThat(result.corrected().quarantined()).isZero();
+		assertThat(this.adapter.client().laes(StsKind.ENHED, unitUuid).orElseThrow().hash()).isEqualTo(mapped.hash());
+		assertThat(this.adapter.reconcile().drifted()).isEmpty();
+	}
+
+}

@@ -1,0 +1,242 @@
+package dk.orghub.adapters.sts;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.io.CacheAndWriteOutputStream;
+import org.apache.cxf.io.CachedOutputStream;
+import org.apache.cxf.io.CachedOutputStreamCallback;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageUtils;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import dk.orghub.adapters.sts.StsMapper.Key;
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.spi.TargetObject;
+import dk.orghub.core.testing.MutableClock;
+import dk.orghub.samples.municipality.Municipality;
+import dk.orghub.samples.sts.LocalStsService;
+import dk.orghub.samples.sts.StsRegistry.Kind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Conformance: every SOAP message the adapter puts on the wire (importer, ret, laes,
+ * passiver, fremsoegobjekthierarki, for every object kind) is captured at the client's
+ * output stream, and its RequestHeader and Body element are validated against KOMBIT's
+ * official Organisation 6 schemas. The schemas are read from {@code -Dorghub.kombit.dir}
+ * (the POM sets it to {@code ../shared/kombit} of the checkout); the test is skipped with
+ * a message where they are absent. It also asserts the patterns on the local service's
+ * stored state.
+ */
+class StsConformanceIT {
+
+	private static final String NO_SCHEMAS = "STS conformance test skipped: KOMBIT's official XSDs not found at %s "
+			+ "(give the folder that holds organisation-v6 with -Dkombit.dir to Maven, or -Dorghub.kombit.dir to the JVM)";
+
+	private static Path officialXsd() {
+		Path kombit = Path.of(System.getProperty("orghub.kombit.dir", "../../../shared/kombit"));
+		Path xsd = kombit.resolve("organisation-v6/xsd");
+		if (!Files.isDirectory(xsd)) {
+			String message = String.format(NO_SCHEMAS, xsd.toAbsolutePath().normalize());
+			System.err.println("[orghub] " + message);
+			Assumptions.abort(message);
+		}
+		return xsd;
+	}
+
+	/** Copies each outgoing client message as it is written to the wire. */
+	static final class WireCapture extends AbstractPhaseInterceptor<Message> {
+
+		final ConcurrentLinkedQueue<String> messages = new ConcurrentLinkedQueue<>();
+
+		WireCapture() {
+			super(Phase.PRE_STREAM);
+		}
+
+		@Override
+		public void handleMessage(Message message) {
+			if (!MessageUtils.isRequestor(message)) {
+				return;
+			}
+			OutputStream out = message.getContent(OutputStream.class);
+			if (out == null) {
+				return;
+			}
+			CacheAndWriteOutputStream copy = new CacheAndWriteOutputStream(out);
+			message.setContent(OutputStream.class, copy);
+			copy.registerCallback(new CachedOutputStreamCallback() {
+
+				@Override
+				public void onFlush(CachedOutputStream cos) {
+				}
+
+				@Override
+				public void onClose(CachedOutputStream cos) {
+					try {
+						WireCapture.this.messages.add(new String(cos.getBytes(), StandardCharsets.UTF_8));
+					}
+					catch (java.io.IOException ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+			});
+		}
+
+	}
+
+	@Test
+	void everyMessageTheAdapterSendsIsValidAgainstKombitsSchemas() throws Exception {
+		Path xsd = officialXsd();
+		SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+		Schema schema = factory.newSchema(
+				new Source[] { new StreamSource(xsd.resolve("6.0.STS-0/OrganisationSystemOperationer.xsd").toFile()),
+						new StreamSource(xsd.resolve("common/RequestHeader.xsd").toFile()) });
+
+		WireCapture capture = new WireCapture();
+		Bus bus = BusFactory.getDefaultBus();
+		bus.getOutInterceptors().add(capture);
+		MutableClock clock = StsSamples.clock();
+		Municipality m = StsSamples.municipality(100);
+		CanonicalState state = StsSamples.state(m);
+		try (LocalStsService service = StsSamples.service(m, clock);
+				StsOrganisationAdapter adapter = new StsOrganisationAdapter(StsSamples.settings(service, m),
+						new SentLedger(StsSamples.database(), clock), clock, () -> state)) {
+			// importer of every kind; ret, laes, passiver and fremsoegobjekthierarki
+			StsPublisher.Report report = adapter.publishAll();
+			assertThat(report.quarantined()).isZero();
+			OrgUnit root = m.units().get(m.root()).latest().orElseThrow();
+			OrgUnit renamed = new OrgUnit(root.uuid(), root.userKey(), root.name() + " (ny)", null, root.unitType(),
+					root.unitLevel(), root.payoutUnit());
+			adapter.publish(new TargetObject<>(ObjectType.ORG_UNIT, root.uuid(),
+					Timeline.of(Validity.from(m.units().get(m.root()).segments().get(0).validity().from()), renamed)));
+			assertThat(adapter.publishAll().calls()).isZero();
+			Key function = new StsMapper(adapter.settings()).map(state, StsSamples.TODAY)
+				.entrySet()
+				.stream()
+				.filter(e -> e.getValue().source().startsWith("engagements:"))
+				.filter(e -> !StsPublisher.endedBy(e.getValue(), StsSamples.TODAY))
+				.map(Map.Entry::getKey)
+				.findFirst()
+				.orElseThrow();
+			adapter.deactivate(ObjectType.ENGAGEMENT, function.uuid(), StsSamples.TODAY.plusDays(3));
+			adapter.read(ObjectType.ORG_UNIT, m.root());
+			adapter.reconcile();
+			adapter.client().passiver(StsKind.ADRESSE, java.util.UUID.randomUUID());
+			try (StsClient other = new StsClient(
+					adapter.settings().withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1)), clock, null)) {
+				// 49 on importer of an existing unit
+				other.importer(new StsMapper(adapter.settings()).map(state, StsSamples.TODAY)
+					.get(new Key(StsKind.ENHED, m.root())));
+			}
+
+			// the patterns as the local service stores them
+			assertThat(service.registry().count(Kind.ENHED)).isEqualTo(m.units().size());
+			Map<String, String> stored = service.registry().snapshot();
+			assertThat(stored).isNotEmpty();
+			StsObject storedRoot = adapter.client().laes(StsKind.ENHED, m.root()).orElseThrow();
+			assertThat(storedRoot.relations()).noneMatch(r -> r.name().equals("Overordnet"));
+			assertThat(storedRoot.relations()).anyMatch(
+					r -> r.name().equals("Tilhoerer") && r.target().equals(adapter.settings().organisationUuid()));
+			for (StsObject unit : adapter.client().fremsoegObjekthierarki(500)) {
+				if (unit.kind() == StsKind.ENHED && !unit.uuid().equals(m.root())) {
+					assertThat(unit.relations()).as("unit %s", unit.uuid())
+						.anyMatch(r -> r.name().equals("Overordnet"))
+						.anyMatch(r -> r.name().equals("Tilhoerer"))
+						.anyMatch(r -> r.name().equals("Enhedstype"));
+				}
+			}
+		}
+		finally {
+			bus.getOutInterceptors().remove(capture);
+		}
+
+		List<String> messages = new ArrayList<>(capture.messages);
+		assertThat(messages).hasSizeGreaterThan(100);
+		Validator validator = schema.newValidator();
+		DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+		dbf.setNamespaceAware(true);
+		Set<String> seen = new TreeSet<>();
+		Map<String, String> invalid = new TreeMap<>();
+		for (String message : messages) {
+			Document doc = dbf.newDocumentBuilder()
+				.parse(new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)));
+			Element envelope = doc.getDocumentElement();
+			assertThat(envelope.getNamespaceURI()).as("SOAP 1.2").isEqualTo("http://www.w3.org/2003/05/soap-envelope");
+			for (Element part : children(envelope)) {
+				for (Element element : children(part)) {
+					String name = "{" + element.getNamespaceURI() + "}" + element.getLocalName();
+					seen.add(name);
+					try {
+						validator.validate(new DOMSource(element));
+					}
+					catch (org.xml.sax.SAXException ex) {
+						invalid.putIfAbsent(name, ex.getMessage());
+					}
+				}
+			}
+		}
+		assertThat(invalid).as("messages invalid against the official schemas").isEmpty();
+		// the check is live: the same body with its registration's elements out of order
+		// is refused
+		Document doc = dbf.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(messages.stream()
+				.filter(x -> x.contains("organisationenhed/6/") && x.contains("ImportInput"))
+				.findFirst()
+				.orElseThrow()
+				.getBytes(StandardCharsets.UTF_8)));
+		Element body = children(doc.getDocumentElement()).get(children(doc.getDocumentElement()).size() - 1);
+		Element importInput = children(body).get(0);
+		Element registration = children(children(importInput).get(0)).get(1);
+		Element first = children(registration).get(0);
+		registration.removeChild(first);
+		registration.appendChild(first);
+		assertThatThrownBy(() -> validator.validate(new DOMSource(importInput)))
+			.isInstanceOf(org.xml.sax.SAXException.class);
+		assertThat(seen).contains("{http://stoettesystemerne.dk/organisation/organisationenhed/6/}ImportInput");
+		System.out.println("[orghub] STS conformance: " + messages.size() + " messages valid; elements: " + seen);
+	}
+
+	private static List<Element> children(Element parent) {
+		List<Element> result = new ArrayList<>();
+		for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+			if (n instanceof Element e) {
+				result.add(e);
+			}
+		}
+		return result;
+	}
+
+}

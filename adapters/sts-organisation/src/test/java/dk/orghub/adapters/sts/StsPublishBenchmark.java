@@ -1,0 +1,85 @@
+package dk.orghub.adapters.sts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dk.orghub.core.testing.MutableClock;
+import dk.orghub.samples.municipality.Municipality;
+import dk.orghub.samples.sts.LocalStsService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Publishes the sample municipality (45,000 employees unless
+ * {@code -Dbenchmark.employees}) to the local STS Organisation service, first with no
+ * latency, then with 20 ms per call ({@code -Dbenchmark.latency}), each into an empty
+ * service, and then once more with nothing to send. Prints the times, the SOAP calls per
+ * object written and the calls of the no-change run. Not part of the normal build: run
+ * with {@code ./mvnw -o -pl adapters/sts-organisation -Pbenchmark verify}. Times are wall
+ * clock; the numbers it asserts are the ones the issue asks for (zero calls when nothing
+ * changed, about one call per object), never a time.
+ */
+class StsPublishBenchmark {
+
+	@Test
+	void publishTheLargeMunicipality() {
+		int employees = Integer.getInteger("benchmark.employees", 45_000);
+		int concurrency = Integer.getInteger("benchmark.concurrency", 64);
+		long latency = Long.getLong("benchmark.latency", 20);
+		long t0 = System.nanoTime();
+		Municipality m = MunicipalityGenerator.generate(employees);
+		CanonicalState state = StsSamples.state(m);
+		System.out.printf("[benchmark] municipality of %,d employees generated in %.1f s%n", employees,
+				(System.nanoTime() - t0) / 1e9);
+		Municipality small = StsSamples.municipality(500);
+		System.out.println("[benchmark] warm-up (500 employees, not measured):");
+		run(small, StsSamples.state(small), 0, concurrency);
+		run(m, state, 0, concurrency);
+		run(m, state, latency, concurrency);
+	}
+
+	private static final class MunicipalityGenerator {
+
+		static Municipality generate(int employees) {
+			return StsSamples.municipality(employees);
+		}
+
+	}
+
+	private static void run(Municipality m, CanonicalState state, long latency, int concurrency) {
+		MutableClock clock = StsSamples.clock();
+		try (LocalStsService service = LocalStsService.start(clock)) {
+			var organisation = StsSamples.organisation(m);
+			service.seedOrganisation(organisation.uuid(), organisation.userKey(), organisation.name());
+			service.behaviour().latency(latency);
+			StsSettings settings = StsSamples.settings(service, m)
+				.withConcurrency(concurrency)
+				.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
+			try (StsOrganisationAdapter adapter = new StsOrganisationAdapter(settings,
+					new SentLedger(StsSamples.database(), Clock.systemUTC()), clock, () -> state)) {
+				long t1 = System.nanoTime();
+				StsPublisher.Report first = adapter.publishAll();
+				double firstSeconds = (System.nanoTime() - t1) / 1e9;
+				long t2 = System.nanoTime();
+				StsPublisher.Report second = adapter.publishAll();
+				double secondSeconds = (System.nanoTime() - t2) / 1e9;
+				Map<String, String> stored = service.registry().snapshot();
+				System.out.printf(
+						"[benchmark] latency %d ms, concurrency %d: full publish of %,d objects (%,d mapped, %,d ended "
+								+ "and never sent) in %.1f s = %,.0f objects/s; %,d SOAP calls = %.3f calls per object "
+								+ "written; quarantined %d; stored in the service %,d%n",
+						latency, concurrency, first.written(), first.mapped(), first.skipped(), firstSeconds,
+						first.written() / firstSeconds, first.calls(), (double) first.calls() / first.written(),
+						first.quarantined(), stored.size());
+				System.out.printf("[benchmark] latency %d ms: second run with nothing to send: %.2f s, %d SOAP calls%n",
+						latency, secondSeconds, second.calls());
+				assertThat(first.quarantined()).isZero();
+				assertThat(second.calls()).isZero();
+			}
+		}
+	}
+
+}

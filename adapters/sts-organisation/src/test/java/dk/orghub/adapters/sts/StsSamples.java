@@ -1,0 +1,94 @@
+package dk.orghub.adapters.sts;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+
+import dk.orghub.core.classes.DefaultClasses;
+import dk.orghub.core.model.ItUser;
+import dk.orghub.core.model.Organisation;
+import dk.orghub.core.model.Timeline;
+import dk.orghub.core.model.Validity;
+import dk.orghub.core.testing.MutableClock;
+import dk.orghub.samples.ldap.SampleAccount;
+import dk.orghub.samples.ldap.SampleAccounts;
+import dk.orghub.samples.municipality.Municipality;
+import dk.orghub.samples.municipality.MunicipalityGenerator;
+import dk.orghub.samples.sts.LocalStsService;
+
+/** Sample municipalities as canonical state, a local service and settings for tests. */
+final class StsSamples {
+
+	static final LocalDate TODAY = LocalDate.of(2025, 1, 1);
+
+	private StsSamples() {
+	}
+
+	static MutableClock clock() {
+		return new MutableClock(TODAY.atTime(10, 0).atZone(ZoneId.of("Europe/Copenhagen")).toInstant());
+	}
+
+	/**
+	 * A generated municipality with an AD account (IT user) per account of the sample
+	 * directory that belongs to a person.
+	 */
+	static CanonicalState state(Municipality m) {
+		CanonicalState state = CanonicalState.empty();
+		state.units().putAll(m.units());
+		state.persons().putAll(m.persons());
+		state.engagements().putAll(m.engagements());
+		state.managers().putAll(m.managers());
+		state.addresses().putAll(m.addresses());
+		state.kle().putAll(m.kle());
+		UUID ad = DefaultClasses.classUuid(DefaultClasses.IT_SYSTEM, "Active Directory");
+		for (SampleAccount account : SampleAccounts.of(m).all()) {
+			if (account.person() == null || !m.persons().containsKey(account.person())) {
+				continue;
+			}
+			ItUser user = new ItUser(UUID.nameUUIDFromBytes(("it-user:" + account.id()).getBytes()),
+					account.accountName(), account.person(), ad, account.id().toString(), account.enabled());
+			LocalDate from = m.persons().get(account.person()).segments().get(0).validity().from();
+			state.itUsers()
+				.put(user.uuid(),
+						Timeline.of(Validity.from(account.created().isAfter(from) ? account.created() : from), user));
+		}
+		return state;
+	}
+
+	static Municipality municipality(int employees) {
+		return MunicipalityGenerator.generate(20070101L, employees, TODAY);
+	}
+
+	static Organisation organisation(Municipality m) {
+		return m.organisation().segments().get(0).value();
+	}
+
+	static LocalStsService service(Municipality m, Clock clock) {
+		LocalStsService service = LocalStsService.start(clock);
+		Organisation organisation = organisation(m);
+		service.seedOrganisation(organisation.uuid(), organisation.userKey(), organisation.name());
+		return service;
+	}
+
+	static StsSettings settings(LocalStsService service, Municipality m) {
+		Organisation organisation = organisation(m);
+		return StsSettings.defaults(URI.create(service.baseUrl()), organisation.uuid(), organisation.cvr())
+			.withRetries(15, Duration.ofMillis(5), Duration.ofMillis(50))
+			.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
+	}
+
+	static DataSource database() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:sts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		StsSchema.migrate(dataSource);
+		return dataSource;
+	}
+
+}

@@ -1,0 +1,276 @@
+package dk.orghub.samples.sts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.xml.namespace.QName;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+import dk.orghub.samples.sts.StsRegistry.Kind;
+import dk.orghub.xsd.sts.organisation.AttributListeType;
+import dk.orghub.xsd.sts.organisation.EgenskabType;
+import dk.orghub.xsd.sts.organisation.RegistreringType;
+import dk.orghub.xsd.sts.organisation.RelationListeType;
+import dk.orghub.xsd.sts.organisation.TilstandListeType;
+import dk.orghub.xsd.sts.sagdok.LivscyklusKodeType;
+
+/**
+ * A local STS Organisation ("Organisation 6") service for tests, demos and benchmarks:
+ * the hub's own WSDLs served by Apache CXF in an embedded Tomcat on a free loopback port,
+ * each service at {@code <base-url>/organisation/<object>/6/} as on KOMBIT's servers.
+ * <p>
+ * Requests are validated against the schema (a SOAP fault with code Sender when they are
+ * not valid). Objects are stored with their registrations in a {@link StsRegistry}.
+ * Status codes: 20 ok; 40 a reference to an unknown object or a broken pattern; 44 an
+ * unknown object on {@code ret}, {@code laes} or {@code passiver}; 45 a registration time
+ * after the server's clock; 49 an {@code importer} of an existing UUID or a change to a
+ * passivated object. It can be told to add latency and to fail a share of calls: half of
+ * the failures before the call is carried out, half after (so the caller never hears that
+ * it succeeded), some as HTTP 503 and some as SOAP faults with code Receiver.
+ */
+public final class LocalStsService implements AutoCloseable {
+
+	/** Objects served, in the order of their services. */
+	static final Map<Kind, String> SERVICES = Map.of(Kind.ENHED, "OrganisationEnhed", Kind.FUNKTION,
+			"OrganisationFunktion", Kind.BRUGER, "Bruger", Kind.PERSON, "Person", Kind.ADRESSE, "Adresse",
+			Kind.ORGANISATION, "Organisation");
+
+	/** Latency and fault share, changeable while the service runs. */
+	public static final class Behaviour {
+
+		private volatile long latencyMillis;
+
+		private volatile double failureShare;
+
+		public long latencyMillis() {
+			return this.latencyMillis;
+		}
+
+		/**
+		 * Share of calls that fail; a third of them as HTTP 503, the rest as SOAP faults.
+		 */
+		public double failureShare() {
+			return this.failureShare;
+		}
+
+		double faultShare() {
+			return this.failureShare * 2 / 3;
+		}
+
+		double httpFailureShare() {
+			return this.failureShare / 3;
+		}
+
+		public Behaviour latency(long millis) {
+			this.latencyMillis = millis;
+			return this;
+		}
+
+		public Behaviour failureShare(double share) {
+			if (share < 0 || share >= 1) {
+				throw new IllegalArgumentException("failure share must be in [0, 1)");
+			}
+			this.failureShare = share;
+			return this;
+		}
+
+	}
+
+	private final StsRegistry registry = new StsRegistry();
+
+	private final Behaviour behaviour = new Behaviour();
+
+	private final AtomicLong calls = new AtomicLong();
+
+	private final Tomcat tomcat;
+
+	private final Bus bus;
+
+	private final List<Server> servers = new ArrayList<>();
+
+	private final Path baseDir;
+
+	private final String baseUrl;
+
+	private LocalStsService(Clock clock, long seed) {
+		try {
+			this.baseDir = Files.createTempDirectory("local-sts");
+			this.bus = BusFactory.newInstance().createBus();
+			this.tomcat = new Tomcat();
+			this.tomcat.setBaseDir(this.baseDir.toString());
+			Connector connector = new Connector();
+			connector.setPort(0);
+			connector.setProperty("address", "127.0.0.1");
+			this.tomcat.setConnector(connector);
+			Context context = this.tomcat.addContext("", this.baseDir.toString());
+			CXFNonSpringServlet servlet = new CXFNonSpringServlet();
+			servlet.setBus(this.bus);
+			Tomcat.addServlet(context, "cxf", servlet).setLoadOnStartup(1);
+			context.addServletMappingDecoded("/*", "cxf");
+			FilterDef filterDef = new FilterDef();
+			filterDef.setFilterName("behaviour");
+			filterDef.setFilter(new BehaviourFilter(this.behaviour, this.calls, new Random(seed ^ 0x5DEECE66DL)));
+			context.addFilterDef(filterDef);
+			FilterMap filterMap = new FilterMap();
+			filterMap.setFilterName("behaviour");
+			filterMap.addURLPatternDecoded("/*");
+			context.addFilterMap(filterMap);
+			this.tomcat.start();
+			this.baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
+			Operations operations = new Operations(this.registry, clock, this.behaviour, seed);
+			publish("organisationenhed", "OrganisationEnhed", new Endpoints.EnhedEndpoint(operations, clock));
+			publish("organisationfunktion", "OrganisationFunktion", new Endpoints.FunktionEndpoint(operations, clock));
+			publish("bruger", "Bruger", new Endpoints.BrugerEndpoint(operations, clock));
+			publish("person", "Person", new Endpoints.PersonEndpoint(operations, clock));
+			publish("adresse", "Adresse", new Endpoints.AdresseEndpoint(operations, clock));
+			publish("organisation", "Organisation", new Endpoints.OrganisationEndpoint(operations, clock));
+			publish("organisationsystem", "OrganisationSystem", new SystemEndpoint(this.registry, operations));
+		}
+		catch (IOException | LifecycleException ex) {
+			throw new IllegalStateException("Cannot start the local STS Organisation service", ex);
+		}
+	}
+
+	/** Starts a service on a free loopback port. */
+	public static LocalStsService start(Clock clock) {
+		return new LocalStsService(clock, 20070101L);
+	}
+
+	/** Starts a service whose injected faults follow {@code seed}. */
+	public static LocalStsService start(Clock clock, long seed) {
+		return new LocalStsService(clock, seed);
+	}
+
+	private void publish(String path, String name, Object implementor) {
+		JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+		factory.setBus(this.bus);
+		factory.setAddress("/organisation/" + path + "/6/");
+		factory.setServiceBean(implementor);
+		factory.setWsdlLocation("classpath:sts6/wsdl/" + name + ".wsdl");
+		factory.setServiceName(new QName(Endpoints.NS, name + "Service"));
+		factory.setEndpointName(new QName(Endpoints.NS, name));
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("schema-validation-enabled", "IN");
+		factory.setProperties(properties);
+		this.servers.add(factory.create());
+	}
+
+	/** The base URL, e.g. {@code http://127.0.0.1:41234}; services are below it. */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	public StsRegistry registry() {
+		return this.registry;
+	}
+
+	public Behaviour behaviour() {
+		return this.behaviour;
+	}
+
+	/** HTTP requests received so far (failed ones included). */
+	public long calls() {
+		return this.calls.get();
+	}
+
+	/**
+	 * Stores the municipality's Organisation, as KOMBIT does before a municipality starts
+	 * publishing; every unit and user refers to it.
+	 */
+	public void seedOrganisation(java.util.UUID uuid, String userKey, String name) {
+		RegistreringType registration = new RegistreringType();
+		registration.setTidspunkt(Endpoints.now(Clock.systemUTC()));
+		registration.setLivscyklusKode(LivscyklusKodeType.IMPORTERET);
+		EgenskabType egenskab = new EgenskabType();
+		egenskab.setBrugervendtNoegleTekst(userKey);
+		egenskab.setOrganisationNavn(name);
+		AttributListeType attributter = new AttributListeType();
+		attributter.getEgenskab().add(egenskab);
+		registration.setAttributListe(attributter);
+		registration.setTilstandListe(new TilstandListeType());
+		registration.setRelationListe(new RelationListeType());
+		this.registry.put(Kind.ORGANISATION, uuid.toString(), registration);
+	}
+
+	@Override
+	public void close() {
+		this.servers.forEach(Server::destroy);
+		try {
+			this.tomcat.stop();
+			this.tomcat.destroy();
+		}
+		catch (LifecycleException ex) {
+			// stopping a test server: nothing more to do
+		}
+		this.bus.shutdown(true);
+	}
+
+	/** Adds latency and answers a share of the requests with HTTP 503. */
+	private static final class BehaviourFilter implements Filter {
+
+		private final Behaviour behaviour;
+
+		private final AtomicLong calls;
+
+		private final Random random;
+
+		BehaviourFilter(Behaviour behaviour, AtomicLong calls, Random random) {
+			this.behaviour = behaviour;
+			this.calls = calls;
+			this.random = random;
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			this.calls.incrementAndGet();
+			long latency = this.behaviour.latencyMillis();
+			if (latency > 0) {
+				try {
+					TimeUnit.MILLISECONDS.sleep(latency);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			double share = this.behaviour.httpFailureShare();
+			boolean fail;
+			synchronized (this.random) {
+				fail = share > 0 && this.random.nextDouble() < share;
+			}
+			if (fail) {
+				((HttpServletResponse) response).sendError(503, "Injected: service unavailable");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}
