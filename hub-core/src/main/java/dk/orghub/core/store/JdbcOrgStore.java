@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -177,12 +178,17 @@ public class JdbcOrgStore implements OrgStore {
 
 	@Override
 	public ApplyResult apply(ChangeSet changeSet) {
-		return inTransaction(changeSet, true);
+		return inTransaction(changeSet, true, result -> true);
+	}
+
+	@Override
+	public ApplyResult apply(ChangeSet changeSet, Predicate<ApplyResult> proceed) {
+		return inTransaction(changeSet, true, proceed);
 	}
 
 	@Override
 	public ApplyResult preview(ChangeSet changeSet) {
-		return inTransaction(changeSet, false);
+		return inTransaction(changeSet, false, result -> true);
 	}
 
 	@Override
@@ -226,12 +232,12 @@ public class JdbcOrgStore implements OrgStore {
 				rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.empty(), ps -> ps.setString(1, source));
 	}
 
-	private ApplyResult inTransaction(ChangeSet changeSet, boolean write) {
+	private ApplyResult inTransaction(ChangeSet changeSet, boolean write, Predicate<ApplyResult> proceed) {
 		try (Connection c = this.dataSource.getConnection()) {
 			boolean autoCommit = c.getAutoCommit();
 			c.setAutoCommit(false);
 			try {
-				ApplyResult result = this.writer.apply(c, changeSet, write);
+				ApplyResult result = this.writer.apply(c, changeSet, write, proceed);
 				if (write && result.applied()) {
 					for (WriteListener listener : this.listeners) {
 						listener.written(c, result);

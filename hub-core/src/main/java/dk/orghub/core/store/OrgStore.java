@@ -58,6 +58,16 @@ public interface OrgStore {
 	 */
 	ApplyResult apply(ChangeSet changeSet);
 
+	/**
+	 * Applies a change set in one transaction if {@code proceed} accepts the computed and
+	 * checked result, which it sees before anything is written (a safety threshold, for
+	 * example); otherwise writes nothing and returns that result with
+	 * {@link ApplyResult#applied()} false. Checks the change set once, unlike a
+	 * {@link #preview} followed by an {@link #apply}.
+	 * @throws InvariantViolationException as {@link #apply(ChangeSet)}
+	 */
+	ApplyResult apply(ChangeSet changeSet, java.util.function.Predicate<ApplyResult> proceed);
+
 	/** Computes and validates what {@link #apply} would do, without writing anything. */
 	ApplyResult preview(ChangeSet changeSet);
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.ObjectType;
@@ -45,6 +46,15 @@ final class StoreWriter {
 	}
 
 	ApplyResult apply(Connection c, ChangeSet changeSet, boolean write) throws SQLException {
+		return apply(c, changeSet, write, result -> true);
+	}
+
+	/**
+	 * @param proceed asked with the computed, checked result before anything is written;
+	 * {@code false} writes nothing
+	 */
+	ApplyResult apply(Connection c, ChangeSet changeSet, boolean write, Predicate<ApplyResult> proceed)
+			throws SQLException {
 		Instant last = lockClock(c, write);
 		Map<ObjectKey, List<Operation>> byObject = new LinkedHashMap<>();
 		for (Operation operation : changeSet.operations()) {
@@ -87,8 +97,9 @@ final class StoreWriter {
 		changes.forEach((key, change) -> objectChanges
 			.add(ObjectChange.of(key.type(), key.uuid(), change.before(), change.after())));
 		boolean somethingToWrite = !changes.isEmpty() || !newBindings.isEmpty() || !changeSet.tokens().isEmpty();
-		if (!write || !somethingToWrite) {
-			return new ApplyResult(null, objectChanges, unchanged, checker.warnings(), false);
+		ApplyResult computed = new ApplyResult(null, objectChanges, unchanged, checker.warnings(), false);
+		if (!write || !somethingToWrite || !proceed.test(computed)) {
+			return computed;
 		}
 		Registration registration = insertRegistration(c, changeSet, nextTime(last));
 		writeRows(c, registration, changes, stored);

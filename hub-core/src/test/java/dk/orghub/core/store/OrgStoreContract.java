@@ -286,6 +286,21 @@ abstract class OrgStoreContract {
 	}
 
 	@Test
+	void aGuardedApplyWritesOnlyWhenTheGuardAcceptsTheComputedResult() {
+		ChangeSet rename = ChangeSet.by(Actor.user("alice"))
+			.put(TestOrg.renamed(this.care, "Plejecenter Solbakken"), Validity.from(RENAME))
+			.build();
+		ApplyResult refused = this.store.apply(rename, result -> result.count(ObjectChange.Kind.ENDED) > 0);
+		assertThat(refused.applied()).isFalse();
+		assertThat(refused.changes()).hasSize(1);
+		assertThat(name(RENAME)).isEqualTo("Plejecenter Solgården");
+
+		ApplyResult accepted = this.store.apply(rename, result -> result.count(ObjectChange.Kind.CHANGED) == 1);
+		assertThat(accepted.applied()).isTrue();
+		assertThat(name(RENAME)).isEqualTo("Plejecenter Solbakken");
+	}
+
+	@Test
 	void listsFilterByReferenceAndPage() {
 		Page<Versioned<OrgUnit>> children = this.store
 			.list(Query.of(OrgUnit.class, now(LocalDate.of(2026, 1, 1))).where("parent", this.root.uuid()));
