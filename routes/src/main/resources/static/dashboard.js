@@ -89,6 +89,31 @@ function arrowClass(status) {
   return { SUCCEEDED: 'ok', PARTIAL: 'warn', AWAITING_APPROVAL: 'warn', FAILED: 'bad', RUNNING: 'busy' }[status] || '';
 }
 
+// STS Organisation (GET /api/v1/targets/sts/status): published through its outbox, not a sync
+function stsStatus(sts) {
+  const since = [sts.lastDrain, sts.lastPublish, sts.lastReconcile].filter((l) => l).map((l) => new Date(l.finished));
+  const failed = sts.lastFailure && since.every((t) => new Date(sts.lastFailure.at) > t);
+  if (failed) return 'FAILED';
+  if (sts.quarantine.length) return 'PARTIAL';
+  return sts.lastPublish || sts.lastDrain ? 'SUCCEEDED' : 'NEVER';
+}
+
+function stsArrow(sts) {
+  const status = stsStatus(sts);
+  const text = sts.outboxBacklog ? sts.outboxBacklog + ' waiting' : STATUS_TEXT[status];
+  return el('div', { class: 'arrow ' + arrowClass(status), title: sts.lastFailure ? sts.lastFailure.message : 'sts' }, el('span', {}, text));
+}
+
+function stsNode(sts) {
+  const published = sts.lastPublish ? 'full publish ' + when(sts.lastPublish.finished) : 'no full publish yet';
+  return el('div', { class: 'node', id: 'sts-target' }, el('strong', {}, 'STS Organisation'),
+    el('small', {}, published),
+    el('small', {}, sts.outboxBacklog + ' in outbox, ' + sts.quarantine.length + ' quarantined'),
+    el('div', { style: 'display:flex;gap:6px;margin-top:6px' },
+      el('button', { class: 'action secondary', disabled: !canOperate(), onclick: () => act('Publish', 'POST', '/api/v1/targets/sts/publish') }, 'Publish'),
+      el('button', { class: 'action secondary', disabled: !canOperate(), onclick: () => act('Reconcile', 'POST', '/api/v1/targets/sts/reconcile') }, 'Reconcile')));
+}
+
 function renderFlow(syncs) {
   const imports = syncs.filter((s) => s.kind === 'IMPORT');
   const publishes = syncs.filter((s) => s.kind === 'PUBLISH');
@@ -102,9 +127,9 @@ function renderFlow(syncs) {
     el('div', { class: 'column' }, imports.length ? imports.map(node) : el('div', { class: 'empty' }, 'No sources configured')),
     el('div', { class: 'arrows' }, imports.map(arrow)),
     el('div', { class: 'node hub' }, el('strong', {}, 'Organisation hub'), el('small', {}, 'canonical, bitemporal store')),
-    el('div', { class: 'arrows' }, publishes.map(arrow)),
-    el('div', { class: 'column' }, publishes.length ? publishes.map(node)
-      : el('div', { class: 'empty' }, 'No targets yet: STS Organisation, the consumer profiles and the exports appear here when their adapters are installed.')));
+    el('div', { class: 'arrows' }, publishes.map(arrow), state.sts ? stsArrow(state.sts) : null),
+    el('div', { class: 'column' }, publishes.length ? publishes.map(node) : (state.sts ? stsNode(state.sts)
+      : el('div', { class: 'empty' }, 'No targets yet: STS Organisation, the consumer profiles and the exports appear here when their adapters are installed.'))));
 }
 
 function trend(runs) {
@@ -160,8 +185,51 @@ function renderSync(sync) {
     el('button', { class: 'action secondary', 'data-action': 'preview', disabled: !operate || running, onclick: () => act('Preview', 'POST', '/api/v1/syncs/' + sync.name + '/run?preview=true') }, 'Preview'),
     sync.paused
       ? el('button', { class: 'action secondary', 'data-action': 'resume', disabled: !operate, onclick: () => act('Resume', 'POST', '/api/v1/syncs/' + sync.name + '/resume') }, 'Resume schedule')
-      : el('button', { class: 'action secondary', 'data-action': 'pause', disabled: !operate || !sync.cron, onclick: () => act('Pause', 'POST', '/api/v1/syncs/' + sync.name + '/pause') }, 'Pause schedule')));
+      : el('button', { class: 'action secondary', 'data-action': 'pause', disabled: !operate || !sync.cron, onclick: () => act('Pause', 'POST', '/api/v1/syncs/' + sync.name + '/pause') }, 'Pause schedule'),
+    sync.capabilities.includes('ConnectionTestable')
+      ? el('button', { class: 'action secondary', 'data-action': 'test-connection', disabled: !operate, onclick: () => testConnection(sync.name) }, 'Test connection')
+      : null));
   return card;
+}
+
+async function testConnection(name) {
+  try {
+    const result = await api('POST', '/api/v1/syncs/' + name + '/test-connection');
+    notice(result.ok ? 'The connection of ' + name + ' works (' + duration(result.durationMillis) + ').'
+      : 'The connection test of ' + name + ' failed: ' + result.message);
+  } catch (e) {
+    notice('Test connection: ' + e.message);
+  }
+}
+
+function renderAdReport(report) {
+  const section = document.getElementById('ad-report-section');
+  section.hidden = !report;
+  if (!report) return;
+  const rows = (items, cells) => items.length
+    ? el('table', {}, el('tbody', {}, items.slice(0, 50).map((i) => el('tr', {}, cells(i).map((c) => el('td', {}, c ?? ''))))))
+    : el('p', { class: 'muted' }, 'None.');
+  document.getElementById('ad-report').replaceChildren(
+    el('p', {}, report.accountsRead + ' accounts read, ' + report.itUsers + ' IT users, ' + report.disabled + ' disabled, '
+      + report.unmatched.length + ' of no person, ' + report.conflicts.length + ' conflicts, ' + report.warnings.length + ' warnings.'),
+    el('h3', {}, 'Accounts of no person'), rows(report.unmatched, (u) => [u.accountName, u.reason, u.maskedCpr, u.enabled ? 'enabled' : 'disabled', u.dn]),
+    el('h3', {}, 'Conflicts'), rows(report.conflicts, (c) => [c.maskedCpr, c.accounts.join(', '), 'primary ' + c.primary, c.fields.join(', ')]),
+    el('h3', {}, 'Warnings'), rows(report.warnings, (w) => [w.accountName, w.message]));
+}
+
+async function loadAdReport(syncs) {
+  if (!syncs.some((s) => s.adapter === 'ad')) return renderAdReport(null);
+  try {
+    renderAdReport(await api('GET', '/api/v1/sources/ad/report'));
+  } catch (e) {
+    renderAdReport(null);
+  }
+}
+
+async function loadUnits() {
+  document.getElementById('survey-at').value = new Date().toLocaleDateString('sv-SE');
+  const page = await api('GET', '/api/v1/org-units?limit=1000');
+  document.getElementById('survey-units').replaceChildren(...page.items.map((u) => el('option', { value: u.userKey }, u.name)));
 }
 
 function renderRuns(page) {
@@ -229,10 +297,14 @@ function renderProfiles(overview) {
 async function refresh() {
   const [syncs, runs, quarantine] = await Promise.all([
     api('GET', '/api/v1/syncs'), api('GET', '/api/v1/runs?limit=15'), api('GET', '/api/v1/quarantine?limit=50')]);
+  // the STS Organisation target is there when the profiles are (it provides them)
+  state.sts = (state.overview && state.overview.profilesAvailable)
+    ? await api('GET', '/api/v1/targets/sts/status').catch(() => null) : null;
   renderFlow(syncs);
   document.getElementById('syncs').replaceChildren(...syncs.map(renderSync));
   renderRuns(runs);
   renderQuarantine(quarantine);
+  await loadAdReport(syncs);
   if (state.selectedRun) {
     const selected = runs.items.find((r) => r.id === state.selectedRun);
     if (selected && selected.status === 'RUNNING') await showRun(state.selectedRun);
@@ -246,7 +318,9 @@ async function start() {
   csrf.name = '_csrf';
   csrf.value = state.me.csrfToken || '';
   if (!canOperate()) notice('You can see everything here; running, pausing and approving need the operate role.');
-  renderProfiles(await api('GET', '/api/v1/dashboard'));
+  state.overview = await api('GET', '/api/v1/dashboard');
+  renderProfiles(state.overview);
+  loadUnits().catch((e) => notice('Could not read the units: ' + e.message));
   await refresh();
   setInterval(() => refresh().catch((e) => notice('Could not refresh: ' + e.message)), REFRESH_MS);
 }

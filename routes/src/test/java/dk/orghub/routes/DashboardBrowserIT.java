@@ -115,6 +115,20 @@ class DashboardBrowserIT {
 
 		click(By.cssSelector("[data-sync='samples-import'] button[data-action='preview']"));
 		until((b) -> runRows().get(0).getText().contains("Preview") && !runRows().get(0).getText().contains("Running"));
+
+		// the demo's directory: test its connection, run it, and read its report
+		click(By.cssSelector("[data-sync='ad'] button[data-action='test-connection']"));
+		until((b) -> b.findElement(By.id("notice")).getText().contains("The connection of ad works"));
+		click(By.cssSelector("[data-sync='ad'] button[data-action='run']"));
+		until((b) -> b.findElement(By.id("ad-report-section")).isDisplayed());
+		assertThat(text(By.id("ad-report"))).contains("accounts read", "Accounts of no person", "UNKNOWN_CPR", "xxxx");
+
+		// the survey export form: today's date, the units to choose a root from
+		assertThat(this.browser.findElement(By.id("survey-at")).getAttribute("value")).matches("\\d{4}-\\d{2}-\\d{2}");
+		until((b) -> !b.findElements(By.cssSelector("#survey-units option")).isEmpty());
+		assertThat(this.browser.findElement(By.id("survey-form")).getAttribute("action"))
+			.endsWith("/api/v1/exports/survey");
+
 		this.browser.executeScript("window.scrollTo(0, 0)");
 		File shot = this.browser.getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);

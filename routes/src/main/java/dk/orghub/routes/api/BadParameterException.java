@@ -7,9 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** A request parameter or body field has a value the API cannot use. */
-class BadParameterException extends ErrorResponseException {
+public class BadParameterException extends ErrorResponseException {
 
-	BadParameterException(String parameter, String message) {
+	public BadParameterException(String parameter, String message) {
 		super(HttpStatus.BAD_REQUEST, ApiProblems.badRequest(List.of(ApiProblems.error(parameter, message))), null);
 	}
 

@@ -5,9 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** An object the request names does not exist (at the read point). */
-class NotFoundException extends ErrorResponseException {
+public class NotFoundException extends ErrorResponseException {
 
-	NotFoundException(String detail) {
+	public NotFoundException(String detail) {
 		super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
 	}
 

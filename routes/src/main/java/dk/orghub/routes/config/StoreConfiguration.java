@@ -9,6 +9,7 @@ import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.ReadPoint;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,10 +23,14 @@ class StoreConfiguration {
 		return Clock.system(ReadPoint.ZONE);
 	}
 
+	/**
+	 * The store. Every {@link JdbcOrgStore.WriteListener} bean (e.g. a target's outbox)
+	 * is called in the transaction of each change set the store applies.
+	 */
 	@Bean
 	@DependsOnDatabaseInitialization
-	OrgStore orgStore(DataSource dataSource, Clock clock) {
-		return new JdbcOrgStore(dataSource, clock);
+	OrgStore orgStore(DataSource dataSource, Clock clock, ObjectProvider<JdbcOrgStore.WriteListener> listeners) {
+		return new JdbcOrgStore(dataSource, clock, listeners.orderedStream().toList());
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import dk.orghub.core.spi.ConnectionTestable;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.sync.Sync;
 import dk.orghub.routes.sync.SyncKind;
@@ -87,6 +88,30 @@ class SyncController {
 		return ResponseEntity.accepted().location(URI.create("/api/v1/runs/" + run.id())).body(run);
 	}
 
+	@PostMapping("/{name}/test-connection")
+	@Operation(summary = "Test the connection of the sync's adapter (bind, read, ...)",
+			description = "For adapters that can test their connection (capability ConnectionTestable); 409 for "
+					+ "others. Answers 200 with ok true, or ok false and what failed.")
+	ConnectionTestJson testConnection(@PathVariable String name) {
+		Sync sync = this.runner.sync(name);
+		if (!(sync.adapter() instanceof ConnectionTestable testable)) {
+			throw new SyncException(SyncException.Reason.CONFLICT,
+					"The adapter '" + sync.adapter().name() + "' of sync '" + name + "' cannot test its connection");
+		}
+		long start = System.nanoTime();
+		try {
+			testable.testConnection();
+			return new ConnectionTestJson(name, sync.adapter().name(), true, null, elapsed(start));
+		}
+		catch (RuntimeException ex) {
+			return new ConnectionTestJson(name, sync.adapter().name(), false, ex.getMessage(), elapsed(start));
+		}
+	}
+
+	private static long elapsed(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
 	private SyncJson json(Sync sync) {
 		Instant now = this.clock.instant();
 		Run running = this.runs.runningRun(sync.name()).flatMap(this.runs::find).orElse(null);
@@ -108,6 +133,10 @@ class SyncController {
 	 * @param lastRuns the latest runs, newest first
 	 * @param quarantined how many of its objects are in quarantine
 	 */
+	record ConnectionTestJson(String sync, String adapter, boolean ok, String message, long durationMillis) {
+
+	}
+
 	record SyncJson(String name, SyncKind kind, String adapter, List<String> capabilities, String description,
 			String cron, String timeZone, List<Instant> nextRuns, boolean paused, Double endedShareLimit, Run running,
 			List<Run> lastRuns, long quarantined) {

@@ -25,7 +25,10 @@ import dk.orghub.core.store.Violation;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.sync.FieldPolicyHolder;
 import dk.orghub.routes.sync.ImportSync;
+import dk.orghub.routes.sync.InboxResult;
+import dk.orghub.routes.sync.InboxSync;
 import dk.orghub.routes.sync.Sync;
+import dk.orghub.routes.sync.SyncProperties;
 import dk.orghub.routes.sync.SyncRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -144,6 +147,10 @@ public class SyncRunner {
 	 */
 	public Run retry(String name, Set<UUID> objects, String user) {
 		Sync sync = sync(name);
+		if (sync instanceof InboxSync inbox) {
+			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' imports files from "
+					+ inbox.inbox().location() + ": a rejected record is applied when a later file has it right");
+		}
 		if (objects.isEmpty()) {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' has nothing in quarantine");
 		}
@@ -181,6 +188,15 @@ public class SyncRunner {
 		if (!this.runs.transition(runId, RunStatus.AWAITING_APPROVAL, RunStatus.REJECTED, user, this.clock.instant(),
 				"rejected by " + user + "; nothing was written")) {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Run " + runId + " no longer awaits approval");
+		}
+		if (sync(run.sync()) instanceof InboxSync inbox) {
+			String reason = "rejected by " + user + " (run " + runId + "): " + run.thresholdReport();
+			inbox.inbox()
+				.pending()
+				.stream()
+				.findFirst()
+				.filter((file) -> run.message() != null && run.message().contains(file.getFileName().toString()))
+				.ifPresent((file) -> inbox.inbox().reject(file, reason));
 		}
 		count(sync(run.sync()), RunStatus.REJECTED);
 		return this.runs.find(runId).orElseThrow();
@@ -223,10 +239,15 @@ public class SyncRunner {
 		RunProgress progress = new RunProgress(this.runs, sync.name(), id, this.clock);
 		RunStatus status;
 		try {
-			if (!(sync instanceof ImportSync importSync)) {
+			if (sync instanceof InboxSync inboxSync) {
+				status = runInbox(inboxSync, id, options, progress);
+			}
+			else if (sync instanceof ImportSync importSync) {
+				status = runImport(importSync, id, options, progress);
+			}
+			else {
 				throw new IllegalStateException("sync '" + sync.name() + "' is of a kind that cannot run yet");
 			}
-			status = runImport(importSync, id, options, progress);
 		}
 		catch (AdapterException ex) {
 			status = fail(id, "the adapter '" + sync.adapter().name() + "' failed: " + ex.getMessage()
@@ -344,6 +365,115 @@ public class SyncRunner {
 		this.runs.finish(id, status, new Run.Counts(read, created, changed, ended, unchanged, failedCount), notes,
 				report, registration, null, this.clock.instant());
 		return status;
+	}
+
+	/**
+	 * One file of an inbox: the oldest waiting is imported (or previewed) by the inbox
+	 * itself, which moves it to its done or error folder; the run records the counts, the
+	 * log, and the rejected records in the quarantine. Records of earlier files that the
+	 * file applied leave the quarantine.
+	 */
+	private RunStatus runInbox(InboxSync sync, long id, Options options, RunProgress progress) {
+		List<java.nio.file.Path> pending = sync.inbox().pending();
+		if (pending.isEmpty()) {
+			this.runs.finish(id, options.preview() ? RunStatus.PREVIEW : RunStatus.SUCCEEDED, Run.Counts.NONE,
+					"No file waiting in " + sync.inbox().location(), null, null, null, this.clock.instant());
+			return options.preview() ? RunStatus.PREVIEW : RunStatus.SUCCEEDED;
+		}
+		progress.phase("reading");
+		String waiting = (pending.size() > 1) ? "; " + (pending.size() - 1) + " more file(s) waiting" : "";
+		SyncProperties.Thresholds thresholds = sync.settings().thresholds();
+		if (!options.preview() && (thresholds.enabled() || options.approvedFingerprint() != null)) {
+			// the inbox writes as it imports: check the thresholds on a preview first
+			InboxResult planned = sync.inbox().process(pending.get(0), true);
+			if (planned.status() != InboxResult.Status.REJECTED) {
+				RunStatus stopped = checkInbox(sync, id, options, planned, waiting, progress);
+				if (stopped != null) {
+					return stopped;
+				}
+			}
+		}
+		InboxResult result = sync.inbox().process(pending.get(0), options.preview());
+		Instant now = this.clock.instant();
+		if (result.status() == InboxResult.Status.REJECTED) {
+			this.runs.finish(id, RunStatus.FAILED, new Run.Counts(result.delivered(), 0, 0, 0, 0, 0),
+					result.file() + " was rejected and nothing of it was applied"
+							+ ((result.movedTo() != null) ? " (moved to " + result.movedTo() + ")" : "") + ": "
+							+ result.error() + waiting,
+					null, null, null, now);
+			return RunStatus.FAILED;
+		}
+		ApplyResult applied = result.result();
+		writeLog(id, "source:" + sync.adapter().name(), applied, progress);
+		int failed = result.rejected().size();
+		Run.Counts counts = counts(result.delivered(), applied, failed);
+		String message = result.file() + ((result.movedTo() != null) ? " (moved to " + result.movedTo() + ")" : "");
+		if (failed > 0) {
+			message += "; " + failed + " record(s) rejected and quarantined";
+		}
+		if (!result.warnings().isEmpty()) {
+			message += "; " + result.warnings().size() + " warning(s): "
+					+ String.join("; ", result.warnings().subList(0, Math.min(3, result.warnings().size())))
+					+ ((result.warnings().size() > 3) ? "; ..." : "");
+		}
+		message += waiting;
+		if (options.preview()) {
+			this.runs.finish(id, RunStatus.PREVIEW, counts, message, null, null, PlanFingerprint.of(applied), now);
+			return RunStatus.PREVIEW;
+		}
+		Set<UUID> rejected = new HashSet<>();
+		for (InboxResult.RejectedRecord record : result.rejected()) {
+			rejected.add(record.uuid());
+			this.quarantine.fail(sync.name(), record.type(), record.uuid(), record.userKey(), "rejected-record",
+					record.reason(), id, now);
+		}
+		Set<UUID> cleared = new HashSet<>(this.quarantine.openObjects(sync.name()));
+		cleared.removeAll(rejected);
+		this.quarantine.resolve(sync.name(), cleared, id, now);
+		RunStatus status = (failed > 0) ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+		this.runs.finish(id, status, counts, message, null,
+				(applied.registration() != null) ? applied.registration().id() : null, null, now);
+		return status;
+	}
+
+	/**
+	 * The thresholds for a file of an inbox, on its preview: a run that trips them stops
+	 * with the file left in the inbox, awaiting approval; an approved run goes on only
+	 * when the file still makes the changes that were approved. Returns the status a
+	 * stopped run finished with, or {@code null} to go on.
+	 */
+	private RunStatus checkInbox(InboxSync sync, long id, Options options, InboxResult planned, String waiting,
+			RunProgress progress) {
+		progress.phase("checking");
+		ApplyResult preview = planned.result();
+		String fingerprint = PlanFingerprint.of(preview);
+		Run.Counts counts = counts(planned.delivered(), preview, planned.rejected().size());
+		Instant now = this.clock.instant();
+		if (options.approvedFingerprint() != null) {
+			if (options.approvedFingerprint().equals(fingerprint)) {
+				this.runs.deleteChanges(id);
+				return null;
+			}
+			this.runs.deleteChanges(id);
+			writeLog(id, "source:" + sync.adapter().name(), preview, progress);
+			this.runs.finish(id, RunStatus.EXPIRED, counts, "The plan for " + planned.file()
+					+ " changed since the preview that was approved; nothing was written and the file is still waiting.",
+					null, null, fingerprint, now);
+			return RunStatus.EXPIRED;
+		}
+		List<SafetyCheck.Finding> findings = SafetyCheck.check(preview, storedCounts(), sync.settings().thresholds());
+		if (!SafetyCheck.tripped(findings)) {
+			return null;
+		}
+		String report = SafetyCheck.report(findings, sync.settings().thresholds());
+		writeLog(id, "source:" + sync.adapter().name(), preview, progress);
+		this.runs.expireAwaiting(sync.name(), id, "superseded by run " + id, now);
+		this.runs.finish(id, RunStatus.AWAITING_APPROVAL, counts,
+				"Stopped before writing " + planned.file() + ": the run " + report
+						+ ". The file stays in the inbox; approve to import it, reject to move it to the error folder"
+						+ waiting,
+				report, null, fingerprint, now);
+		return RunStatus.AWAITING_APPROVAL;
 	}
 
 	private Run.Counts counts(int read, ApplyResult result, int failed) {

@@ -80,7 +80,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain hubSecurity(HttpSecurity http, SecurityProperties properties,
 			ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
-		RequestMatcher cpr = (request) -> "true".equalsIgnoreCase(request.getParameter("includeCpr"));
+		// CPR numbers, and what the exports derive from them (age band, sex)
+		RequestMatcher cpr = (request) -> "true".equalsIgnoreCase(request.getParameter("includeCpr"))
+				|| "true".equalsIgnoreCase(request.getParameter("ageBand"))
+				|| "true".equalsIgnoreCase(request.getParameter("sex"));
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
 					"/favicon.ico")
@@ -89,7 +92,8 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMINISTER.name())
 			.requestMatchers("/actuator/hawtio/**", "/actuator/jolokia/**")
 			.hasRole(Role.OPERATE.name())
-			.requestMatchers(HttpMethod.POST, "/api/v1/syncs/**", "/api/v1/runs/**", "/api/v1/quarantine/**")
+			.requestMatchers(HttpMethod.POST, "/api/v1/syncs/**", "/api/v1/runs/**", "/api/v1/quarantine/**",
+					"/api/v1/targets/**")
 			.hasRole(Role.OPERATE.name())
 			.requestMatchers(HttpMethod.GET, "/api/**")
 			.hasRole(Role.READ.name())

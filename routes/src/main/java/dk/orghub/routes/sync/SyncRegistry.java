@@ -1,5 +1,6 @@
 package dk.orghub.routes.sync;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,7 +45,10 @@ public final class SyncRegistry {
 				throw new IllegalStateException(
 						key + ": adapter '" + adapter.name() + "' is misconfigured: " + ex.getMessage(), ex);
 			}
-			if (adapter instanceof SourceAdapter source) {
+			if (adapter instanceof FileInbox inbox) {
+				built.put(name, new InboxSync(name, inbox, sync));
+			}
+			else if (adapter instanceof SourceAdapter source) {
 				built.put(name, new ImportSync(name, source, sync));
 			}
 			else if (adapter instanceof TargetAdapter) {
@@ -56,7 +60,32 @@ public final class SyncRegistry {
 						key + ": adapter '" + adapter.name() + "' is neither a source nor a target");
 			}
 		});
+		// an inbox no sync names gets one of its own, under its name: each file dropped
+		// in
+		// it is a run
+		adapters.forEach((bean, adapter) -> {
+			if (adapter instanceof FileInbox inbox && built.values().stream().noneMatch((s) -> s.adapter() == inbox)) {
+				if (built.containsKey(inbox.name())) {
+					throw new IllegalStateException(
+							"hub.syncs." + inbox.name() + " names another adapter, and the inbox '" + inbox.name()
+									+ "' needs a sync of that name; name the inbox in a sync's adapter setting");
+				}
+				try {
+					inbox.validate();
+				}
+				catch (RuntimeException ex) {
+					throw new IllegalStateException("inbox '" + inbox.name() + "' is misconfigured: " + ex.getMessage(),
+							ex);
+				}
+				built.put(inbox.name(), new InboxSync(inbox.name(), inbox, defaults(inbox)));
+			}
+		});
 		this.syncs = Collections.unmodifiableMap(built);
+	}
+
+	private static SyncProperties.SyncSettings defaults(FileInbox inbox) {
+		return new SyncProperties.SyncSettings(inbox.name(), "Files dropped in " + inbox.location(), null,
+				ZoneId.of("Europe/Copenhagen"), false, new SyncProperties.Thresholds(true, 0.05, 20));
 	}
 
 	public List<Sync> all() {

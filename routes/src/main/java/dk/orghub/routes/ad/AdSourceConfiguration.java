@@ -1,0 +1,54 @@
+package dk.orghub.routes.ad;
+
+import java.time.Clock;
+
+import dk.orghub.adapters.ad.AdAdapter;
+import dk.orghub.adapters.ad.AdConfiguration;
+import dk.orghub.adapters.ad.PersonLookup;
+import dk.orghub.adapters.ad.StorePersonLookup;
+import dk.orghub.core.store.OrgStore;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Active Directory (or another LDAP directory) as a source, on when
+ * {@code hub.sources.ad.url} is set and {@code hub.sources.ad.enabled} is not false. The
+ * settings bind into {@link AdConfiguration} (the password from
+ * {@code HUB_SOURCES_AD_PASSWORD}); a sync runs the adapter with
+ * {@code hub.syncs.<name>.adapter: ad}. Every bean can be replaced by one of the same
+ * type.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "hub.sources.ad", name = "url")
+@ConditionalOnProperty(prefix = "hub.sources.ad", name = "enabled", havingValue = "true", matchIfMissing = true)
+class AdSourceConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AdConfiguration adConfiguration(Environment environment) {
+		try {
+			return Binder.get(environment).bind(AdConfiguration.PREFIX, AdConfiguration.class).get();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(AdConfiguration.PREFIX + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PersonLookup adPersonLookup(OrgStore store, Clock clock) {
+		return new StorePersonLookup(store, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AdAdapter adAdapter(AdConfiguration configuration, PersonLookup persons) {
+		return new AdAdapter(configuration, persons);
+	}
+
+}

@@ -1,0 +1,182 @@
+package dk.orghub.routes.sts;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dk.orghub.adapters.sts.StsClassification;
+import dk.orghub.adapters.sts.StsSecurity;
+import dk.orghub.adapters.sts.StsSettings;
+import dk.orghub.core.classes.DefaultClasses;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The STS Organisation target ({@code hub.targets.sts.*}). The target is on when
+ * {@code base-url} is set; then {@code organisation-uuid} and {@code cvr} are required
+ * too ({@link StsSettings#validate()} checks the whole, without the network, at start).
+ *
+ * @param baseUrl where the services are: {@code <base-url>/organisation/<object>/6/}
+ * @param organisationUuid the municipality's Organisation in STS
+ * @param cvr the municipality's CVR number (8 digits)
+ * @param actorUuid BrugerRef/AktoerRef of what the hub writes; empty = the organisation
+ * @param connectTimeout connection timeout of a call
+ * @param receiveTimeout answer timeout of a call
+ * @param concurrency calls in flight at once (1 to 256)
+ * @param maxAttempts attempts per object for temporary failures before the quarantine
+ * @param initialBackoff first wait between attempts, doubled each time
+ * @param maxBackoff longest wait between attempts
+ * @param registrationLag how far back the registration time sent is (status 45 otherwise)
+ * @param sendCpr whether Person objects carry the CPR number
+ * @param exportedVisibilities user keys of the visibility classes whose addresses are
+ * sent
+ * @param itSystem the IT system class whose accounts become Bruger objects; empty =
+ * Active Directory
+ * @param classes classification UUIDs; each empty one keeps KOMBIT's value
+ * @param security OCES3 certificate, SAML token and WS-Security (off by default)
+ * @param outbox the drain of the outbox: the changes committed in the store
+ * @param publish the full publish at start and on a schedule
+ */
+@Validated
+@ConfigurationProperties("hub.targets.sts")
+public record StsProperties(URI baseUrl, UUID organisationUuid,
+		@Pattern(regexp = "\\d{8}", message = "a CVR number is 8 digits") String cvr, UUID actorUuid,
+		@NotNull @DefaultValue("5s") Duration connectTimeout, @NotNull @DefaultValue("30s") Duration receiveTimeout,
+		@Min(1) @Max(256) @DefaultValue("16") int concurrency, @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
+		@NotNull @DefaultValue("200ms") Duration initialBackoff, @NotNull @DefaultValue("10s") Duration maxBackoff,
+		@NotNull @DefaultValue("3m") Duration registrationLag, @DefaultValue("false") boolean sendCpr,
+		@NotNull @DefaultValue( {
+				"PUBLIC", "INTERNAL" }) Set<@NotBlank String> exportedVisibilities,
+		UUID itSystem, @Valid @NotNull @DefaultValue Classes classes, @Valid @NotNull @DefaultValue Security security,
+		@Valid @NotNull @DefaultValue Outbox outbox, @Valid @NotNull @DefaultValue Publish publish){
+
+	/**
+	 * Classification UUIDs (FORMATS.md values when empty).
+	 *
+	 * @param enhedsrolle Funktionstype of engagements
+	 * @param lederrolle Funktionstype of managers
+	 * @param udbetalendeEnhed Funktionstype of payout units
+	 * @param henvendelsessted Funktionstype of contact places
+	 * @param kleClasses KOMBIT's KLE class UUID per KLE number
+	 * ({@code "27.24.00": uuid}); without one a name-based placeholder is sent
+	 */
+	public record Classes(UUID enhedsrolle, UUID lederrolle, UUID udbetalendeEnhed, UUID henvendelsessted,
+			@NotNull @DefaultValue Map<String, UUID> kleClasses) {
+
+		StsClassification build() {
+			StsClassification d = StsClassification.defaults();
+			return new StsClassification(or(this.enhedsrolle, d.enhedsrolle()), or(this.lederrolle, d.lederrolle()),
+					or(this.udbetalendeEnhed, d.udbetalendeEnhed()), or(this.henvendelsessted, d.henvendelsessted()),
+					d.unitTypes(), d.unitAddressType(), d.functionAddressType(), d.userAddressType(),
+					d.unitAddressRoles(), d.userAddressRoles(), d.opgaverAnsvarlig(), d.opgaverKlasseType(),
+					this.kleClasses.isEmpty() ? d.kleClasses() : this.kleClasses, d.kleNamespace());
+		}
+
+	}
+
+	/**
+	 * Security towards KOMBIT's service (see the STS adapter's README: documented and
+	 * validated, the token flow is not wired yet).
+	 *
+	 * @param enabled off against the local service
+	 * @param keystore PKCS#12 file with the OCES3 system certificate
+	 * @param keystorePassword secret; give it from the environment
+	 * ({@code HUB_TARGETS_STS_SECURITY_KEYSTORE_PASSWORD})
+	 * @param keyAlias the certificate's alias
+	 * @param stsUrl KOMBIT's security token service
+	 * @param appliesTo the token's audience
+	 * @param stsCertificateAlias alias of KOMBIT STS's signing certificate in the
+	 * truststore
+	 * @param truststore PKCS#12 file with KOMBIT's certificates
+	 * @param truststorePassword secret
+	 */
+	public record Security(@DefaultValue("false") boolean enabled, Path keystore, String keystorePassword,
+			String keyAlias, URI stsUrl, @DefaultValue(StsSecurity.DEFAULT_APPLIES_TO) String appliesTo,
+			String stsCertificateAlias, Path truststore, String truststorePassword) {
+
+		StsSecurity build() {
+			return new StsSecurity(this.enabled, this.keystore, this.keystorePassword, this.keyAlias, this.stsUrl,
+					this.appliesTo, this.stsCertificateAlias, this.truststore, this.truststorePassword);
+		}
+
+		@Override
+		public String toString() {
+			return build().toString();
+		}
+
+	}
+
+	/**
+	 * The outbox drain.
+	 *
+	 * @param enabled whether this instance drains the outbox; with several instances on
+	 * one database let exactly one drain (the others set this to false)
+	 * @param period how often the outbox is looked at
+	 * @param batch at most this many outbox rows per drain
+	 */
+	public record Outbox(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("500ms") Duration period,
+			@Min(1) @Max(100000) @DefaultValue("1000") int batch) {
+
+	}
+
+	/**
+	 * The full publish (everything that differs from what was last sent).
+	 *
+	 * @param onStart whether to publish in full shortly after the start
+	 * @param startDelay how long after the start
+	 * @param cron when to publish in full on a schedule (Quartz, seconds first); empty
+	 * for none. It also sends changes dated today that were registered earlier.
+	 * @param timeZone the time zone the cron expression is read in
+	 */
+	public record Publish(@DefaultValue("true") boolean onStart, @NotNull @DefaultValue("2s") Duration startDelay,
+			@DefaultValue("0 30 1 * * ?") String cron, @NotNull @DefaultValue("Europe/Copenhagen") ZoneId timeZone) {
+
+		boolean scheduled() {
+			return this.cron != null && !this.cron.isBlank();
+		}
+
+	}
+
+	/**
+	 * The adapter's settings.
+	 * @throws IllegalStateException naming the key when a setting is missing or wrong
+	 */
+	StsSettings settings() {
+		StsSettings settings = new StsSettings(this.baseUrl, this.organisationUuid, this.cvr, this.actorUuid,
+				this.connectTimeout, this.receiveTimeout, this.concurrency, this.maxAttempts, this.initialBackoff,
+				this.maxBackoff, this.registrationLag, this.sendCpr, this.exportedVisibilities,
+				(this.itSystem != null) ? this.itSystem
+						: DefaultClasses.classUuid(DefaultClasses.IT_SYSTEM, "Active Directory"),
+				this.classes.build(), this.security.build());
+		try {
+			settings.validate();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+		return settings;
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	@Override
+	public String toString() {
+		return "StsProperties[baseUrl=" + this.baseUrl + ", organisationUuid=" + this.organisationUuid + ", cvr="
+				+ this.cvr + ", security=" + this.security + "]";
+	}
+
+}

@@ -1,0 +1,313 @@
+package dk.orghub.routes;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static dk.orghub.routes.Api.items;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The survey and organisation downloads of the sample municipality: XLSX read back with
+ * POI, CSV parsed, a respondent row and an inherited manager checked against the API; bad
+ * parameters, an unknown root, roles and the audit of CPR-derived columns.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:export-api-it;DB_CLOSE_DELAY=-1", "hub.demo.employees=200",
+				"hub.demo.seed=7", "camel.main.name=export-api-it", "spring.quartz.scheduler-name=export-api-it",
+				"hub.exports.scheduled.enabled=true", "hub.exports.scheduled.cron=* * * * * ?",
+				"hub.exports.scheduled.format=csv", "hub.exports.scheduled.keep=2" })
+@ActiveProfiles("demo")
+class ExportApiIT {
+
+	private static final Path FOLDER = folder();
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@DynamicPropertySource
+	static void exportFolder(DynamicPropertyRegistry registry) {
+		registry.add("hub.exports.scheduled.folder", FOLDER::toString);
+	}
+
+	@AfterAll
+	static void deleteFolder() throws IOException {
+		FileSystemUtils.deleteRecursively(FOLDER);
+	}
+
+	private Api api;
+
+	private JsonNode engagement;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.rest);
+		this.engagement = items(this.api.get("/api/v1/engagements?limit=1")).get(0);
+	}
+
+	@Test
+	void surveyAsXlsxHasTheRespondentAndTheInheritedManager() throws IOException {
+		ResponseEntity<byte[]> response = download("/api/v1/exports/survey?format=xlsx");
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment")
+			.matches(".*filename=\"survey-\\d{4}-\\d{2}-\\d{2}\\.xlsx\".*");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+			List<Map<String, String>> respondents = rows(workbook.getSheet("Respondents"));
+			List<Map<String, String>> units = rows(workbook.getSheet("Units"));
+			assertThat(workbook.getSheet("Data quality")).isNotNull();
+
+			Map<String, String> row = respondents.stream()
+				.filter((r) -> r.get("Employment number").equals(text(this.engagement, "userKey")))
+				.findFirst()
+				.orElseThrow();
+			JsonNode person = this.api.get("/api/v1/persons/{uuid}", text(this.engagement, "person"));
+			assertThat(row.get("Unit id")).isEqualTo(text(this.engagement, "unit"));
+			assertThat(row.get("Name")).contains(text(person, "surname"));
+			assertThat(row).doesNotContainKeys("Age band", "Sex");
+			assertThat(respondents).allSatisfy((r) -> assertThat(r.values()).noneMatch((v) -> v.matches("\\d{10}")));
+
+			Map<String, String> inheriting = units.stream()
+				.filter((u) -> "yes".equals(u.get("Manager inherited")))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no unit inherits its manager"));
+			JsonNode answer = this.api.get("/api/v1/org-units/{uuid}/manager?inherit=true", inheriting.get("Unit id"));
+			assertThat(answer.get("inherited").asBoolean()).isTrue();
+			JsonNode manager = this.api.get("/api/v1/persons/{uuid}", answer.at("/manager/person").asText());
+			assertThat(inheriting.get("Manager")).contains(text(manager, "surname"));
+			JsonNode managedUnit = this.api.get("/api/v1/org-units/{uuid}", answer.at("/manager/unit").asText());
+			assertThat(inheriting.get("Manager of unit")).isEqualTo(text(managedUnit, "name"));
+		}
+	}
+
+	@Test
+	void surveyAsCsvIsAZipOfParsableFilesOrOneTable() throws IOException {
+		ResponseEntity<byte[]> zip = download("/api/v1/exports/survey?format=csv");
+		assertThat(zip.getHeaders().getContentType().toString()).isEqualTo("application/zip");
+		Map<String, String> files = unzip(zip.getBody());
+		assertThat(files.keySet()).hasSize(3).anyMatch((n) -> n.endsWith("-respondents.csv"));
+
+		ResponseEntity<byte[]> response = download("/api/v1/exports/survey?format=csv&table=respondents");
+		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+			.matches(".*filename=\"survey-\\d{4}-\\d{2}-\\d{2}-respondents\\.csv\".*");
+		String csv = new String(response.getBody(), StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFF");
+		List<List<String>> records = Csv.parse(csv.substring(1), ';');
+		List<String> header = records.get(0);
+		assertThat(header).startsWith("Employment number", "Person key", "Name", "Unit id");
+		List<String> row = records.stream()
+			.filter((r) -> r.get(0).equals(text(this.engagement, "userKey")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.get(header.indexOf("Unit id"))).isEqualTo(text(this.engagement, "unit"));
+		assertThat(records).allSatisfy((r) -> assertThat(r).hasSameSizeAs(header));
+	}
+
+	@Test
+	void organisationOfASubtreeAndOneTable() throws IOException {
+		String unit = text(this.engagement, "unit");
+		ResponseEntity<byte[]> response = download(
+				"/api/v1/exports/organisation?format=csv&tables=engagements&root=" + unit);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String csv = new String(response.getBody(), StandardCharsets.UTF_8);
+		assertThat(csv).contains(text(this.engagement, "userKey"));
+		ResponseEntity<byte[]> xlsx = download("/api/v1/exports/organisation");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+		}
+	}
+
+	@Test
+	void badParametersAndAnUnknownRootAreProblems() {
+		assertProblem("/api/v1/exports/survey?format=pdf", HttpStatus.BAD_REQUEST, "format");
+		assertProblem("/api/v1/exports/survey?at=yesterday", HttpStatus.BAD_REQUEST, "at");
+		assertProblem("/api/v1/exports/survey?rows=sometimes", HttpStatus.BAD_REQUEST, "rows");
+		assertProblem("/api/v1/exports/organisation?tables=cars", HttpStatus.BAD_REQUEST, "tables");
+		assertProblem("/api/v1/exports/survey?root=NO-SUCH-UNIT", HttpStatus.NOT_FOUND, "NO-SUCH-UNIT");
+		assertProblem("/api/v1/exports/organisation?root=NO-SUCH-UNIT", HttpStatus.NOT_FOUND, "NO-SUCH-UNIT");
+	}
+
+	@Test
+	void ageBandAndSexNeedAnAdministratorAndAreAudited() throws IOException {
+		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+		assertThat(reader.rest().getForEntity("/api/v1/exports/survey", byte[].class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(reader.rest().getForEntity("/api/v1/exports/survey?ageBand=true", byte[].class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(reader.rest().getForEntity("/api/v1/exports/survey?sex=true", byte[].class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+
+		ResponseEntity<byte[]> response = download("/api/v1/exports/survey?ageBand=true&sex=true");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+			Map<String, String> row = rows(workbook.getSheet("Respondents")).get(0);
+			assertThat(row.get("Age band")).matches("under 25|\\d\\d-\\d\\d|65 and over");
+			assertThat(row.get("Sex")).isIn("male", "female", "Male", "Female");
+		}
+		JsonNode audit = this.api.get("/api/v1/audit?actor=admin&limit=100");
+		assertThat(items(audit)).anySatisfy(
+				(e) -> assertThat(e.get("action").asText()).startsWith("GET /api/v1/exports/survey with ageBand sex"));
+	}
+
+	@Test
+	void theScheduledExportWritesTodaysSurveyToTheFolder() throws IOException {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			try (Stream<Path> files = Files.list(FOLDER)) {
+				return files.anyMatch((f) -> f.getFileName().toString().matches("survey-\\d{4}-\\d{2}-\\d{2}\\.zip"));
+			}
+		});
+		try (Stream<Path> files = Files.list(FOLDER)) {
+			Path file = files.filter((f) -> f.getFileName().toString().endsWith(".zip")).findFirst().orElseThrow();
+			Map<String, String> tables = unzip(Files.readAllBytes(file));
+			assertThat(tables.keySet()).anyMatch((n) -> n.endsWith("-respondents.csv"));
+			String respondents = tables.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().endsWith("-respondents.csv"))
+				.findFirst()
+				.orElseThrow()
+				.getValue();
+			assertThat(respondents).contains(text(this.engagement, "userKey"));
+		}
+	}
+
+	private static Path folder() {
+		try {
+			return Files.createTempDirectory("export-api-it");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ResponseEntity<byte[]> download(String uri) {
+		ResponseEntity<byte[]> response = this.api.rest().getForEntity(uri, byte[].class);
+		assertThat(response.getStatusCode()).as(uri).isEqualTo(HttpStatus.OK);
+		return response;
+	}
+
+	private void assertProblem(String uri, HttpStatus status, String named) {
+		ResponseEntity<JsonNode> response = this.api.exchange(org.springframework.http.HttpMethod.GET, uri, null);
+		assertThat(response.getStatusCode()).as(uri).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(response.getBody().toString()).as(uri).contains(named);
+	}
+
+	private static String text(JsonNode node, String field) {
+		return node.get(field).asText();
+	}
+
+	private static List<Map<String, String>> rows(Sheet sheet) {
+		DataFormatter format = new DataFormatter();
+		List<String> header = new ArrayList<>();
+		sheet.getRow(0).forEach((c) -> header.add(format.formatCellValue(c)));
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+			Row row = sheet.getRow(i);
+			Map<String, String> values = new HashMap<>();
+			for (int c = 0; c < header.size(); c++) {
+				Cell cell = row.getCell(c);
+				values.put(header.get(c), (cell != null) ? format.formatCellValue(cell) : "");
+			}
+			rows.add(values);
+		}
+		return rows;
+	}
+
+	private static Map<String, String> unzip(byte[] zip) throws IOException {
+		Map<String, String> files = new HashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return files;
+	}
+
+	/** A strict RFC 4180 reader (quoted fields, doubled quotes, CRLF). */
+	static final class Csv {
+
+		static List<List<String>> parse(String text, char separator) {
+			List<List<String>> records = new ArrayList<>();
+			List<String> record = new ArrayList<>();
+			StringBuilder field = new StringBuilder();
+			boolean quoted = false;
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (quoted) {
+					if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+						field.append('"');
+						i++;
+					}
+					else if (c == '"') {
+						quoted = false;
+					}
+					else {
+						field.append(c);
+					}
+				}
+				else if (c == '"' && field.length() == 0) {
+					quoted = true;
+				}
+				else if (c == separator) {
+					record.add(field.toString());
+					field.setLength(0);
+				}
+				else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+					record.add(field.toString());
+					field.setLength(0);
+					records.add(record);
+					record = new ArrayList<>();
+					i++;
+				}
+				else if (c == '"' || c == '\n' || c == '\r') {
+					throw new IllegalArgumentException("not RFC 4180 at character " + i);
+				}
+				else {
+					field.append(c);
+				}
+			}
+			if (quoted) {
+				throw new IllegalArgumentException("unterminated quoted field");
+			}
+			if (field.length() > 0 || !record.isEmpty()) {
+				record.add(field.toString());
+				records.add(record);
+			}
+			return records;
+		}
+
+	}
+
+}
