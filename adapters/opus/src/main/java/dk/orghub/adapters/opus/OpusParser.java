@@ -8,9 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
+
+import dk.orghub.core.xml.SecureXml;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -29,16 +30,7 @@ final class OpusParser {
 	}
 
 	static XMLInputFactory secureFactory() {
-		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-		factory.setXMLResolver((publicId, systemId, base, ns) -> {
-			throw new XMLStreamException("external entities are refused: " + systemId);
-		});
-		return factory;
+		return SecureXml.inputFactory();
 	}
 
 	/**
