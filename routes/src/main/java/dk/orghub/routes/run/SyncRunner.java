@@ -30,6 +30,7 @@ import dk.orghub.routes.sync.InboxSync;
 import dk.orghub.routes.sync.Sync;
 import dk.orghub.routes.sync.SyncProperties;
 import dk.orghub.routes.sync.SyncRegistry;
+import dk.orghub.routes.sync.TargetSync;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -102,6 +103,7 @@ public class SyncRunner {
 	 */
 	public Run start(String name, Trigger trigger, String user, boolean preview) {
 		Sync sync = sync(name);
+		refusePreview(sync, preview);
 		long id = begin(sync, trigger, user, preview, null);
 		this.executor.execute(() -> execute(sync, id, new Options(preview, null, null)));
 		return this.runs.find(id).orElseThrow();
@@ -113,6 +115,7 @@ public class SyncRunner {
 	 */
 	public Run runNow(String name, Trigger trigger, String user, boolean preview) {
 		Sync sync = sync(name);
+		refusePreview(sync, preview);
 		long id = begin(sync, trigger, user, preview, null);
 		return execute(sync, id, new Options(preview, null, null));
 	}
@@ -150,6 +153,10 @@ public class SyncRunner {
 		if (sync instanceof InboxSync inbox) {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' imports files from "
 					+ inbox.inbox().location() + ": a rejected record is applied when a later file has it right");
+		}
+		if (sync instanceof TargetSync) {
+			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' publishes to a target: "
+					+ "objects the target refused are tried again by its next full run");
 		}
 		if (objects.isEmpty()) {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' has nothing in quarantine");
@@ -202,6 +209,41 @@ public class SyncRunner {
 		return this.runs.find(runId).orElseThrow();
 	}
 
+	/**
+	 * A change of a target sync (its outbox): runs its change operation in this thread
+	 * and records a run with the trigger change, but only when it has something to send,
+	 * the sync is not paused and not running (the next call tries again). STS not
+	 * answering is not recorded as a run (the changes stay waiting and the next call
+	 * tries again); it goes up to the caller.
+	 * @return the run, or {@code null} when none was made
+	 */
+	public Run change(String name) {
+		Sync sync = sync(name);
+		if (!(sync instanceof TargetSync target) || !target.changesWaiting() || this.runs.paused(name)) {
+			return null;
+		}
+		long id;
+		try {
+			id = begin(sync, Trigger.CHANGE, "change", false, null);
+		}
+		catch (SyncException ex) {
+			return null;
+		}
+		try {
+			return execute(sync, id, new Options(false, null, null, true));
+		}
+		catch (AdapterException ex) {
+			this.runs.unlock(name, id);
+			this.runs.delete(id);
+			throw ex;
+		}
+	}
+
+	public boolean paused(String name) {
+		sync(name);
+		return this.runs.paused(name);
+	}
+
 	public void pause(String name, String user) {
 		sync(name);
 		this.runs.setPaused(name, true, user, this.clock.instant());
@@ -220,6 +262,13 @@ public class SyncRunner {
 					"Run " + runId + " does not await approval (it is " + run.status() + ")");
 		}
 		return run;
+	}
+
+	private static void refusePreview(Sync sync, boolean preview) {
+		if (preview && sync instanceof TargetSync) {
+			throw new SyncException(SyncException.Reason.CONFLICT,
+					"Sync '" + sync.name() + "' publishes to a target: preview is not supported for target syncs yet");
+		}
 	}
 
 	private long begin(Sync sync, Trigger trigger, String user, boolean preview, Instant fireTime) {
@@ -245,11 +294,17 @@ public class SyncRunner {
 			else if (sync instanceof ImportSync importSync) {
 				status = runImport(importSync, id, options, progress);
 			}
+			else if (sync instanceof TargetSync target) {
+				status = runTarget(target, id, options, progress);
+			}
 			else {
 				throw new IllegalStateException("sync '" + sync.name() + "' is of a kind that cannot run yet");
 			}
 		}
 		catch (AdapterException ex) {
+			if (options.change() && ex.isTemporary()) {
+				throw ex;
+			}
 			status = fail(id, "the adapter '" + sync.adapter().name() + "' failed: " + ex.getMessage()
 					+ (ex.isTemporary() ? " (temporary: a later run may succeed)" : ""));
 		}
@@ -364,6 +419,29 @@ public class SyncRunner {
 		RunStatus status = (failedCount > 0) ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
 		this.runs.finish(id, status, new Run.Counts(read, created, changed, ended, unchanged, failedCount), notes,
 				report, registration, null, this.clock.instant());
+		return status;
+	}
+
+	/**
+	 * A target sync: its full operation, or for a change its change operation; the counts
+	 * are the target's (objects mapped, created, changed, deactivated, unchanged,
+	 * quarantined).
+	 */
+	private RunStatus runTarget(TargetSync sync, long id, Options options, RunProgress progress) {
+		progress.phase("publishing");
+		TargetSync.Outcome outcome = options.change() ? sync.change() : sync.run();
+		if (outcome == null) {
+			outcome = new TargetSync.Outcome(0, 0, 0, 0, 0, 0, "nothing to send");
+		}
+		RunStatus status = (outcome.failed() > 0) ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+		String message = outcome.message();
+		if (outcome.failed() > 0) {
+			message = join(message,
+					outcome.failed() + " object(s) could not be sent and are in the target's quarantine");
+		}
+		this.runs.finish(id, status, new Run.Counts(outcome.read(), outcome.created(), outcome.changed(),
+				outcome.ended(), outcome.unchanged(), outcome.failed()), message, null, null, null,
+				this.clock.instant());
 		return status;
 	}
 
@@ -542,8 +620,13 @@ public class SyncRunner {
 	 * @param only for a retry: the objects to write, no others
 	 * @param approvedFingerprint for an approval: the digest of the plan that was
 	 * approved
+	 * @param change for a target sync: run its change operation
 	 */
-	private record Options(boolean preview, Set<UUID> only, String approvedFingerprint) {
+	private record Options(boolean preview, Set<UUID> only, String approvedFingerprint, boolean change) {
+
+		Options(boolean preview, Set<UUID> only, String approvedFingerprint) {
+			this(preview, only, approvedFingerprint, false);
+		}
 
 	}
 

@@ -11,6 +11,8 @@ import dk.orghub.adapters.sts.StsOutbox;
 import dk.orghub.adapters.sts.StsSchema;
 import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.store.OrgStore;
+import dk.orghub.routes.run.SyncRunner;
+import dk.orghub.routes.sync.TargetSync;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,8 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * STS Organisation as a target, on when {@code hub.targets.sts.base-url} is set: the
  * settings ({@link StsProperties}), the adapter's tables (migrated after the hub's own
  * Flyway migration), the outbox written in each change set's transaction (a write
- * listener of the store), the adapter, the routes that drain the outbox and publish in
- * full, and the consumer profiles. Every bean can be replaced by one of the same type.
+ * listener of the store), the adapter, the syncs {@code sts-publish} and
+ * {@code sts-reconcile} ({@link StsRuns}), the routes that drain the outbox and publish
+ * at start, and the consumer profiles. Every bean can be replaced by one of the same
+ * type.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hub.targets.sts", name = "base-url")
@@ -74,8 +78,24 @@ class StsConfiguration {
 	}
 
 	@Bean
-	StsRoutes stsRoutes(StsProperties properties, StsOperations operations) {
-		return new StsRoutes(properties, operations);
+	TargetSync stsPublishSync(StsOrganisationAdapter adapter, StsOperations operations, StsOutbox outbox,
+			StsProperties properties) {
+		return StsRuns.publishSync(adapter, operations, outbox, properties);
+	}
+
+	@Bean
+	TargetSync stsReconcileSync(StsOrganisationAdapter adapter, StsOperations operations, StsProperties properties) {
+		return StsRuns.reconcileSync(adapter, operations, properties);
+	}
+
+	@Bean
+	StsRuns stsRuns(SyncRunner runner, StsOperations operations) {
+		return new StsRuns(runner, operations);
+	}
+
+	@Bean
+	StsRoutes stsRoutes(StsProperties properties, StsRuns runs) {
+		return new StsRoutes(properties, runs);
 	}
 
 	@Bean

@@ -2,15 +2,11 @@ package dk.orghub.routes.sts;
 
 import dk.orghub.adapters.sts.StsPublisher;
 import dk.orghub.adapters.sts.StsReconciler;
-import dk.orghub.core.spi.AdapterException;
+import java.security.Principal;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The STS Organisation target for operators: a full publish and a reconcile on demand
- * (role operate; both run the routes {@value StsRoutes#PUBLISH} and
- * {@value StsRoutes#RECONCILE} and answer when done), and its status (role read).
+ * (role operate; both are runs of the syncs {@value StsRuns#PUBLISH} and
+ * {@value StsRuns#RECONCILE}, recorded like any run, and answer with the adapter's report
+ * when done), and its status (role read).
  */
 @RestController
 @ConditionalOnProperty(prefix = "hub.targets.sts", name = "base-url")
@@ -28,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "STS Organisation", description = "Publishing to STS Organisation: status, full publish, reconcile.")
 class StsController {
 
-	private final ProducerTemplate producer;
+	private final StsRuns runs;
 
 	private final StsOperations operations;
 
-	StsController(ProducerTemplate producer, StsOperations operations) {
-		this.producer = producer;
+	StsController(StsRuns runs, StsOperations operations) {
+		this.runs = runs;
 		this.operations = operations;
 	}
 
@@ -44,28 +41,17 @@ class StsController {
 	}
 
 	@PostMapping("/publish")
-	@Operation(summary = "Publishes everything that differs from what was last sent; answers when done")
-	StsPublisher.Report publish() {
-		return call(StsRoutes.PUBLISH_URI, StsPublisher.Report.class);
+	@Operation(summary = "Publishes everything that differs from what was last sent (a run of the sync sts-publish); "
+			+ "answers when done")
+	StsPublisher.Report publish(Principal user) {
+		return this.runs.publish(user.getName());
 	}
 
 	@PostMapping("/reconcile")
-	@Operation(summary = "Reads what STS Organisation holds, corrects drift; answers when done")
-	StsReconciler.Result reconcile() {
-		return call(StsRoutes.RECONCILE_URI, StsReconciler.Result.class);
-	}
-
-	private <T> T call(String uri, Class<T> type) {
-		try {
-			return this.producer.requestBody(uri, null, type);
-		}
-		catch (CamelExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			HttpStatus status = (cause instanceof AdapterException adapter && adapter.isTemporary())
-					? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
-			throw new ErrorResponseException(status,
-					ProblemDetail.forStatusAndDetail(status, "STS Organisation: " + cause.getMessage()), cause);
-		}
+	@Operation(summary = "Reads what STS Organisation holds, corrects drift (a run of the sync sts-reconcile); "
+			+ "answers when done")
+	StsReconciler.Result reconcile(Principal user) {
+		return this.runs.reconcile(user.getName());
 	}
 
 }

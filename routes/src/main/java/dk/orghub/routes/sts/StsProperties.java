@@ -47,7 +47,9 @@ import org.springframework.validation.annotation.Validated;
  * @param classes classification UUIDs; each empty one keeps KOMBIT's value
  * @param security OCES3 certificate, SAML token and WS-Security (off by default)
  * @param outbox the drain of the outbox: the changes committed in the store
- * @param publish the full publish at start and on a schedule
+ * @param publish the full publish at start and on a schedule (the sync
+ * {@code sts-publish})
+ * @param reconcile the full reconcile on a schedule (the sync {@code sts-reconcile})
  */
 @Validated
 @ConfigurationProperties("hub.targets.sts")
@@ -60,7 +62,8 @@ public record StsProperties(URI baseUrl, UUID organisationUuid,
 		@NotNull @DefaultValue( {
 				"PUBLIC", "INTERNAL" }) Set<@NotBlank String> exportedVisibilities,
 		UUID itSystem, @Valid @NotNull @DefaultValue Classes classes, @Valid @NotNull @DefaultValue Security security,
-		@Valid @NotNull @DefaultValue Outbox outbox, @Valid @NotNull @DefaultValue Publish publish){
+		@Valid @NotNull @DefaultValue Outbox outbox, @Valid @NotNull @DefaultValue Publish publish,
+		@Valid @NotNull @DefaultValue Reconcile reconcile){
 
 	/**
 	 * Classification UUIDs (FORMATS.md values when empty).
@@ -146,6 +149,17 @@ public record StsProperties(URI baseUrl, UUID organisationUuid,
 		boolean scheduled() {
 			return this.cron != null && !this.cron.isBlank();
 		}
+
+	}
+
+	/**
+	 * The full reconcile (reads what STS holds, corrects drift).
+	 *
+	 * @param cron when to reconcile on a schedule (Quartz, seconds first, e.g.
+	 * {@code 0 0 3 * * ?}); empty for none (only when triggered)
+	 * @param timeZone the time zone the cron expression is read in
+	 */
+	public record Reconcile(String cron, @NotNull @DefaultValue("Europe/Copenhagen") ZoneId timeZone) {
 
 	}
 

@@ -1,29 +1,29 @@
 package dk.orghub.routes.sts;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import dk.orghub.core.spi.AdapterException;
+import dk.orghub.routes.run.SyncException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.quartz.CronExpression;
 
 /**
- * The STS Organisation routes. Each only triggers {@link StsOperations}:
+ * The STS Organisation routes. Each only triggers {@link StsRuns}, so what they do is a
+ * recorded run of the sync {@value StsRuns#PUBLISH}:
  * <ul>
  * <li>{@value #DRAIN}: every {@code hub.targets.sts.outbox.period} publishes what the
- * outbox holds (the store's committed changes);</li>
+ * outbox holds (the store's committed changes), as a run with the trigger change when
+ * something waits and the sync is not paused;</li>
  * <li>{@value #PUBLISH_ON_START}: once, {@code publish.start-delay} after the start, a
- * full publish;</li>
- * <li>{@value #PUBLISH_SCHEDULED}: a full publish on {@code publish.cron} (Quartz, so
- * clustered instances run it once);</li>
- * <li>{@value #PUBLISH} and {@value #RECONCILE}: on demand (the REST API).</li>
+ * full publish.</li>
  * </ul>
- * The scheduled routes share the error policy {@value #ERRORS}: STS not answering (a
- * temporary {@link AdapterException}) is logged and the next tick tries again (the outbox
- * rows stay); any other failure is logged as an error. On-demand routes give the failure
- * to the caller.
+ * The scheduled full publish ({@code publish.cron}) and reconcile
+ * ({@code reconcile.cron}) are the schedules of the syncs {@value StsRuns#PUBLISH} and
+ * {@value StsRuns#RECONCILE} (routes {@code sync-<name>}); on demand they run through
+ * {@code /api/v1/syncs} or {@code /api/v1/targets/sts}. The routes share the error policy
+ * {@value #ERRORS}: STS not answering (a temporary {@link AdapterException}) is logged
+ * and the next tick tries again (the outbox rows stay); the full publish at start meeting
+ * the sync running (a drain holds its lock) is tried again each second for a minute; any
+ * other failure is logged as an error.
  */
 class StsRoutes extends RouteBuilder {
 
@@ -31,30 +31,15 @@ class StsRoutes extends RouteBuilder {
 
 	static final String PUBLISH_ON_START = "sts-publish-on-start";
 
-	static final String PUBLISH_SCHEDULED = "sts-publish-scheduled";
-
-	static final String PUBLISH = "sts-publish";
-
-	static final String RECONCILE = "sts-reconcile";
-
 	static final String ERRORS = "sts-errors";
-
-	static final String PUBLISH_URI = "direct:" + PUBLISH;
-
-	static final String RECONCILE_URI = "direct:" + RECONCILE;
 
 	private final StsProperties properties;
 
-	private final StsOperations operations;
+	private final StsRuns runs;
 
-	StsRoutes(StsProperties properties, StsOperations operations) {
-		StsProperties.Publish publish = properties.publish();
-		if (publish.scheduled() && !CronExpression.isValidExpression(publish.cron())) {
-			throw new IllegalStateException("hub.targets.sts.publish.cron '" + publish.cron()
-					+ "' is not a Quartz cron expression (seconds first, e.g. '0 30 1 * * ?')");
-		}
+	StsRoutes(StsProperties properties, StsRuns runs) {
 		this.properties = properties;
-		this.operations = operations;
+		this.runs = runs;
 	}
 
 	@Override
@@ -66,7 +51,7 @@ class StsRoutes extends RouteBuilder {
 				.routeId(DRAIN)
 				.routeConfigurationId(ERRORS)
 				.routeDescription("Publishes the store's committed changes to STS Organisation")
-				.bean(this.operations, "drain")
+				.bean(this.runs, "drain")
 				.id(DRAIN + "-step");
 		}
 		StsProperties.Publish publish = this.properties.publish();
@@ -75,30 +60,9 @@ class StsRoutes extends RouteBuilder {
 				.routeId(PUBLISH_ON_START)
 				.routeConfigurationId(ERRORS)
 				.routeDescription("A full publish to STS Organisation after the start")
-				.bean(this.operations, "publishAll")
+				.bean(this.runs, "publishOnStart")
 				.id(PUBLISH_ON_START + "-step");
 		}
-		if (publish.scheduled()) {
-			from("quartz://orghub/" + PUBLISH_SCHEDULED + "?stateful=true&cron=" + encode(publish.cron())
-					+ "&trigger.timeZone=" + encode(publish.timeZone().getId()))
-				.routeId(PUBLISH_SCHEDULED)
-				.routeConfigurationId(ERRORS)
-				.routeDescription("A full publish to STS Organisation on hub.targets.sts.publish.cron")
-				.bean(this.operations, "publishAll")
-				.id(PUBLISH_SCHEDULED + "-step");
-		}
-		from(PUBLISH_URI).routeId(PUBLISH)
-			.routeDescription("A full publish to STS Organisation, on demand")
-			.bean(this.operations, "publishAll")
-			.id(PUBLISH + "-step");
-		from(RECONCILE_URI).routeId(RECONCILE)
-			.routeDescription("Reads what STS Organisation holds and corrects drift, on demand")
-			.bean(this.operations, "reconcile")
-			.id(RECONCILE + "-step");
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/** The error policy of the scheduled STS routes. */
@@ -106,7 +70,14 @@ class StsRoutes extends RouteBuilder {
 
 		@Override
 		public void configuration() {
-			routeConfiguration(ERRORS).onException(AdapterException.class)
+			routeConfiguration(ERRORS).onException(SyncException.class)
+				.maximumRedeliveries(60)
+				.redeliveryDelay(1000)
+				.handled(true)
+				.log(LoggingLevel.WARN, StsRoutes.class.getName(),
+						"${routeId}: ${exception.message}; tried again for a minute, left to the next run")
+				.end()
+				.onException(AdapterException.class)
 				.onWhen((exchange) -> exchange.getException(AdapterException.class) != null
 						&& exchange.getException(AdapterException.class).isTemporary())
 				.handled(true)

@@ -9,7 +9,7 @@ import dk.orghub.core.spi.Capabilities;
  * A configured sync: an adapter with a schedule and thresholds. The run machinery
  * ({@code dk.orghub.routes.run}) runs it; this type only says what it is.
  */
-public sealed interface Sync permits ImportSync, InboxSync {
+public sealed interface Sync permits ImportSync, InboxSync, TargetSync {
 
 	String name();
 

@@ -4,20 +4,23 @@ import java.util.Map;
 
 import dk.orghub.core.spi.Adapter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The sync registry from {@code hub.syncs} and the adapter beans. An adapter plugs in by
  * being a bean of type {@link Adapter} (usually from its module's auto-configuration) and
- * being named by a sync's {@code adapter} setting.
+ * being named by a sync's {@code adapter} setting; a target adds its syncs as beans of
+ * type {@link TargetSync}.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncConfiguration {
 
 	@Bean
-	SyncRegistry syncRegistry(SyncProperties properties, Map<String, Adapter> adapters) {
-		return new SyncRegistry(properties.syncs(), adapters);
+	SyncRegistry syncRegistry(SyncProperties properties, Map<String, Adapter> adapters,
+			ObjectProvider<TargetSync> targets) {
+		return new SyncRegistry(properties.syncs(), adapters, targets.orderedStream().toList());
 	}
 
 	@Bean

@@ -27,6 +27,16 @@ public final class SyncRegistry {
 	 * @param adapters the adapter beans by bean name
 	 */
 	public SyncRegistry(Map<String, SyncProperties.SyncSettings> settings, Map<String, Adapter> adapters) {
+		this(settings, adapters, List.of());
+	}
+
+	/**
+	 * @param settings the syncs' settings by name
+	 * @param adapters the adapter beans by bean name
+	 * @param targets the target syncs the targets' configurations made
+	 */
+	public SyncRegistry(Map<String, SyncProperties.SyncSettings> settings, Map<String, Adapter> adapters,
+			List<TargetSync> targets) {
 		Map<String, Sync> built = new LinkedHashMap<>();
 		settings.keySet().stream().sorted().forEach((name) -> {
 			SyncProperties.SyncSettings sync = settings.get(name);
@@ -52,8 +62,8 @@ public final class SyncRegistry {
 				built.put(name, new ImportSync(name, source, sync));
 			}
 			else if (adapter instanceof TargetAdapter) {
-				throw new IllegalStateException(
-						key + ": adapter '" + adapter.name() + "' is a target; publish syncs are not available yet");
+				throw new IllegalStateException(key + ": adapter '" + adapter.name()
+						+ "' is a target; its syncs come from the target's own configuration");
 			}
 			else {
 				throw new IllegalStateException(
@@ -80,6 +90,17 @@ public final class SyncRegistry {
 				built.put(inbox.name(), new InboxSync(inbox.name(), inbox, defaults(inbox)));
 			}
 		});
+		for (TargetSync target : targets) {
+			if (built.containsKey(target.name())) {
+				throw new IllegalStateException("hub.syncs." + target.name() + ": the target '"
+						+ target.adapter().name() + "' has a sync of that name; name the sync otherwise");
+			}
+			if (target.settings().scheduled() && !CronExpression.isValidExpression(target.settings().cron())) {
+				throw new IllegalStateException("the cron '" + target.settings().cron() + "' of the sync "
+						+ target.name() + " is not a Quartz cron expression (seconds first, e.g. '0 30 1 * * ?')");
+			}
+			built.put(target.name(), target);
+		}
 		this.syncs = Collections.unmodifiableMap(built);
 	}
 

@@ -79,7 +79,12 @@ class StsPropertiesTest {
 			.settings()).isInstanceOf(IllegalStateException.class);
 		StsProperties badCron = bind(Map.of("base-url", "https://sts.example/", "organisation-uuid", ORGANISATION,
 				"cvr", "29189846", "publish.cron", "every night"));
-		assertThatThrownBy(() -> new StsRoutes(badCron, null)).hasMessageContaining("hub.targets.sts.publish.cron");
+		assertThatThrownBy(() -> StsRuns.publishSync(null, null, null, badCron))
+			.hasMessageContaining("hub.targets.sts.publish.cron");
+		StsProperties badReconcileCron = bind(Map.of("base-url", "https://sts.example/", "organisation-uuid",
+				ORGANISATION, "cvr", "29189846", "reconcile.cron", "nightly"));
+		assertThatThrownBy(() -> StsRuns.reconcileSync(null, null, badReconcileCron))
+			.hasMessageContaining("hub.targets.sts.reconcile.cron");
 	}
 
 	@Test
