@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.Executor;
 
 import dk.orghub.core.model.ObjectType;
@@ -349,10 +350,15 @@ public class SyncRunner {
 					: plan.changes();
 			read += (options.only() != null) ? options.only().size() : plan.read();
 			progress.phase("checking");
-			CheckedPlan checked = CheckedPlan.check(changes, this.store::preview);
+			// A real run checks each change set once: the store asks the guard with the
+			// checked result before it writes, and the guard stops a run over the safety
+			// threshold (or one whose plan differs from the approved one) there.
+			Guard guard = new Guard(sync, options.approvedFingerprint());
+			CheckedPlan checked = CheckedPlan.check(changes,
+					options.preview() ? this.store::preview : (cs) -> this.store.apply(cs, guard));
 			ApplyResult preview = checked.preview();
-			List<SafetyCheck.Finding> findings = SafetyCheck.check(preview, storedCounts(),
-					sync.settings().thresholds());
+			List<SafetyCheck.Finding> findings = (guard.findings != null) ? guard.findings
+					: SafetyCheck.check(preview, storedCounts(), sync.settings().thresholds());
 			report = SafetyCheck.report(findings, sync.settings().thresholds());
 			failedCount += checked.failed().size();
 			String fingerprint = PlanFingerprint.of(preview);
@@ -368,7 +374,7 @@ public class SyncRunner {
 				return RunStatus.PREVIEW;
 			}
 			if (options.approvedFingerprint() != null) {
-				if (!options.approvedFingerprint().equals(fingerprint)) {
+				if (guard.refused) {
 					this.runs.deleteChanges(id);
 					writeLog(id, changes.actor().toString(), preview, progress);
 					this.runs.finish(id, RunStatus.EXPIRED, counts(read, preview, checked.failed().size()),
@@ -380,7 +386,7 @@ public class SyncRunner {
 				}
 				this.runs.deleteChanges(id);
 			}
-			else if (SafetyCheck.tripped(findings)) {
+			else if (guard.refused) {
 				writeLog(id, changes.actor().toString(), preview, progress);
 				Instant now = this.clock.instant();
 				this.runs.expireAwaiting(sync.name(), id, "superseded by run " + id, now);
@@ -391,7 +397,7 @@ public class SyncRunner {
 				return RunStatus.AWAITING_APPROVAL;
 			}
 			progress.phase("writing");
-			ApplyResult result = checked.accepted().isEmpty() ? preview : this.store.apply(checked.accepted());
+			ApplyResult result = preview;
 			if (result.registration() != null) {
 				registration = result.registration().id();
 			}
@@ -420,6 +426,37 @@ public class SyncRunner {
 		this.runs.finish(id, status, new Run.Counts(read, created, changed, ended, unchanged, failedCount), notes,
 				report, registration, null, this.clock.instant());
 		return status;
+	}
+
+	/**
+	 * Decides, with the checked result of a change set in hand and before the store
+	 * writes it, whether a real run may write: not when it trips the safety threshold,
+	 * and on approval only when the plan is the one the operator saw.
+	 */
+	private final class Guard implements Predicate<ApplyResult> {
+
+		private final Sync sync;
+
+		private final String approvedFingerprint;
+
+		List<SafetyCheck.Finding> findings;
+
+		boolean refused;
+
+		Guard(Sync sync, String approvedFingerprint) {
+			this.sync = sync;
+			this.approvedFingerprint = approvedFingerprint;
+		}
+
+		@Override
+		public boolean test(ApplyResult computed) {
+			this.findings = SafetyCheck.check(computed, storedCounts(), this.sync.settings().thresholds());
+			this.refused = (this.approvedFingerprint != null)
+					? !this.approvedFingerprint.equals(PlanFingerprint.of(computed))
+					: SafetyCheck.tripped(this.findings);
+			return !this.refused;
+		}
+
 	}
 
 	/**
