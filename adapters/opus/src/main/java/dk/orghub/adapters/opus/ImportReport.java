@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import dk.orghub.core.reconcile.ReportText;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ObjectChange;
 
@@ -53,23 +54,11 @@ public record ImportReport(String file, Status status, LocalDate effectiveFrom, 
 			text.append("\nThe file was rejected and nothing of it was applied:\n  ").append(this.error);
 		}
 		if (this.result != null) {
-			text.append("\nCreated ")
-				.append(count(ObjectChange.Kind.CREATED))
-				.append(", changed ")
-				.append(count(ObjectChange.Kind.CHANGED))
-				.append(", ended ")
-				.append(count(ObjectChange.Kind.ENDED))
-				.append(", unchanged ")
-				.append(this.result.unchanged());
+			ReportText.appendCounts(text, this.result);
 		}
-		if (!this.rejected.isEmpty()) {
-			text.append("\nRejected records (quarantined, not applied; the store keeps what it had):");
-			this.rejected.forEach(p -> text.append("\n  ").append(p));
-		}
-		if (!this.warnings.isEmpty()) {
-			text.append("\nWarnings:");
-			this.warnings.forEach(p -> text.append("\n  ").append(p));
-		}
+		ReportText.appendList(text, "Rejected records (quarantined, not applied; the store keeps what it had):",
+				this.rejected);
+		ReportText.appendList(text, "Warnings:", this.warnings);
 		return text.append('\n').toString();
 	}
 

@@ -3,6 +3,7 @@ package dk.orghub.adapters.sd;
 import java.time.Duration;
 import java.util.List;
 
+import dk.orghub.core.reconcile.ReportText;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ObjectChange;
 
@@ -60,23 +61,11 @@ public record SdRunReport(Mode mode, Status status, String token, int delivered,
 			text.append("\nNothing was applied: ").append(this.error);
 		}
 		if (this.result != null) {
-			text.append("\nCreated ")
-				.append(count(ObjectChange.Kind.CREATED))
-				.append(", changed ")
-				.append(count(ObjectChange.Kind.CHANGED))
-				.append(", ended ")
-				.append(count(ObjectChange.Kind.ENDED))
-				.append(", unchanged ")
-				.append(this.result.unchanged());
+			ReportText.appendCounts(text, this.result);
 		}
-		if (!this.rejected.isEmpty()) {
-			text.append("\nRejected records (quarantined, not applied; the store keeps what it had):");
-			this.rejected.forEach(p -> text.append("\n  ").append(p));
-		}
-		if (!this.warnings.isEmpty()) {
-			text.append("\nWarnings:");
-			this.warnings.forEach(p -> text.append("\n  ").append(p));
-		}
+		ReportText.appendList(text, "Rejected records (quarantined, not applied; the store keeps what it had):",
+				this.rejected);
+		ReportText.appendList(text, "Warnings:", this.warnings);
 		return text.append('\n').toString();
 	}
 
