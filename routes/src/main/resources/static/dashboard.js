@@ -182,7 +182,7 @@ function renderSync(sync) {
     el('dt', {}, 'Trend'), el('dd', {}, trend(sync.lastRuns))));
   card.appendChild(el('div', { class: 'buttons' },
     el('button', { class: 'action', 'data-action': 'run', disabled: !operate || running, onclick: () => act('Run', 'POST', '/api/v1/syncs/' + sync.name + '/run') }, 'Run now'),
-    el('button', { class: 'action secondary', 'data-action': 'preview', disabled: !operate || running || sync.kind === 'PUBLISH', title: sync.kind === 'PUBLISH' ? 'Preview is not supported for target syncs yet' : null, onclick: () => act('Preview', 'POST', '/api/v1/syncs/' + sync.name + '/run?preview=true') }, 'Preview'),
+    el('button', { class: 'action secondary', 'data-action': 'preview', disabled: !operate || running, title: sync.kind === 'PUBLISH' ? 'Shows what would be sent, and sends nothing' : 'Shows what would change, and changes nothing', onclick: () => act('Preview', 'POST', '/api/v1/syncs/' + sync.name + '/run?preview=true') }, 'Preview'),
     sync.paused
       ? el('button', { class: 'action secondary', 'data-action': 'resume', disabled: !operate, onclick: () => act('Resume', 'POST', '/api/v1/syncs/' + sync.name + '/resume') }, 'Resume schedule')
       : el('button', { class: 'action secondary', 'data-action': 'pause', disabled: !operate || !sync.cron, onclick: () => act('Pause', 'POST', '/api/v1/syncs/' + sync.name + '/pause') }, 'Pause schedule'),

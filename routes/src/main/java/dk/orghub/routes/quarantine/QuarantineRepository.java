@@ -30,17 +30,28 @@ public class QuarantineRepository {
 	/** Puts an object in quarantine, or counts one more failure of one already there. */
 	public void fail(String sync, ObjectType type, UUID uuid, String userKey, String rule, String reason, long run,
 			Instant at) {
+		fail(sync, type.name(), uuid, userKey, rule, reason, run, at);
+	}
+
+	/**
+	 * Puts an object in the sync's quarantine, or counts one more failed attempt of one
+	 * that is there.
+	 * @param type the object's type: the hub's (e.g. {@code ENGAGEMENT}) or a target's
+	 * (e.g. {@code OrganisationEnhed})
+	 */
+	public void fail(String sync, String type, UUID uuid, String userKey, String rule, String reason, long run,
+			Instant at) {
 		int updated = this.jdbc
 			.sql("UPDATE ops_quarantine SET rule = ?, reason = ?, last_run = ?, last_seen = ?, attempts = attempts + 1, "
 					+ "user_key = COALESCE(?, user_key) WHERE sync_name = ? AND object_type = ? AND object_uuid = ? "
 					+ "AND resolved_at IS NULL")
-			.params(rule, truncate(reason), run, time(at), userKey, sync, type.name(), uuid)
+			.params(rule, truncate(reason), run, time(at), userKey, sync, type, uuid)
 			.update();
 		if (updated == 0) {
 			this.jdbc.sql(
 					"INSERT INTO ops_quarantine (sync_name, object_type, object_uuid, user_key, rule, reason, first_run, "
 							+ "last_run, first_seen, last_seen, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
-				.params(sync, type.name(), uuid, userKey, rule, truncate(reason), run, run, time(at), time(at))
+				.params(sync, type, uuid, userKey, rule, truncate(reason), run, run, time(at), time(at))
 				.update();
 		}
 	}
@@ -113,11 +124,10 @@ public class QuarantineRepository {
 	private QuarantineEntry entry(ResultSet rs, int row) throws SQLException {
 		long resolvedBy = rs.getLong("resolved_by_run");
 		Long resolvedByRun = rs.wasNull() ? null : resolvedBy;
-		return new QuarantineEntry(rs.getLong("id"), rs.getString("sync_name"),
-				ObjectType.valueOf(rs.getString("object_type")), rs.getObject("object_uuid", UUID.class),
-				rs.getString("user_key"), rs.getString("rule"), rs.getString("reason"), rs.getLong("first_run"),
-				rs.getLong("last_run"), instant(rs, "first_seen"), instant(rs, "last_seen"), rs.getInt("attempts"),
-				instant(rs, "resolved_at"), resolvedByRun);
+		return new QuarantineEntry(rs.getLong("id"), rs.getString("sync_name"), rs.getString("object_type"),
+				rs.getObject("object_uuid", UUID.class), rs.getString("user_key"), rs.getString("rule"),
+				rs.getString("reason"), rs.getLong("first_run"), rs.getLong("last_run"), instant(rs, "first_seen"),
+				instant(rs, "last_seen"), rs.getInt("attempts"), instant(rs, "resolved_at"), resolvedByRun);
 	}
 
 	private static OffsetDateTime time(Instant instant) {

@@ -7,16 +7,19 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import dk.orghub.core.diff.ChangeDiff;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.Segment;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ObjectChange;
+import dk.orghub.routes.sync.TargetSync;
 
 /**
  * A digest of what a change set does: per changed object its type, UUID, kind and every
  * segment of its timeline after the change. Two plans with the same fingerprint change
  * the same objects to the same values. Used to refuse approving a run whose plan has
  * changed since the operator saw its preview. Only the digest is kept, never the values.
+ * A target sync's plan has a digest of its own kind, over what it would send.
  */
 final class PlanFingerprint {
 
@@ -35,6 +38,28 @@ final class PlanFingerprint {
 			}
 			lines.add(line.toString());
 		}
+		return digest(lines);
+	}
+
+	/**
+	 * The digest of a target sync's plan: per object its type, UUID, kind and the new
+	 * values it sends over time.
+	 */
+	static String of(List<TargetSync.Change> changes) {
+		List<String> lines = new ArrayList<>(changes.size());
+		for (TargetSync.Change change : changes) {
+			StringBuilder line = new StringBuilder();
+			line.append(change.type()).append(' ').append(change.uuid()).append(' ').append(change.kind());
+			for (ChangeDiff.Interval interval : change.intervals()) {
+				line.append(" | ").append(interval.from()).append(' ').append(interval.to());
+				interval.fields().forEach((f) -> line.append(' ').append(f.field()).append('=').append(f.after()));
+			}
+			lines.add(line.toString());
+		}
+		return digest(lines);
+	}
+
+	private static String digest(List<String> lines) {
 		lines.sort(null);
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");

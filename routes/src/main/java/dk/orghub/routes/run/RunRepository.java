@@ -16,10 +16,11 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.diff.ChangeDiff;
 import dk.orghub.core.store.ObjectChange;
 import dk.orghub.core.store.Page;
 import dk.orghub.routes.sync.SyncKind;
+import dk.orghub.routes.sync.TargetSync;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -238,11 +239,11 @@ public class RunRepository {
 							+ "valid_from, valid_to, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					lines, 1000, (ps, line) -> {
 						ps.setLong(1, run);
-						ps.setString(2, line.type().name());
+						ps.setString(2, truncate(line.type(), 30));
 						ps.setObject(3, line.uuid());
 						ps.setString(4, truncate(line.userKey(), 200));
 						ps.setString(5, line.kind().name());
-						ps.setString(6, truncate(actor, 250));
+						ps.setString(6, truncate((line.actor() != null) ? line.actor() : actor, 250));
 						ps.setObject(7, line.validFrom());
 						ps.setObject(8, line.validTo());
 						ps.setString(9, diffJson(line.intervals()));
@@ -326,8 +327,8 @@ public class RunRepository {
 			intervals = List.of();
 		}
 		return new RunChange(rs.getLong("id"), rs.getLong("run_id"), rs.getString("sync_name"),
-				ObjectType.valueOf(rs.getString("object_type")), rs.getObject("object_uuid", UUID.class),
-				rs.getString("user_key"), ObjectChange.Kind.valueOf(rs.getString("change_kind")), rs.getString("actor"),
+				rs.getString("object_type"), rs.getObject("object_uuid", UUID.class), rs.getString("user_key"),
+				ObjectChange.Kind.valueOf(rs.getString("change_kind")), rs.getString("actor"),
 				rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class), intervals);
 	}
 
@@ -369,14 +370,27 @@ public class RunRepository {
 	}
 
 	/** One line of the change log before it is written. */
-	record ChangeLine(ObjectType type, UUID uuid, String userKey, ObjectChange.Kind kind, LocalDate validFrom,
-			LocalDate validTo, List<ChangeDiff.Interval> intervals) {
+	/**
+	 * A log line to write.
+	 *
+	 * @param type the object's type: the hub's (e.g. {@code ORG_UNIT}) or a target's
+	 * (e.g. {@code OrganisationEnhed})
+	 * @param actor where the change comes from; {@code null} for the run's
+	 */
+	record ChangeLine(String type, UUID uuid, String userKey, ObjectChange.Kind kind, LocalDate validFrom,
+			LocalDate validTo, List<ChangeDiff.Interval> intervals, String actor) {
 
 		static ChangeLine of(ObjectChange change) {
 			List<ChangeDiff.Interval> intervals = ChangeDiff.of(change.before(), change.after());
 			LocalDate from = intervals.isEmpty() ? null : intervals.get(0).from();
 			LocalDate to = intervals.isEmpty() ? null : intervals.get(intervals.size() - 1).to();
-			return new ChangeLine(change.type(), change.uuid(), change.userKey(), change.kind(), from, to, intervals);
+			return new ChangeLine(change.type().name(), change.uuid(), change.userKey(), change.kind(), from, to,
+					intervals, null);
+		}
+
+		static ChangeLine of(TargetSync.Change change) {
+			return new ChangeLine(change.type(), change.uuid(), change.userKey(), change.kind(), change.validFrom(),
+					change.validTo(), change.intervals(), change.actor());
 		}
 
 	}

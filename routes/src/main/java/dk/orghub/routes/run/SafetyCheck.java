@@ -1,6 +1,7 @@
 package dk.orghub.routes.run;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,7 +13,9 @@ import dk.orghub.routes.sync.SyncProperties.Thresholds;
 
 /**
  * The safety thresholds: the share of the store's engagements, IT users (accounts) and
- * units a change set would end, from its preview, against how many the store holds today.
+ * units a change set would end, from its preview, against how many the store holds today;
+ * for a target sync, the share of the objects the target holds from the hub that a
+ * publish would deactivate.
  */
 final class SafetyCheck {
 
@@ -27,18 +30,31 @@ final class SafetyCheck {
 	 * @param stored how many objects of each guarded type the store holds today
 	 */
 	static List<Finding> check(ApplyResult preview, Map<ObjectType, Long> stored, Thresholds thresholds) {
-		Map<ObjectType, Long> ended = preview.changes()
+		Map<String, Long> ended = preview.changes()
 			.stream()
 			.filter((c) -> c.kind() == ObjectChange.Kind.ENDED)
-			.collect(Collectors.groupingBy(ObjectChange::type, Collectors.counting()));
+			.collect(Collectors.groupingBy((c) -> c.type().collection(), Collectors.counting()));
+		Map<String, Long> base = new LinkedHashMap<>();
+		stored.forEach((type, count) -> base.put(type.collection(), count));
+		return check(GUARDED.stream().map(ObjectType::collection).toList(), ended, base, thresholds);
+	}
+
+	/**
+	 * The thresholds on any kind of objects, e.g. what a target holds.
+	 * @param types the guarded types, by name
+	 * @param ended how many of each type a run would end
+	 * @param base how many of each type there are today
+	 */
+	static List<Finding> check(List<String> types, Map<String, Long> ended, Map<String, Long> base,
+			Thresholds thresholds) {
 		List<Finding> findings = new ArrayList<>();
-		for (ObjectType type : GUARDED) {
+		for (String type : types) {
 			long count = ended.getOrDefault(type, 0L);
-			long base = stored.getOrDefault(type, 0L);
-			double share = (base > 0) ? (double) count / base : 0;
-			boolean over = thresholds.enabled() && base > 0 && base >= thresholds.minimumObjects()
+			long of = base.getOrDefault(type, 0L);
+			double share = (of > 0) ? (double) count / of : 0;
+			boolean over = thresholds.enabled() && of > 0 && of >= thresholds.minimumObjects()
 					&& share > thresholds.endedShare();
-			findings.add(new Finding(type, count, base, share, over));
+			findings.add(new Finding(type, count, of, share, over));
 		}
 		return findings;
 	}
@@ -52,7 +68,7 @@ final class SafetyCheck {
 		return findings.stream()
 			.filter((f) -> f.ended() > 0)
 			.map((f) -> String.format(java.util.Locale.ROOT, "ends %d of %d %s (%.1f%%%s)", f.ended(), f.base(),
-					f.type().collection(), f.share() * 100,
+					f.type(), f.share() * 100,
 					f.over() ? ", over the limit of " + percent(thresholds.endedShare()) : ""))
 			.collect(Collectors.joining("; "));
 	}
@@ -62,7 +78,7 @@ final class SafetyCheck {
 	}
 
 	/** How much of one type a change set ends. */
-	record Finding(ObjectType type, long ended, long base, double share, boolean over) {
+	record Finding(String type, long ended, long base, double share, boolean over) {
 
 	}
 

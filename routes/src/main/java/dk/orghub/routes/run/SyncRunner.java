@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.concurrent.Executor;
 
@@ -104,7 +105,6 @@ public class SyncRunner {
 	 */
 	public Run start(String name, Trigger trigger, String user, boolean preview) {
 		Sync sync = sync(name);
-		refusePreview(sync, preview);
 		long id = begin(sync, trigger, user, preview, null);
 		this.executor.execute(() -> execute(sync, id, new Options(preview, null, null)));
 		return this.runs.find(id).orElseThrow();
@@ -116,7 +116,6 @@ public class SyncRunner {
 	 */
 	public Run runNow(String name, Trigger trigger, String user, boolean preview) {
 		Sync sync = sync(name);
-		refusePreview(sync, preview);
 		long id = begin(sync, trigger, user, preview, null);
 		return execute(sync, id, new Options(preview, null, null));
 	}
@@ -147,7 +146,9 @@ public class SyncRunner {
 	/**
 	 * Retries quarantined objects of a sync in the background: reads and plans the sync,
 	 * and writes only the changes to these objects. Those written, or with nothing left
-	 * to write, leave the quarantine.
+	 * to write, leave the quarantine. For a target sync the target plans sending these
+	 * objects again; they leave the quarantine when the target no longer holds them in
+	 * its own.
 	 */
 	public Run retry(String name, Set<UUID> objects, String user) {
 		Sync sync = sync(name);
@@ -155,7 +156,7 @@ public class SyncRunner {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' imports files from "
 					+ inbox.inbox().location() + ": a rejected record is applied when a later file has it right");
 		}
-		if (sync instanceof TargetSync) {
+		if (sync instanceof TargetSync target && target.quarantine() == null) {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' publishes to a target: "
 					+ "objects the target refused are tried again by its next full run");
 		}
@@ -263,13 +264,6 @@ public class SyncRunner {
 					"Run " + runId + " does not await approval (it is " + run.status() + ")");
 		}
 		return run;
-	}
-
-	private static void refusePreview(Sync sync, boolean preview) {
-		if (preview && sync instanceof TargetSync) {
-			throw new SyncException(SyncException.Reason.CONFLICT,
-					"Sync '" + sync.name() + "' publishes to a target: preview is not supported for target syncs yet");
-		}
 	}
 
 	private long begin(Sync sync, Trigger trigger, String user, boolean preview, Instant fireTime) {
@@ -460,16 +454,99 @@ public class SyncRunner {
 	}
 
 	/**
-	 * A target sync: its full operation, or for a change its change operation; the counts
-	 * are the target's (objects mapped, created, changed, deactivated, unchanged,
-	 * quarantined).
+	 * A target sync. A change run sends what its change operation finds (the outbox). Any
+	 * other run plans first, without sending: a preview records the plan; a plan that
+	 * would deactivate more of what the target holds than the thresholds allow stops,
+	 * awaiting approval; an approved run sends only when the new plan is the one the
+	 * operator saw. The counts are the target's (objects mapped, created, changed,
+	 * deactivated, unchanged, quarantined) and the log has a line per object sent.
 	 */
 	private RunStatus runTarget(TargetSync sync, long id, Options options, RunProgress progress) {
-		progress.phase("publishing");
-		TargetSync.Outcome outcome = options.change() ? sync.change() : sync.run();
-		if (outcome == null) {
-			outcome = new TargetSync.Outcome(0, 0, 0, 0, 0, 0, "nothing to send");
+		if (options.change()) {
+			progress.phase("publishing");
+			TargetSync.Outcome outcome = sync.change();
+			if (outcome == null) {
+				outcome = new TargetSync.Outcome(0, 0, 0, 0, 0, 0, "nothing to send");
+			}
+			return finishTarget(sync, id, outcome, null, progress);
 		}
+		progress.phase("planning");
+		TargetSync.Plan plan = (options.only() != null) ? sync.quarantine().retry(options.only()) : sync.plan();
+		List<TargetSync.Change> changes = plan.changes();
+		SyncProperties.Thresholds thresholds = sync.settings().thresholds();
+		List<SafetyCheck.Finding> findings = SafetyCheck.check(new ArrayList<>(plan.held().keySet()), plan.ending(),
+				plan.held(), thresholds);
+		String report = SafetyCheck.report(findings, thresholds);
+		String fingerprint = PlanFingerprint.of(changes);
+		Run.Counts planned = new Run.Counts(plan.read(), count(changes, ObjectChange.Kind.CREATED),
+				count(changes, ObjectChange.Kind.CHANGED), count(changes, ObjectChange.Kind.ENDED), plan.unchanged(),
+				0);
+		String actor = "target:" + sync.adapter().name();
+		if (options.preview()) {
+			writeLines(id, actor, changes, RunRepository.ChangeLine::of, progress);
+			String message = SafetyCheck.tripped(findings) ? "A real run would stop and wait for approval: " + report
+					: null;
+			this.runs.finish(id, RunStatus.PREVIEW, planned, join(message, plan.note()), report, null, fingerprint,
+					this.clock.instant());
+			return RunStatus.PREVIEW;
+		}
+		if (options.approvedFingerprint() != null) {
+			this.runs.deleteChanges(id);
+			if (!options.approvedFingerprint().equals(fingerprint)) {
+				writeLines(id, actor, changes, RunRepository.ChangeLine::of, progress);
+				this.runs.finish(id, RunStatus.EXPIRED, planned,
+						"The plan changed since the preview that was approved; nothing was sent. The log shows the "
+								+ "new plan: run the sync again to see whether it still needs approval.",
+						report, null, fingerprint, this.clock.instant());
+				return RunStatus.EXPIRED;
+			}
+		}
+		else if (SafetyCheck.tripped(findings)) {
+			writeLines(id, actor, changes, RunRepository.ChangeLine::of, progress);
+			Instant now = this.clock.instant();
+			this.runs.expireAwaiting(sync.name(), id, "superseded by run " + id, now);
+			this.runs.finish(id, RunStatus.AWAITING_APPROVAL, planned, "Stopped before sending: the run " + report
+					+ ". Check the changes, then approve or reject the run.", report, null, fingerprint, now);
+			return RunStatus.AWAITING_APPROVAL;
+		}
+		progress.phase("publishing");
+		return finishTarget(sync, id, plan.send(), report, progress);
+	}
+
+	/**
+	 * Keeps the sync's quarantine in step with the target's: objects the run could not
+	 * send count one more failed attempt; objects the target holds that the hub's
+	 * quarantine lacks (e.g. from a reconcile) join it; those the target no longer holds
+	 * leave it.
+	 */
+	private void followQuarantine(TargetSync sync, long id, TargetSync.Outcome outcome) {
+		if (sync.quarantine() == null) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		Set<UUID> open = new HashSet<>(this.quarantine.openObjects(sync.name()));
+		Set<UUID> tried = new HashSet<>();
+		for (TargetSync.Failure failure : outcome.failures()) {
+			tried.add(failure.uuid());
+			this.quarantine.fail(sync.name(), failure.type(), failure.uuid(), failure.userKey(), "target",
+					failure.reason(), id, now);
+		}
+		Set<UUID> held = new HashSet<>();
+		for (TargetSync.Failure failure : sync.quarantine().held()) {
+			held.add(failure.uuid());
+			if (!open.contains(failure.uuid()) && !tried.contains(failure.uuid())) {
+				this.quarantine.fail(sync.name(), failure.type(), failure.uuid(), failure.userKey(), "target",
+						failure.reason(), id, now);
+			}
+		}
+		open.removeAll(held);
+		this.quarantine.resolve(sync.name(), open, id, now);
+	}
+
+	private RunStatus finishTarget(TargetSync sync, long id, TargetSync.Outcome outcome, String report,
+			RunProgress progress) {
+		writeLines(id, "target:" + sync.adapter().name(), outcome.changes(), RunRepository.ChangeLine::of, progress);
+		followQuarantine(sync, id, outcome);
 		RunStatus status = (outcome.failed() > 0) ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
 		String message = outcome.message();
 		if (outcome.failed() > 0) {
@@ -477,9 +554,13 @@ public class SyncRunner {
 					outcome.failed() + " object(s) could not be sent and are in the target's quarantine");
 		}
 		this.runs.finish(id, status, new Run.Counts(outcome.read(), outcome.created(), outcome.changed(),
-				outcome.ended(), outcome.unchanged(), outcome.failed()), message, null, null, null,
+				outcome.ended(), outcome.unchanged(), outcome.failed()), message, report, null, null,
 				this.clock.instant());
 		return status;
+	}
+
+	private static int count(List<TargetSync.Change> changes, ObjectChange.Kind kind) {
+		return (int) changes.stream().filter((c) -> c.kind() == kind).count();
 	}
 
 	/**
@@ -600,12 +681,16 @@ public class SyncRunner {
 	}
 
 	private void writeLog(long id, String actor, ApplyResult result, RunProgress progress) {
-		List<ObjectChange> changes = result.changes();
+		writeLines(id, actor, result.changes(), RunRepository.ChangeLine::of, progress);
+	}
+
+	private <T> void writeLines(long id, String actor, List<T> changes, Function<T, RunRepository.ChangeLine> line,
+			RunProgress progress) {
 		int total = changes.size();
 		List<RunRepository.ChangeLine> chunk = new ArrayList<>();
 		int done = 0;
-		for (ObjectChange change : changes) {
-			chunk.add(RunRepository.ChangeLine.of(change));
+		for (T change : changes) {
+			chunk.add(line.apply(change));
 			if (chunk.size() == 1000) {
 				this.runs.insertChanges(id, actor, chunk);
 				done += chunk.size();

@@ -78,14 +78,13 @@ class StsConfiguration {
 	}
 
 	@Bean
-	TargetSync stsPublishSync(StsOrganisationAdapter adapter, StsOperations operations, StsOutbox outbox,
-			StsProperties properties) {
-		return StsRuns.publishSync(adapter, operations, outbox, properties);
+	TargetSync stsPublishSync(StsOrganisationAdapter adapter, StsOperations operations, StsOutbox outbox) {
+		return StsRuns.publishSync(adapter, operations, outbox);
 	}
 
 	@Bean
-	TargetSync stsReconcileSync(StsOrganisationAdapter adapter, StsOperations operations, StsProperties properties) {
-		return StsRuns.reconcileSync(adapter, operations, properties);
+	TargetSync stsReconcileSync(StsOrganisationAdapter adapter, StsOperations operations) {
+		return StsRuns.reconcileSync(adapter, operations);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.Objects;
 import dk.orghub.adapters.sts.SentLedger;
 import dk.orghub.adapters.sts.StsOrganisationAdapter;
 import dk.orghub.adapters.sts.StsOutbox;
+import dk.orghub.adapters.sts.StsPlan;
 import dk.orghub.adapters.sts.StsPublisher;
 import dk.orghub.adapters.sts.StsReconciler;
 import dk.orghub.core.store.OrgStore;
@@ -67,8 +68,23 @@ public class StsOperations {
 
 	/** Publishes everything that differs from what was last sent. */
 	public StsPublisher.Report publishAll() {
+		return publish(planPublish());
+	}
+
+	/** What a full publish would send now; sends nothing. */
+	public StsPlan planPublish() {
+		return guarded("publish", this.adapter::planAll);
+	}
+
+	/** What sending these objects again would send (e.g. from the quarantine). */
+	public StsPlan planRetry(java.util.Set<java.util.UUID> objects) {
+		return guarded("publish", () -> this.adapter.planRetry(objects));
+	}
+
+	/** Sends a plan of {@link #planPublish()} or {@link #planRetry}. */
+	public StsPublisher.Report publish(StsPlan plan) {
 		Instant start = this.clock.instant();
-		StsPublisher.Report report = guarded("publish", this.adapter::publishAll);
+		StsPublisher.Report report = guarded("publish", () -> this.adapter.publish(plan));
 		this.lastPublish = new Last<>(start, this.clock.instant(), report);
 		log.info("STS full publish: {} mapped, {} created, {} changed, {} deactivated, {} unchanged, {} quarantined",
 				report.mapped(), report.created(), report.changed(), report.deactivated(), report.unchanged(),
@@ -78,8 +94,18 @@ public class StsOperations {
 
 	/** Reads what STS holds and corrects drift. */
 	public StsReconciler.Result reconcile() {
+		return reconcile(findDrift());
+	}
+
+	/** Reads what STS holds and plans the correction of the drift; writes nothing. */
+	public StsReconciler.Drift findDrift() {
+		return guarded("reconcile", this.adapter::findDrift);
+	}
+
+	/** Corrects the drift {@link #findDrift()} found. */
+	public StsReconciler.Result reconcile(StsReconciler.Drift drift) {
 		Instant start = this.clock.instant();
-		StsReconciler.Result result = guarded("reconcile", this.adapter::reconcile);
+		StsReconciler.Result result = guarded("reconcile", () -> this.adapter.reconcile(drift));
 		this.lastReconcile = new Last<>(start, this.clock.instant(), result);
 		log.info("STS reconcile: {} held, {} missing, {} differing, {} foreign", result.held(), result.missing(),
 				result.differing(), result.foreign());

@@ -3,7 +3,6 @@ package dk.orghub.routes.sts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,9 +46,8 @@ import org.springframework.validation.annotation.Validated;
  * @param classes classification UUIDs; each empty one keeps KOMBIT's value
  * @param security OCES3 certificate, SAML token and WS-Security (off by default)
  * @param outbox the drain of the outbox: the changes committed in the store
- * @param publish the full publish at start and on a schedule (the sync
- * {@code sts-publish})
- * @param reconcile the full reconcile on a schedule (the sync {@code sts-reconcile})
+ * @param publish the full publish at start (the schedules of the syncs
+ * {@code sts-publish} and {@code sts-reconcile} are set under {@code hub.syncs})
  */
 @Validated
 @ConfigurationProperties("hub.targets.sts")
@@ -62,8 +60,7 @@ public record StsProperties(URI baseUrl, UUID organisationUuid,
 		@NotNull @DefaultValue( {
 				"PUBLIC", "INTERNAL" }) Set<@NotBlank String> exportedVisibilities,
 		UUID itSystem, @Valid @NotNull @DefaultValue Classes classes, @Valid @NotNull @DefaultValue Security security,
-		@Valid @NotNull @DefaultValue Outbox outbox, @Valid @NotNull @DefaultValue Publish publish,
-		@Valid @NotNull @DefaultValue Reconcile reconcile){
+		@Valid @NotNull @DefaultValue Outbox outbox, @Valid @NotNull @DefaultValue Publish publish){
 
 	/**
 	 * Classification UUIDs (FORMATS.md values when empty).
@@ -135,31 +132,13 @@ public record StsProperties(URI baseUrl, UUID organisationUuid,
 	}
 
 	/**
-	 * The full publish (everything that differs from what was last sent).
+	 * The full publish at start (everything that differs from what was last sent; its
+	 * nightly schedule is {@code hub.syncs.sts-publish.cron}).
 	 *
 	 * @param onStart whether to publish in full shortly after the start
 	 * @param startDelay how long after the start
-	 * @param cron when to publish in full on a schedule (Quartz, seconds first); empty
-	 * for none. It also sends changes dated today that were registered earlier.
-	 * @param timeZone the time zone the cron expression is read in
 	 */
-	public record Publish(@DefaultValue("true") boolean onStart, @NotNull @DefaultValue("2s") Duration startDelay,
-			@DefaultValue("0 30 1 * * ?") String cron, @NotNull @DefaultValue("Europe/Copenhagen") ZoneId timeZone) {
-
-		boolean scheduled() {
-			return this.cron != null && !this.cron.isBlank();
-		}
-
-	}
-
-	/**
-	 * The full reconcile (reads what STS holds, corrects drift).
-	 *
-	 * @param cron when to reconcile on a schedule (Quartz, seconds first, e.g.
-	 * {@code 0 0 3 * * ?}); empty for none (only when triggered)
-	 * @param timeZone the time zone the cron expression is read in
-	 */
-	public record Reconcile(String cron, @NotNull @DefaultValue("Europe/Copenhagen") ZoneId timeZone) {
+	public record Publish(@DefaultValue("true") boolean onStart, @NotNull @DefaultValue("2s") Duration startDelay) {
 
 	}
 

@@ -16,14 +16,14 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
  * <li>{@value #PUBLISH_ON_START}: once, {@code publish.start-delay} after the start, a
  * full publish.</li>
  * </ul>
- * The scheduled full publish ({@code publish.cron}) and reconcile
- * ({@code reconcile.cron}) are the schedules of the syncs {@value StsRuns#PUBLISH} and
- * {@value StsRuns#RECONCILE} (routes {@code sync-<name>}); on demand they run through
- * {@code /api/v1/syncs} or {@code /api/v1/targets/sts}. The routes share the error policy
- * {@value #ERRORS}: STS not answering (a temporary {@link AdapterException}) is logged
- * and the next tick tries again (the outbox rows stay); the full publish at start meeting
- * the sync running (a drain holds its lock) is tried again each second for a minute; any
- * other failure is logged as an error.
+ * The scheduled full publish and reconcile are the schedules of the syncs
+ * {@value StsRuns#PUBLISH} and {@value StsRuns#RECONCILE} ({@code hub.syncs.<name>.cron},
+ * routes {@code sync-<name>}); on demand they run through {@code /api/v1/syncs} or
+ * {@code /api/v1/targets/sts}. The routes share the error policy {@value #ERRORS}: STS
+ * not answering (a temporary {@link AdapterException}) is logged and the next tick tries
+ * again (the outbox rows stay); the full publish at start meeting the sync running (a
+ * drain holds its lock) is tried again each second for a minute; any other failure is
+ * logged as an error.
  */
 class StsRoutes extends RouteBuilder {
 

@@ -38,6 +38,7 @@ public final class SyncRegistry {
 	public SyncRegistry(Map<String, SyncProperties.SyncSettings> settings, Map<String, Adapter> adapters,
 			List<TargetSync> targets) {
 		Map<String, Sync> built = new LinkedHashMap<>();
+		Map<String, Adapter> targetSettings = new LinkedHashMap<>();
 		settings.keySet().stream().sorted().forEach((name) -> {
 			SyncProperties.SyncSettings sync = settings.get(name);
 			String key = "hub.syncs." + name;
@@ -62,8 +63,9 @@ public final class SyncRegistry {
 				built.put(name, new ImportSync(name, source, sync));
 			}
 			else if (adapter instanceof TargetAdapter) {
-				throw new IllegalStateException(key + ": adapter '" + adapter.name()
-						+ "' is a target; its syncs come from the target's own configuration");
+				// the target makes its syncs; this entry sets the schedule and thresholds
+				// of one
+				targetSettings.put(name, adapter);
 			}
 			else {
 				throw new IllegalStateException(
@@ -90,7 +92,17 @@ public final class SyncRegistry {
 				built.put(inbox.name(), new InboxSync(inbox.name(), inbox, defaults(inbox)));
 			}
 		});
-		for (TargetSync target : targets) {
+		for (TargetSync made : targets) {
+			TargetSync target = made;
+			Adapter configured = targetSettings.remove(target.name());
+			if (configured != null) {
+				if (configured != target.adapter()) {
+					throw new IllegalStateException(
+							"hub.syncs." + target.name() + ".adapter '" + settings.get(target.name()).adapter()
+									+ "' is not the target of that sync ('" + target.adapter().name() + "')");
+				}
+				target = target.withSettings(settings.get(target.name()));
+			}
 			if (built.containsKey(target.name())) {
 				throw new IllegalStateException("hub.syncs." + target.name() + ": the target '"
 						+ target.adapter().name() + "' has a sync of that name; name the sync otherwise");
@@ -101,6 +113,13 @@ public final class SyncRegistry {
 			}
 			built.put(target.name(), target);
 		}
+		targetSettings.forEach((name, adapter) -> {
+			List<String> own = targets.stream().filter((t) -> t.adapter() == adapter).map(TargetSync::name).toList();
+			throw new IllegalStateException("hub.syncs." + name + ": adapter '" + adapter.name()
+					+ "' is a target, whose syncs it makes itself: "
+					+ (own.isEmpty() ? "none (is the target configured?)" : String.join(", ", own))
+					+ "; use one of those names to set its schedule and thresholds");
+		});
 		this.syncs = Collections.unmodifiableMap(built);
 	}
 

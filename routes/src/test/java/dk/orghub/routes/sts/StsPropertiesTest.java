@@ -38,7 +38,7 @@ class StsPropertiesTest {
 		assertThat(properties.outbox().period()).isEqualTo(Duration.ofMillis(500));
 		assertThat(properties.outbox().enabled()).isTrue();
 		assertThat(properties.publish().onStart()).isTrue();
-		assertThat(properties.publish().cron()).isEqualTo("0 30 1 * * ?");
+		assertThat(properties.publish().startDelay()).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
@@ -77,14 +77,6 @@ class StsPropertiesTest {
 		assertThatThrownBy(() -> bind(Map.of("base-url", "https://sts.example/", "organisation-uuid", ORGANISATION,
 				"cvr", "29189846", "security.enabled", "true"))
 			.settings()).isInstanceOf(IllegalStateException.class);
-		StsProperties badCron = bind(Map.of("base-url", "https://sts.example/", "organisation-uuid", ORGANISATION,
-				"cvr", "29189846", "publish.cron", "every night"));
-		assertThatThrownBy(() -> StsRuns.publishSync(null, null, null, badCron))
-			.hasMessageContaining("hub.targets.sts.publish.cron");
-		StsProperties badReconcileCron = bind(Map.of("base-url", "https://sts.example/", "organisation-uuid",
-				ORGANISATION, "cvr", "29189846", "reconcile.cron", "nightly"));
-		assertThatThrownBy(() -> StsRuns.reconcileSync(null, null, badReconcileCron))
-			.hasMessageContaining("hub.targets.sts.reconcile.cron");
 	}
 
 	@Test

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** How a target's syncs join the registry, and a target's change operation. */
+/**
+ * How a target's syncs join the registry, how {@code hub.syncs} sets their schedule and
+ * thresholds, and a target's change operation.
+ */
 class SyncRegistryTargetTest {
 
 	private final TargetAdapter target = () -> "a-target";
@@ -23,16 +26,45 @@ class SyncRegistryTargetTest {
 			assertThat(sync).isInstanceOf(TargetSync.class);
 			assertThat(sync.kind()).isEqualTo(SyncKind.PUBLISH);
 			assertThat(sync.adapter()).isSameAs(this.target);
-			assertThat(((TargetSync) sync).run().created()).isEqualTo(2);
+			assertThat(sync.settings().cron()).isEqualTo("0 30 1 * * ?");
+			assertThat(((TargetSync) sync).plan().send().created()).isEqualTo(2);
 			assertThat(((TargetSync) sync).changesWaiting()).isFalse();
 			assertThat(((TargetSync) sync).change()).isNull();
 		});
 	}
 
 	@Test
+	void anEntryOfHubSyncsSetsTheScheduleAndThresholdsOfATargetsSync() {
+		SyncProperties.SyncSettings configured = new SyncProperties.SyncSettings("a-target", "Nightly at three",
+				"0 0 3 * * ?", ZoneId.of("UTC"), true, new SyncProperties.Thresholds(true, 0.01, 5));
+		SyncRegistry registry = new SyncRegistry(Map.of("a-publish", configured), Map.of("target", this.target),
+				List.of(sync("a-publish", "0 30 1 * * ?")));
+
+		SyncProperties.SyncSettings settings = registry.find("a-publish").orElseThrow().settings();
+		assertThat(settings.cron()).isEqualTo("0 0 3 * * ?");
+		assertThat(settings.timeZone()).isEqualTo(ZoneId.of("UTC"));
+		assertThat(settings.paused()).isTrue();
+		assertThat(settings.thresholds().endedShare()).isEqualTo(0.01);
+		assertThat(registry.all()).hasSize(1);
+	}
+
+	@Test
+	void anEntryOfHubSyncsForATargetMustNameOneOfItsSyncs() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new SyncRegistry(Map.of("own", settings(null)), Map.of("target", this.target),
+					List.of(sync("a-publish", null))))
+			.withMessageContaining("hub.syncs.own")
+			.withMessageContaining("is a target")
+			.withMessageContaining("a-publish");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new SyncRegistry(Map.of("own", settings(null)), Map.of("target", this.target), List.of()))
+			.withMessageContaining("is a target");
+	}
+
+	@Test
 	void aChangeOperationRunsOnlyWhenSomethingWaits() {
 		int[] waiting = { 0 };
-		TargetSync sync = new TargetSync("a-publish", this.target, settings(null), TargetSyncOutcomes::two,
+		TargetSync sync = new TargetSync("a-publish", this.target, settings(null), TwoCreated::new,
 				() -> new TargetSync.Outcome(1, 1, 0, 0, 0, 0, null), () -> waiting[0] > 0);
 		assertThat(sync.changesWaiting()).isFalse();
 		waiting[0] = 3;
@@ -41,18 +73,19 @@ class SyncRegistryTargetTest {
 	}
 
 	@Test
-	void aBadCronOrATargetInHubSyncsStopsTheStart() {
+	void aBadCronStopsTheStart() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new SyncRegistry(Map.of(), Map.of(), List.of(sync("a-publish", "nightly"))))
 			.withMessageContaining("a-publish")
 			.withMessageContaining("nightly");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new SyncRegistry(Map.of("own", settings(null)), Map.of("target", this.target), List.of()))
-			.withMessageContaining("is a target");
+			.isThrownBy(() -> new SyncRegistry(Map.of("a-publish", settings("every night")),
+					Map.of("target", this.target), List.of(sync("a-publish", null))))
+			.withMessageContaining("hub.syncs.a-publish.cron");
 	}
 
 	private TargetSync sync(String name, String cron) {
-		return new TargetSync(name, this.target, settings(cron), TargetSyncOutcomes::two, null, null);
+		return new TargetSync(name, this.target, settings(cron), TwoCreated::new, null, null);
 	}
 
 	private static SyncProperties.SyncSettings settings(String cron) {
@@ -60,9 +93,36 @@ class SyncRegistryTargetTest {
 				new SyncProperties.Thresholds(false, 1.0, 0));
 	}
 
-	private static final class TargetSyncOutcomes {
+	/** A plan that sends nothing anywhere and says it created two objects. */
+	private static final class TwoCreated implements TargetSync.Plan {
 
-		static TargetSync.Outcome two() {
+		@Override
+		public int read() {
+			return 5;
+		}
+
+		@Override
+		public int unchanged() {
+			return 2;
+		}
+
+		@Override
+		public List<TargetSync.Change> changes() {
+			return List.of();
+		}
+
+		@Override
+		public Map<String, Long> held() {
+			return Map.of();
+		}
+
+		@Override
+		public Map<String, Long> ending() {
+			return Map.of();
+		}
+
+		@Override
+		public TargetSync.Outcome send() {
 			return new TargetSync.Outcome(5, 2, 1, 0, 2, 0, null);
 		}
 

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -68,6 +70,8 @@ public final class LocalStsService implements AutoCloseable {
 
 		private volatile double failureShare;
 
+		private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
 		public long latencyMillis() {
 			return this.latencyMillis;
 		}
@@ -90,6 +94,26 @@ public final class LocalStsService implements AutoCloseable {
 		public Behaviour latency(long millis) {
 			this.latencyMillis = millis;
 			return this;
+		}
+
+		/**
+		 * Refuses every {@code importer} and {@code ret} of the object with this UUID
+		 * with status 40 (bad input, a permanent failure) until {@link #accept} is
+		 * called.
+		 */
+		public Behaviour refuse(String uuid) {
+			this.refused.add(uuid);
+			return this;
+		}
+
+		/** Takes the object with this UUID again. */
+		public Behaviour accept(String uuid) {
+			this.refused.remove(uuid);
+			return this;
+		}
+
+		boolean refuses(String uuid) {
+			return this.refused.contains(uuid);
 		}
 
 		public Behaviour failureShare(double share) {

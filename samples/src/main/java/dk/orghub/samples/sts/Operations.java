@@ -103,6 +103,9 @@ final class Operations {
 		if (this.registry.exists(kind, uuid)) {
 			return basic(PASSIVE_OR_EXISTS, kind + " " + uuid + " findes allerede");
 		}
+		if (this.behaviour.refuses(uuid)) {
+			return basic(BAD_INPUT, kind + " " + uuid + " afvist af den lokale tjeneste");
+		}
 		String error = check(uuid, registration, refs, pattern);
 		if (error != null) {
 			return basic(BAD_INPUT, error);
@@ -119,6 +122,9 @@ final class Operations {
 		}
 		if (stored.passivated()) {
 			return basic(PASSIVE_OR_EXISTS, kind + " " + uuid + " er passiveret");
+		}
+		if (this.behaviour.refuses(uuid)) {
+			return basic(BAD_INPUT, kind + " " + uuid + " afvist af den lokale tjeneste");
 		}
 		RegistreringType merged = merge.apply(stored.registration());
 		String timeError = timeError(merged);

@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -27,6 +30,10 @@ public final class SentLedger {
 	public record Quarantined(StsKind kind, UUID uuid, String userKey, String reason, boolean temporary, int attempts) {
 
 	}
+
+	private static final int MAX_CONTENT = 1_000_000;
+
+	private static final int CHUNK = 500;
 
 	private final DataSource dataSource;
 
@@ -60,7 +67,7 @@ public final class SentLedger {
 			try (PreparedStatement d = c.prepareStatement("DELETE FROM sts_sent WHERE kind = ? AND uuid = ?");
 					PreparedStatement q = c.prepareStatement("DELETE FROM sts_quarantine WHERE kind = ? AND uuid = ?");
 					PreparedStatement i = c.prepareStatement(
-							"INSERT INTO sts_sent (kind, uuid, target_uuid, hash, sent_at) VALUES (?, ?, ?, ?, ?)")) {
+							"INSERT INTO sts_sent (kind, uuid, target_uuid, hash, sent_at, content) VALUES (?, ?, ?, ?, ?, ?)")) {
 				for (PreparedStatement s : List.of(d, q)) {
 					s.setString(1, object.kind().name());
 					s.setObject(2, object.uuid());
@@ -71,6 +78,7 @@ public final class SentLedger {
 				i.setObject(3, object.uuid());
 				i.setString(4, hash);
 				i.setTimestamp(5, Timestamp.from(this.clock.instant()));
+				i.setString(6, content(object));
 				i.executeUpdate();
 				c.commit();
 			}
@@ -81,6 +89,52 @@ public final class SentLedger {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot write sts_sent: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String content(StsObject object) {
+		String text = StsObjectText.encode(object);
+		// a content too long for the column is not kept: the log then shows new values
+		// only
+		return (text.length() <= MAX_CONTENT) ? text : null;
+	}
+
+	/**
+	 * What was last sent of these objects, as far as the ledger kept it (for display: CPR
+	 * numbers are masked). Objects not sent, or sent before the ledger kept content, are
+	 * not in the answer.
+	 */
+	public Map<Key, StsObject> contents(Collection<Key> keys) {
+		Map<Key, StsObject> result = new HashMap<>();
+		if (keys.isEmpty()) {
+			return result;
+		}
+		Set<Key> wanted = new HashSet<>(keys);
+		List<Key> all = new ArrayList<>(wanted);
+		try (Connection c = this.dataSource.getConnection()) {
+			for (int from = 0; from < all.size(); from += CHUNK) {
+				List<Key> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+				String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+				try (PreparedStatement s = c
+					.prepareStatement("SELECT kind, uuid, content FROM sts_sent WHERE content IS NOT NULL AND uuid IN ("
+							+ marks + ")")) {
+					for (int i = 0; i < chunk.size(); i++) {
+						s.setObject(i + 1, chunk.get(i).uuid());
+					}
+					try (ResultSet rs = s.executeQuery()) {
+						while (rs.next()) {
+							Key key = new Key(StsKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class));
+							if (wanted.contains(key)) {
+								result.put(key, StsObjectText.decode(rs.getString(3)));
+							}
+						}
+					}
+				}
+			}
+			return result;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read sts_sent: " + ex.getMessage(), ex);
 		}
 	}
 

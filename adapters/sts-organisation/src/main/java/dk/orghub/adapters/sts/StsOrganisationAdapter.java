@@ -148,9 +148,37 @@ public final class StsOrganisationAdapter implements ChangePublisher, Deactivato
 	 * sent; deactivates what was sent before and is no longer mapped.
 	 */
 	public synchronized StsPublisher.Report publishAll() {
+		return publish(planAll());
+	}
+
+	/**
+	 * Reloads the canonical state and plans a full publish without sending: what
+	 * {@link #publishAll()} would send now.
+	 */
+	public synchronized StsPlan planAll() {
 		this.state = null;
 		this.mapped = null;
-		return publisher().publish(mapped(), null);
+		return publisher().plan(mapped(), null);
+	}
+
+	/**
+	 * Plans sending again the objects with these UUIDs (e.g. from the quarantine): each
+	 * as far as it differs from what was last sent, or its deactivation when it is no
+	 * longer mapped; nothing else.
+	 */
+	public synchronized StsPlan planRetry(Set<UUID> objects) {
+		this.state = null;
+		this.mapped = null;
+		Map<Key, StsObject> wanted = mapped();
+		Set<Key> scope = new HashSet<>();
+		wanted.keySet().stream().filter(k -> objects.contains(k.uuid())).forEach(scope::add);
+		this.ledger.hashes().keySet().stream().filter(k -> objects.contains(k.uuid())).forEach(scope::add);
+		return publisher().plan(wanted, scope);
+	}
+
+	/** Carries out a plan made by {@link #planAll()} (or a reconcile's). */
+	public synchronized StsPublisher.Report publish(StsPlan plan) {
+		return publisher().publish(plan);
 	}
 
 	@Override
@@ -257,9 +285,22 @@ public final class StsOrganisationAdapter implements ChangePublisher, Deactivato
 	 * differently, lacks, or holds while the hub does not map it.
 	 */
 	public synchronized StsReconciler.Result reconcile() {
+		return reconcile(findDrift());
+	}
+
+	/**
+	 * Reloads the canonical state, reads what STS holds and plans the correction of the
+	 * drift, without writing anything.
+	 */
+	public synchronized StsReconciler.Drift findDrift() {
 		this.state = null;
 		this.mapped = null;
-		return new StsReconciler(client(), this.ledger, publisher()).reconcile(mapped(), ReadPoint.today(this.clock));
+		return new StsReconciler(client(), this.ledger, publisher()).find(mapped(), ReadPoint.today(this.clock));
+	}
+
+	/** Corrects the drift {@link #findDrift()} found. */
+	public synchronized StsReconciler.Result reconcile(StsReconciler.Drift drift) {
+		return new StsReconciler(client(), this.ledger, publisher()).correct(drift);
 	}
 
 	/** The consumer profiles' findings on the current state. */

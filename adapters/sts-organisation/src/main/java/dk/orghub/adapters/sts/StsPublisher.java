@@ -5,13 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,12 +47,31 @@ public final class StsPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(StsPublisher.class);
 
-	/** What a run did. */
+	/**
+	 * What a run did.
+	 *
+	 * @param done the changes STS accepted, for the run's log (not in
+	 * {@link #toString()})
+	 * @param failed the objects the run tried and could not send (now in the quarantine)
+	 */
 	public record Report(int mapped, int created, int changed, int deactivated, int unchanged, int skipped,
-			int quarantined, long calls, Duration duration) {
+			int quarantined, long calls, Duration duration, List<StsPlan.Change> done, List<Key> failed) {
+
+		public Report {
+			done = List.copyOf(done);
+			failed = List.copyOf(failed);
+		}
 
 		public int written() {
 			return this.created + this.changed + this.deactivated;
+		}
+
+		@Override
+		public String toString() {
+			return "Report[mapped=" + this.mapped + ", created=" + this.created + ", changed=" + this.changed
+					+ ", deactivated=" + this.deactivated + ", unchanged=" + this.unchanged + ", skipped="
+					+ this.skipped + ", quarantined=" + this.quarantined + ", calls=" + this.calls + ", duration="
+					+ this.duration + "]";
 		}
 
 	}
@@ -87,10 +111,27 @@ public final class StsPublisher {
 	 * @param scope the keys to consider, {@code null} for all
 	 */
 	public Report publish(Map<Key, StsObject> wanted, Set<Key> scope) {
-		Instant start = this.clock.instant();
-		long callsBefore = this.client.calls();
+		return publish(plan(wanted, scope));
+	}
+
+	/**
+	 * What {@link #publish(Map, Set)} would send, without sending: compares every
+	 * object's hash with the ledger's.
+	 */
+	public StsPlan plan(Map<Key, StsObject> wanted, Set<Key> scope) {
+		return plan(wanted, scope, this.ledger.hashes(), Map.of(), Set.of());
+	}
+
+	/**
+	 * A plan against a given record of what was sent.
+	 * @param sent the hashes of what STS holds from the hub
+	 * @param held what STS is known to hold of objects (a reconcile's read); objects not
+	 * in it are looked up in the ledger
+	 * @param forget keys the plan forgets in the ledger before sending
+	 */
+	StsPlan plan(Map<Key, StsObject> wanted, Set<Key> scope, Map<Key, String> sent, Map<Key, StsObject> held,
+			Set<Key> forget) {
 		LocalDate today = ReadPoint.today(this.clock);
-		Map<Key, String> sent = this.ledger.hashes();
 		List<StsObject> toSend = new ArrayList<>();
 		int unchanged = 0;
 		int skipped = 0;
@@ -104,7 +145,7 @@ public final class StsPublisher {
 			if (e.getValue().hash().equals(hash)) {
 				unchanged++;
 			}
-			else if (hash == null && endedBy(e.getValue(), today)) {
+			else if (hash == null && !held.containsKey(e.getKey()) && endedBy(e.getValue(), today)) {
 				skipped++;
 			}
 			else {
@@ -114,17 +155,48 @@ public final class StsPublisher {
 		List<Key> orphans = sent.keySet()
 			.stream()
 			.filter(k -> !wanted.containsKey(k) && (scope == null || scope.contains(k)))
+			.sorted(Comparator.comparing(Key::kind).thenComparing(Key::uuid))
 			.toList();
+		Set<Key> lookUp = new HashSet<>(orphans);
+		toSend.stream().map(Key::of).filter(k -> sent.containsKey(k) && !held.containsKey(k)).forEach(lookUp::add);
+		Map<Key, StsObject> before = new HashMap<>(this.ledger.contents(lookUp));
+		before.putAll(held);
+		List<StsPlan.Send> sends = new ArrayList<>(toSend.size());
+		for (List<StsObject> wave : waves(toSend)) {
+			for (StsObject o : wave) {
+				Key key = Key.of(o);
+				boolean there = sent.containsKey(key) || held.containsKey(key);
+				sends.add(new StsPlan.Send(o, sent.containsKey(key), before.get(key),
+						there && endedBy(o, today) && (before.get(key) == null || !endedBy(before.get(key), today))));
+			}
+		}
+		List<StsPlan.Orphan> orphaned = orphans.stream().map(k -> new StsPlan.Orphan(k, before.get(k))).toList();
+		Map<StsKind, Integer> counts = new EnumMap<>(StsKind.class);
+		sent.keySet().forEach(k -> counts.merge(k.kind(), 1, Integer::sum));
+		return new StsPlan(sends, orphaned, forget, considered, unchanged, skipped, counts, today);
+	}
+
+	/**
+	 * Carries out a plan: forgets what it forgets, sends its objects in dependency order
+	 * and deactivates its orphans.
+	 */
+	public Report publish(StsPlan plan) {
+		Instant start = this.clock.instant();
+		long callsBefore = this.client.calls();
+		LocalDate today = plan.today();
+		plan.forget().forEach(this.ledger::forget);
 		Counters counters = new Counters();
-		if (!toSend.isEmpty() || !orphans.isEmpty()) {
+		if (!plan.empty()) {
 			ExecutorService pool = Executors.newFixedThreadPool(this.settings.concurrency());
 			try {
 				Set<UUID> failed = ConcurrentHashMap.newKeySet();
-				for (List<StsObject> wave : waves(toSend)) {
-					runWave(pool, wave, sent, failed, counters);
+				Map<Key, StsPlan.Send> byKey = new HashMap<>();
+				plan.sends().forEach(s -> byKey.put(Key.of(s.object()), s));
+				for (List<StsObject> wave : waves(plan.sends().stream().map(StsPlan.Send::object).toList())) {
+					runWave(pool, wave, byKey, failed, counters);
 				}
 				List<Future<?>> futures = new ArrayList<>();
-				for (Key orphan : orphans) {
+				for (StsPlan.Orphan orphan : plan.orphans()) {
 					futures.add(pool.submit(() -> deactivateOrphan(orphan, today, counters)));
 				}
 				await(futures);
@@ -133,10 +205,11 @@ public final class StsPublisher {
 				pool.shutdownNow();
 			}
 		}
-		Report report = new Report(considered, counters.created.get(), counters.changed.get(),
-				counters.deactivated.get(), unchanged, skipped, counters.quarantined.get(),
-				this.client.calls() - callsBefore, Duration.between(start, this.clock.instant()));
-		if (scope == null || report.written() > 0 || report.quarantined() > 0) {
+		Report report = new Report(plan.considered(), counters.created.get(), counters.changed.get(),
+				counters.deactivated.get(), plan.unchanged(), plan.skipped(), counters.quarantined.get(),
+				this.client.calls() - callsBefore, Duration.between(start, this.clock.instant()),
+				new ArrayList<>(counters.done), new ArrayList<>(counters.failed));
+		if (plan.forget().isEmpty() && (plan.considered() > 1000 || report.written() > 0 || report.quarantined() > 0)) {
 			log.info("STS Organisation publish: {}", report);
 		}
 		return report;
@@ -160,6 +233,10 @@ public final class StsPublisher {
 		final AtomicInteger deactivated = new AtomicInteger();
 
 		final AtomicInteger quarantined = new AtomicInteger();
+
+		final Queue<StsPlan.Change> done = new ConcurrentLinkedQueue<>();
+
+		final Queue<Key> failed = new ConcurrentLinkedQueue<>();
 
 	}
 
@@ -222,7 +299,7 @@ public final class StsPublisher {
 		return result;
 	}
 
-	private void runWave(ExecutorService pool, List<StsObject> wave, Map<Key, String> sent, Set<UUID> failed,
+	private void runWave(ExecutorService pool, List<StsObject> wave, Map<Key, StsPlan.Send> sends, Set<UUID> failed,
 			Counters counters) {
 		List<Future<?>> futures = new ArrayList<>(wave.size());
 		for (StsObject o : wave) {
@@ -235,7 +312,15 @@ public final class StsPublisher {
 						return;
 					}
 				}
-				if (!send(o, sent.containsKey(Key.of(o)), counters)) {
+				StsPlan.Send planned = sends.get(Key.of(o));
+				if (send(o, planned.known(), counters)) {
+					if (planned.ending()) {
+						counters.changed.decrementAndGet();
+						counters.deactivated.incrementAndGet();
+					}
+					counters.done.add(StsPlan.change(planned));
+				}
+				else {
 					failed.add(o.uuid());
 				}
 			}));
@@ -337,9 +422,11 @@ public final class StsPublisher {
 		log.warn("STS Organisation: {} {} ({}) quarantined: {}", o.kind(), o.uuid(), o.source(), reason);
 		this.ledger.quarantine(o, reason, temporary, attempts);
 		counters.quarantined.incrementAndGet();
+		counters.failed.add(Key.of(o));
 	}
 
-	private void deactivateOrphan(Key key, LocalDate today, Counters counters) {
+	private void deactivateOrphan(StsPlan.Orphan orphan, LocalDate today, Counters counters) {
+		Key key = orphan.key();
 		try {
 			Optional<StsObject> held = this.client.laes(key.kind(), key.uuid());
 			if (held.isEmpty()) {
@@ -354,11 +441,13 @@ public final class StsPublisher {
 				this.ledger.forget(key);
 				counters.changed.decrementAndGet();
 				counters.deactivated.incrementAndGet();
+				counters.done.add(StsPlan.change(new StsPlan.Orphan(key, held.get()), today));
 			}
 		}
 		catch (AdapterException ex) {
 			log.warn("STS Organisation: cannot deactivate {} {}: {}", key.kind(), key.uuid(), ex.getMessage());
 			counters.quarantined.incrementAndGet();
+			counters.failed.add(key);
 		}
 	}
 

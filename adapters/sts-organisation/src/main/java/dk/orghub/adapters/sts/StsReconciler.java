@@ -45,6 +45,20 @@ public final class StsReconciler {
 
 	}
 
+	/**
+	 * What a reconciliation found, and the publish that would correct it (not sent yet).
+	 *
+	 * @param plan the correcting publish: the drifted objects, with what STS holds of
+	 * them as their old values, and what the hub sent and no longer maps
+	 */
+	public record Drift(int held, int missing, int differing, int foreign, List<Key> drifted, StsPlan plan) {
+
+		public Drift {
+			drifted = List.copyOf(drifted);
+		}
+
+	}
+
 	private final StsClient client;
 
 	private final SentLedger ledger;
@@ -58,6 +72,11 @@ public final class StsReconciler {
 	}
 
 	Result reconcile(Map<Key, StsObject> mapped, LocalDate today) {
+		return correct(find(mapped, today));
+	}
+
+	/** Reads what STS holds and plans the correction; writes nothing. */
+	Drift find(Map<Key, StsObject> mapped, LocalDate today) {
 		Map<Key, StsObject> held = new HashMap<>();
 		for (StsObject o : this.client.fremsoegObjekthierarki(PAGE)) {
 			held.put(Key.of(o), o);
@@ -89,14 +108,26 @@ public final class StsReconciler {
 				foreign++;
 			}
 		}
-		drifted.forEach(this.ledger::forget);
 		Set<Key> scope = new HashSet<>(drifted);
 		// what the hub sent and no longer maps is deactivated as in every publish
 		sent.keySet().stream().filter(k -> !mapped.containsKey(k)).forEach(scope::add);
-		StsPublisher.Report report = this.publisher.publish(mapped, scope);
-		Result result = new Result(held.size(), missing, differing, foreign, List.copyOf(drifted), report);
+		// a drifted object is forgotten in the ledger and sent again, against what STS
+		// holds
+		Map<Key, String> remembered = new HashMap<>(sent);
+		drifted.forEach(remembered::remove);
+		Map<Key, StsObject> heldDrifted = new HashMap<>();
+		drifted.stream().filter(held::containsKey).forEach(k -> heldDrifted.put(k, held.get(k)));
+		StsPlan plan = this.publisher.plan(mapped, scope, remembered, heldDrifted, new HashSet<>(drifted));
+		return new Drift(held.size(), missing, differing, foreign, drifted, plan);
+	}
+
+	/** Carries out the correction a {@link #find} planned. */
+	Result correct(Drift drift) {
+		StsPublisher.Report report = this.publisher.publish(drift.plan());
+		Result result = new Result(drift.held(), drift.missing(), drift.differing(), drift.foreign(), drift.drifted(),
+				report);
 		log.info("STS Organisation reconcile: held {}, missing {}, differing {}, foreign {}; corrected: {}",
-				result.held(), missing, differing, foreign, report);
+				result.held(), result.missing(), result.differing(), result.foreign(), report);
 		return result;
 	}
 

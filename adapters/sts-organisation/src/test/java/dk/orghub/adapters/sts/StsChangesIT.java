@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dk.orghub.adapters.sts.StsMapper.Key;
+import dk.orghub.core.diff.ChangeDiff;
 import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ItUser;
@@ -228,7 +229,19 @@ class StsChangesIT {
 		}
 		assertThat(this.adapter.publishAll().calls()).as("the ledger alone cannot see the drift").isZero();
 
-		StsReconciler.Result result = this.adapter.reconcile();
+		// the plan shows STS's name as the old value and the hub's as the new, and sends
+		// nothing
+		StsReconciler.Drift drift = this.adapter.findDrift();
+		assertThat(drift.plan().changes()).singleElement().satisfies(change -> {
+			assertThat(change.key()).isEqualTo(new Key(StsKind.ENHED, unitUuid));
+			assertThat(change.action()).isEqualTo(StsPlan.Action.CHANGE);
+			assertThat(change.intervals()).flatMap(ChangeDiff.Interval::fields)
+				.contains(new ChangeDiff.FieldChange("EnhedNavn", "Omdøbt udenom",
+						mapped.properties().get(mapped.properties().size() - 1).name()));
+		});
+		assertThat(this.adapter.client().laes(StsKind.ENHED, unitUuid).orElseThrow().hash()).isEqualTo(edited.hash());
+
+		StsReconciler.Result result = this.adapter.reconcile(drift);
 		assertThat(result.differing()).isEqualTo(1);
 		assertThat(result.missing()).isZero();
 		assertThat(result.drifted()).containsExactly(new Key(StsKind.ENHED, unitUuid));

@@ -1,13 +1,17 @@
-package dk.orghub.routes.run;
+package dk.orghub.core.diff;
 
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dk.orghub.core.model.Cpr;
 import dk.orghub.core.model.OrgObject;
@@ -28,13 +32,16 @@ public final class ChangeDiff {
 	/** The pseudo-field that tells whether the object exists in an interval. */
 	public static final String EXISTS = "exists";
 
+	/** The field of a CPR number (of {@link Person}), shown masked. */
+	private static final String CPR = "cpr";
+
 	private static final Map<Class<?>, RecordComponent[]> COMPONENTS = new ConcurrentHashMap<>();
 
 	private ChangeDiff() {
 	}
 
 	/**
-	 * The differences over time.
+	 * The differences over time between two timelines of an object.
 	 */
 	public static List<Interval> of(Timeline<?> before, Timeline<?> after) {
 		TreeSet<LocalDate> points = new TreeSet<>();
@@ -44,13 +51,36 @@ public final class ChangeDiff {
 				points.add(s.validity().toOrEnd());
 			}
 		}
+		return over(points, (day) -> before.at(day).map(ChangeDiff::values).orElse(null),
+				(day) -> after.at(day).map(ChangeDiff::values).orElse(null), ChangeDiff::text);
+	}
+
+	/**
+	 * The differences over time between two states of anything that has named fields,
+	 * e.g. an object as a target holds it and as the hub would send it.
+	 * @param points the days on which either state may change, ascending; the last one
+	 * ends the compared time ({@link Validity#END_OF_TIME} for open-ended)
+	 * @param before the fields on a day before the change, in a stable order;
+	 * {@code null} when the thing did not exist that day
+	 * @param after the fields on a day after the change, likewise
+	 */
+	public static List<Interval> over(SortedSet<LocalDate> points, Function<LocalDate, Map<String, String>> before,
+			Function<LocalDate, Map<String, String>> after) {
+		return over(points, before, after, (field, value) -> value);
+	}
+
+	/**
+	 * As {@link #over(SortedSet, Function, Function)}, comparing the values as they are
+	 * and showing them as {@code text} makes them (e.g. a CPR number masked, yet a
+	 * changed one still shown as changed).
+	 */
+	public static <V> List<Interval> over(SortedSet<LocalDate> points, Function<LocalDate, Map<String, V>> before,
+			Function<LocalDate, Map<String, V>> after, BiFunction<String, V, String> text) {
 		List<Interval> result = new ArrayList<>();
 		LocalDate previous = null;
 		for (LocalDate point : points) {
 			if (previous != null) {
-				OrgObject b = before.at(previous).orElse(null);
-				OrgObject a = after.at(previous).orElse(null);
-				List<FieldChange> fields = fields(b, a);
+				List<FieldChange> fields = fields(before.apply(previous), after.apply(previous), text);
 				if (!fields.isEmpty()) {
 					LocalDate to = point.equals(Validity.END_OF_TIME) ? null : point;
 					Interval last = result.isEmpty() ? null : result.get(result.size() - 1);
@@ -67,7 +97,8 @@ public final class ChangeDiff {
 		return result;
 	}
 
-	private static List<FieldChange> fields(OrgObject before, OrgObject after) {
+	private static <V> List<FieldChange> fields(Map<String, V> before, Map<String, V> after,
+			BiFunction<String, V, String> text) {
 		List<FieldChange> fields = new ArrayList<>();
 		if (before == null && after == null) {
 			return fields;
@@ -78,27 +109,35 @@ public final class ChangeDiff {
 		}
 		if (before == null) {
 			fields.add(new FieldChange(EXISTS, "no", "yes"));
-		}
-		Map<String, Object> newValues = values(after);
-		Map<String, Object> oldValues = (before != null) ? values(before) : Map.of();
-		newValues.forEach((field, value) -> {
-			Object old = oldValues.get(field);
-			if (before == null) {
+			after.forEach((field, value) -> {
 				if (value != null) {
-					fields.add(new FieldChange(field, null, text(after, field, value)));
+					fields.add(new FieldChange(field, null, text.apply(field, value)));
 				}
+			});
+			return fields;
+		}
+		after.forEach((field, value) -> {
+			V old = before.get(field);
+			if (!Objects.equals(old, value)) {
+				fields.add(new FieldChange(field, show(text, field, old), show(text, field, value)));
 			}
-			else if (!Objects.equals(old, value)) {
-				fields.add(new FieldChange(field, text(before, field, old), text(after, field, value)));
+		});
+		before.forEach((field, old) -> {
+			if (old != null && !after.containsKey(field)) {
+				fields.add(new FieldChange(field, text.apply(field, old), null));
 			}
 		});
 		return fields;
 	}
 
+	private static <V> String show(BiFunction<String, V, String> text, String field, V value) {
+		return (value != null) ? text.apply(field, value) : null;
+	}
+
 	/** The record's field values in declaration order, without the UUID. */
-	static Map<String, Object> values(OrgObject object) {
+	public static Map<String, Object> values(OrgObject object) {
 		RecordComponent[] components = COMPONENTS.computeIfAbsent(object.getClass(), Class::getRecordComponents);
-		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		Map<String, Object> values = new LinkedHashMap<>();
 		for (RecordComponent component : components) {
 			if (component.getName().equals("uuid")) {
 				continue;
@@ -113,11 +152,12 @@ public final class ChangeDiff {
 		return values;
 	}
 
-	private static String text(OrgObject object, String field, Object value) {
+	/** A field's value as shown: CPR numbers masked. */
+	private static String text(String field, Object value) {
 		if (value == null) {
 			return null;
 		}
-		if (object instanceof Person && field.equals("cpr")) {
+		if (field.equals(CPR)) {
 			return Cpr.mask(value.toString());
 		}
 		return value.toString();

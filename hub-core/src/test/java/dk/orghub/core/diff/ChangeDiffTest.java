@@ -1,4 +1,4 @@
-package dk.orghub.routes.run;
+package dk.orghub.core.diff;
 
 import java.time.LocalDate;
 import java.util.List;
