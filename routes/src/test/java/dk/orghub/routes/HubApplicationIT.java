@@ -1,5 +1,7 @@
 package dk.orghub.routes;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.orghub.core.classes.DefaultClasses;
 import org.junit.jupiter.api.Test;
@@ -9,10 +11,15 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +35,9 @@ class HubApplicationIT {
 
 	@Autowired
 	private TestRestTemplate rest;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private Api api() {
 		return new Api(this.rest);
@@ -103,6 +113,21 @@ class HubApplicationIT {
 		assertThat(sms.at("/items/0/registration/actor").asText()).isEqualTo("system:configuration");
 		assertThat(librarian.at("/items/0/title").asText()).isEqualTo("Bibliotekar");
 		assertThat(librarian.at("/items/0/scope").isNull()).isTrue();
+	}
+
+	@Test
+	void withoutAnOidcProviderThereIsNoBearerTokenAndNoProviderLogin() {
+		assertThat(this.context.getBeanNamesForType(JwtDecoder.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(ClientRegistrationRepository.class)).isEmpty();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBearerAuth("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.");
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+
+		ResponseEntity<String> response = this.rest.exchange("/api/v1/org-units", HttpMethod.GET,
+				new HttpEntity<>(headers), String.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.rest.getForEntity("/login", String.class).getBody()).contains("password");
 	}
 
 }

@@ -18,15 +18,24 @@ import org.springframework.validation.annotation.Validated;
  * Who may log in ({@code hub.security.*}). The first administrator's password comes from
  * {@code HUB_ADMIN_PASSWORD}; when it is unset, one is generated at the first start,
  * printed once, and only its hash kept in the database. Further local users come from
- * configuration with encoded passwords. An OIDC provider is configured with Spring Boot's
- * {@code spring.security.oauth2.client.*} keys; the dashboard then logs in there.
+ * configuration with encoded passwords.
+ * <p>
+ * An OIDC provider is configured with Spring Boot's own keys, not here: a client
+ * registration ({@code spring.security.oauth2.client.registration.<id>.*} with
+ * {@code provider.<id>.issuer-uri}) makes the dashboard log in at the provider, and
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri})
+ * makes the API accept the provider's access tokens as {@code Authorization: Bearer}.
+ * Both read the user's roles from the claim {@link #oidcRolesClaim()}; local users and
+ * HTTP Basic keep working beside them. See {@code SecurityConfiguration}.
  *
  * @param adminName the first administrator's user name
  * @param adminPassword the first administrator's password (secret: set it through
  * {@code HUB_ADMIN_PASSWORD}, never in a committed file)
  * @param users further local users
- * @param oidcRolesClaim the claim of an OIDC user that lists its roles ({@code read},
- * {@code operate}, {@code administer})
+ * @param oidcRolesClaim the claim of an OIDC login (ID token or user info) and of a
+ * bearer token that lists the user's roles ({@code read}, {@code operate},
+ * {@code administer}, in any case; a list or a single string); a top-level claim, its
+ * name taken as it is
  */
 @Validated
 @ConfigurationProperties("hub.security")
