@@ -1,0 +1,76 @@
+package dk.orghub.routes.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * How a roles claim and a bearer token become the hub's roles and user name.
+ */
+class SecurityConfigurationTest {
+
+	@Test
+	void theRolesClaimIsAListOrOneStringInAnyCaseAndOtherValuesAreIgnored() {
+		assertThat(SecurityConfiguration.roles(List.of("read", "Operate", "offline_access"))).containsExactly(Role.READ,
+				Role.OPERATE);
+		assertThat(SecurityConfiguration.roles("ADMINISTER")).containsExactly(Role.ADMINISTER);
+		assertThat(SecurityConfiguration.roles("read operate")).isEmpty();
+		assertThat(SecurityConfiguration.roles(null)).isEmpty();
+		assertThat(SecurityConfiguration.roles(Map.of("read", true))).isEmpty();
+	}
+
+	@Test
+	void aBearerTokensRolesIncludeTheLowerOnesAndItsNameIsThePreferredUsername() {
+		Authentication login = SecurityConfiguration.bearerTokens("groups")
+			.convert(jwt(Map.of("sub", "4f1c", "preferred_username", "olga", "groups", List.of("operate"), "roles",
+					List.of("administer"))));
+
+		assertThat(login.getName()).isEqualTo("olga");
+		assertThat(login.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactlyInAnyOrder("ROLE_READ", "ROLE_OPERATE");
+	}
+
+	@Test
+	void withoutAPreferredUsernameTheNameIsTheSubjectAndWithNeitherTheTokenIsRefused() {
+		assertThat(SecurityConfiguration.bearerTokens("roles").convert(jwt(Map.of("sub", "service-7"))).getName())
+			.isEqualTo("service-7");
+		assertThat(SecurityConfiguration.bearerTokens("roles")
+			.convert(jwt(Map.of("sub", "service-7", "preferred_username", " ")))
+			.getName()).isEqualTo("service-7");
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> SecurityConfiguration.bearerTokens("roles").convert(jwt(Map.of("roles", "read"))));
+	}
+
+	@Test
+	void anOidcLoginGetsTheRolesOfItsClaimBesideWhatItHad() {
+		OidcIdToken idToken = new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(60),
+				Map.of("sub", "4f1c", "roles", List.of("read")));
+		List<? extends GrantedAuthority> mapped = List
+			.copyOf(SecurityConfiguration.oidcRoles("roles").mapAuthorities(List.of(new OidcUserAuthority(idToken))));
+
+		assertThat(mapped).extracting(GrantedAuthority::getAuthority).containsExactly("OIDC_USER", "ROLE_READ");
+	}
+
+	private static Jwt jwt(Map<String, Object> claims) {
+		Instant now = Instant.now();
+		return Jwt.withTokenValue("token")
+			.header("alg", "RS256")
+			.claims((c) -> c.putAll(claims))
+			.issuedAt(now)
+			.expiresAt(now.plusSeconds(60))
+			.build();
+	}
+
+}
