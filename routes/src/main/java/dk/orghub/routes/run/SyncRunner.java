@@ -214,9 +214,11 @@ public class SyncRunner {
 	/**
 	 * A change of a target sync (its outbox): runs its change operation in this thread
 	 * and records a run with the trigger change, but only when it has something to send,
-	 * the sync is not paused and not running (the next call tries again). STS not
-	 * answering is not recorded as a run (the changes stay waiting and the next call
-	 * tries again); it goes up to the caller.
+	 * the sync is not paused and not running (the next call tries again); whether there
+	 * is something is asked again once the lock is taken, so an instance that finds the
+	 * changes sent by another in the meantime records nothing. STS not answering is not
+	 * recorded as a run (the changes stay waiting and the next call tries again); it goes
+	 * up to the caller.
 	 * @return the run, or {@code null} when none was made
 	 */
 	public Run change(String name) {
@@ -229,6 +231,12 @@ public class SyncRunner {
 			id = begin(sync, Trigger.CHANGE, "change", false, null);
 		}
 		catch (SyncException ex) {
+			return null;
+		}
+		if (!target.changesWaiting()) {
+			// another instance sent them while this one waited for the lock
+			this.runs.unlock(name, id);
+			this.runs.delete(id);
 			return null;
 		}
 		try {

@@ -38,8 +38,9 @@ class StsConfiguration {
 
 	/**
 	 * The outbox. Creating it migrates the adapter's tables ({@code sts_sent},
-	 * {@code sts_quarantine}, {@code sts_outbox}; own history table), after the hub's
-	 * Flyway migration and before the store, which takes its writer as a listener.
+	 * {@code sts_quarantine}, {@code sts_outbox}, {@code sts_outbox_drainer}; own history
+	 * table), after the hub's Flyway migration and before the store, which takes its
+	 * writer as a listener.
 	 */
 	@Bean
 	@ConditionalOnMissingBean

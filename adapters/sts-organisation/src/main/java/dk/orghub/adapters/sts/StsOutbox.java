@@ -47,8 +47,18 @@ import dk.orghub.core.store.OrgStore;
  * publish ({@link StsOrganisationAdapter#publishAll()}) sends them again. An error
  * reading the store leaves the rows for the next drain.
  * <p>
- * One drainer at a time per database (run the route on one node). Run a full publish on
- * start, so changes committed before the adapter's state was first loaded are sent.
+ * Drains must not overlap on one database, but they may come from several hub instances
+ * taking turns under a lock they share (the hub runs each drain as a run of the sync
+ * {@code sts-publish}, under that sync's lock in the database). A drain deletes exactly
+ * the rows it read, so a row committed meanwhile waits for the next drain. Each
+ * instance's adapter keeps the canonical state in memory and patches it with the objects
+ * it drains, so after another instance has drained that state may be missing changes. The
+ * outbox therefore records which instance drained last ({@code sts_outbox_drainer}); a
+ * drain by any other instance first reloads the state and compares all of it with the
+ * ledger ({@link StsOrganisationAdapter#publishAll()}, which sends only what differs from
+ * what was last sent), and only the instance that drained last sends just what the rows
+ * affect. The first drain of an instance is such a full comparison, so changes committed
+ * before its state was loaded are sent too.
  */
 public final class StsOutbox {
 
@@ -66,6 +76,9 @@ public final class StsOutbox {
 	private final Clock clock;
 
 	private final int batch;
+
+	/** Who this outbox is in {@code sts_outbox_drainer}. */
+	private final String drainer = UUID.randomUUID().toString();
 
 	/**
 	 * @param dataSource the store's database (the outbox table comes from
@@ -155,20 +168,59 @@ public final class StsOutbox {
 		adapter.testConnection();
 		Map<ObjectType, Set<UUID>> byType = new LinkedHashMap<>();
 		rows.forEach(r -> byType.computeIfAbsent(r.type(), t -> new java.util.LinkedHashSet<>()).add(r.uuid()));
-		List<TargetObject<?>> objects = new ArrayList<>();
-		byType.forEach((type, uuids) -> objects.addAll(load(store, type, uuids)));
-		adapter.state();
-		StsPublisher.Report report = adapter.publishChanges(objects);
-		long last = rows.get(rows.size() - 1).id();
-		try (Connection c = this.dataSource.getConnection();
-				PreparedStatement d = c.prepareStatement("DELETE FROM sts_outbox WHERE id <= ?")) {
-			d.setLong(1, last);
-			d.executeUpdate();
+		int objects = byType.values().stream().mapToInt(Set::size).sum();
+		StsPublisher.Report report;
+		if (!this.drainer.equals(lastDrainer())) {
+			// Another instance drained since this one last did (or this one has not yet):
+			// the adapter's state may miss what it drained. A state loaded now already
+			// holds these rows' changes, so comparing it with itself would find nothing
+			// to send; compare all of it with what was last sent instead.
+			report = adapter.publishAll();
+		}
+		else {
+			// the state before the timelines, so patching it never goes back in time
+			adapter.state();
+			List<TargetObject<?>> changed = new ArrayList<>();
+			byType.forEach((type, uuids) -> changed.addAll(load(store, type, uuids)));
+			report = adapter.publishChanges(changed);
+		}
+		try (Connection c = this.dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			try (PreparedStatement d = c.prepareStatement("DELETE FROM sts_outbox WHERE id = ?");
+					PreparedStatement u = c
+						.prepareStatement("UPDATE sts_outbox_drainer SET drainer = ?, drained_at = ? WHERE id = 1")) {
+				// only the rows read: a row with a lower id may have been committed since
+				for (Row row : rows) {
+					d.setLong(1, row.id());
+					d.addBatch();
+				}
+				d.executeBatch();
+				u.setString(1, this.drainer);
+				u.setTimestamp(2, Timestamp.from(this.clock.instant()));
+				u.executeUpdate();
+				c.commit();
+			}
+			catch (SQLException ex) {
+				c.rollback();
+				throw ex;
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot write sts_outbox: " + ex.getMessage(), ex);
 		}
-		return new Drained(rows.size(), objects.size(), report);
+		return new Drained(rows.size(), objects, report);
+	}
+
+	/** The outbox that drained last, {@code null} when none has. */
+	private String lastDrainer() {
+		try (Connection c = this.dataSource.getConnection();
+				PreparedStatement s = c.prepareStatement("SELECT drainer FROM sts_outbox_drainer WHERE id = 1");
+				ResultSet rs = s.executeQuery()) {
+			return rs.next() ? rs.getString(1) : null;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read sts_outbox_drainer: " + ex.getMessage(), ex);
+		}
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

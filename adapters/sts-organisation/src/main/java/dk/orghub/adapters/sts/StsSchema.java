@@ -5,9 +5,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The adapter's tables (last sent state, quarantine, outbox): Flyway migrations in
- * {@value #LOCATION} with their own history table, so their versions never clash with the
- * hub's. Same SQL for H2 and PostgreSQL.
+ * The adapter's tables (last sent state, quarantine, outbox and its last drainer): Flyway
+ * migrations in {@value #LOCATION} with their own history table, so their versions never
+ * clash with the hub's. Same SQL for H2 and PostgreSQL.
  */
 public final class StsSchema {
 

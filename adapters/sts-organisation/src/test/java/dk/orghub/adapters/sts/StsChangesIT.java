@@ -15,12 +15,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dk.orghub.adapters.sts.StsMapper.Key;
+import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.diff.ChangeDiff;
 import dk.orghub.core.model.Actor;
+import dk.orghub.core.model.Address;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ItUser;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.store.ChangeSet;
@@ -37,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real store with the outbox as its write listener: a committed change becomes outbox
  * rows in the same transaction, a drain publishes exactly the STS objects whose mapping
  * changed, a terminated engagement deactivates its function, a moved unit changes its
- * Overordnet.
+ * Overordnet; two instances (each its own outbox and adapter) draining in turn send from
+ * the current state.
  */
 class StsChangesIT {
 
@@ -53,10 +57,13 @@ class StsChangesIT {
 
 	private StsOrganisationAdapter adapter;
 
+	private DataSource db;
+
 	@BeforeEach
 	void setUp() {
 		this.service = StsSamples.service(this.m, this.clock);
 		DataSource db = TestStores.h2DataSource();
+		this.db = db;
 		StsSchema.migrate(db);
 		this.outbox = new StsOutbox(db, this.clock, 10_000);
 		this.store = new JdbcOrgStore(db, this.clock, List.of(this.outbox.writer()));
@@ -126,6 +133,60 @@ class StsChangesIT {
 			.isEqualTo(withoutLevel);
 		assertThat(this.outbox.drain(this.store, this.adapter).rows()).isZero();
 		assertThat(this.adapter.publishAll().calls()).as("a full run after the drain finds nothing").isZero();
+	}
+
+	@Test
+	void twoInstancesDrainingInTurnSendFromTheCurrentState() {
+		this.adapter.publishAll();
+		this.outbox.drain(this.store, this.adapter);
+		// another hub instance on the same database: its own outbox and adapter, so its
+		// own canonical state in memory
+		StsOutbox otherOutbox = new StsOutbox(this.db, this.clock, 10_000);
+		try (StsOrganisationAdapter other = new StsOrganisationAdapter(this.adapter.settings(),
+				new SentLedger(this.db, this.clock), this.clock, () -> CanonicalState.load(this.store))) {
+			assertThat(other.publishAll().calls()).isZero();
+			UUID unit = this.m.largestUnitByEngagements(StsSamples.TODAY);
+			UUID first = addPhone(unit, "+45 70 00 00 01");
+			StsOutbox.Drained byThis = this.outbox.drain(this.store, this.adapter);
+			assertThat(byThis.report().created() + byThis.report().changed()).isEqualTo(2);
+
+			// the other instance's state lacks the first number: it must not send the
+			// unit
+			// without it
+			UUID second = addPhone(unit, "+45 70 00 00 02");
+			StsOutbox.Drained byOther = otherOutbox.drain(this.store, other);
+			assertThat(byOther.rows()).isEqualTo(1);
+			assertThat(byOther.report().created()).as(byOther.toString()).isEqualTo(1);
+			assertThat(byOther.report().changed()).as(byOther.toString()).isEqualTo(1);
+			assertThat(addresses(unit)).contains(first, second);
+
+			// and back: this one's state lacks the second
+			UUID third = addPhone(unit, "+45 70 00 00 03");
+			StsOutbox.Drained again = this.outbox.drain(this.store, this.adapter);
+			assertThat(again.report().created()).as(again.toString()).isEqualTo(1);
+			assertThat(again.report().changed()).as(again.toString()).isEqualTo(1);
+			assertThat(addresses(unit)).contains(first, second, third);
+			assertThat(this.outbox.pending()).isZero();
+			assertThat(this.adapter.publishAll().calls()).as("a full run after the drains finds nothing").isZero();
+			assertThat(other.publishAll().calls()).isZero();
+		}
+	}
+
+	private UUID addPhone(UUID unit, String number) {
+		UUID uuid = UUID.randomUUID();
+		this.store.apply(ChangeSet.by(Actor.user("test"))
+			.put(new Address(uuid, "phone-" + uuid, unit, OwnerKind.ORG_UNIT,
+					DefaultClasses.classUuid(DefaultClasses.ADDRESS_TYPE, "PHONE"), number,
+					DefaultClasses.classUuid(DefaultClasses.VISIBILITY, "PUBLIC")), Validity.from(StsSamples.TODAY))
+			.build());
+		this.clock.advance(Duration.ofMinutes(1));
+		return uuid;
+	}
+
+	private Set<UUID> addresses(UUID unit) {
+		Set<UUID> result = new HashSet<>();
+		this.adapter.client().laes(StsKind.ENHED, unit).orElseThrow().relations().forEach(r -> result.add(r.target()));
+		return result;
 	}
 
 	@Test
