@@ -142,6 +142,8 @@ public final class LocalStsService implements AutoCloseable {
 
 	private final String baseUrl;
 
+	private final Operations operations;
+
 	private LocalStsService(Clock clock, long seed) {
 		try {
 			this.baseDir = Files.createTempDirectory("local-sts");
@@ -168,6 +170,7 @@ public final class LocalStsService implements AutoCloseable {
 			this.tomcat.start();
 			this.baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
 			Operations operations = new Operations(this.registry, clock, this.behaviour, seed);
+			this.operations = operations;
 			publish("organisationenhed", "OrganisationEnhed", new Endpoints.EnhedEndpoint(operations, clock));
 			publish("organisationfunktion", "OrganisationFunktion", new Endpoints.FunktionEndpoint(operations, clock));
 			publish("bruger", "Bruger", new Endpoints.BrugerEndpoint(operations, clock));
@@ -221,6 +224,16 @@ public final class LocalStsService implements AutoCloseable {
 	/** HTTP requests received so far (failed ones included). */
 	public long calls() {
 		return this.calls.get();
+	}
+
+	/**
+	 * The writing calls ({@code importer}, {@code ret}, {@code passiver}) answered so
+	 * far, per operation and status code, e.g. {@code "importer 20"} (stored),
+	 * {@code "importer 49"} (the UUID existed), {@code "ret 20"}. Calls that failed
+	 * before reaching the service (injected HTTP 503, schema errors) are not in it.
+	 */
+	public Map<String, Long> answers() {
+		return this.operations.answers();
 	}
 
 	/**

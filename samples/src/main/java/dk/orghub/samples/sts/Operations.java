@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -48,6 +52,8 @@ final class Operations {
 	private final LocalStsService.Behaviour behaviour;
 
 	private final Random random;
+
+	private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
 
 	Operations(StsRegistry registry, Clock clock, LocalStsService.Behaviour behaviour, long seed) {
 		this.registry = registry;
@@ -94,7 +100,17 @@ final class Operations {
 		}
 	}
 
-	BasicOutputType importer(Kind kind, String uuid, RegistreringType registration,
+	/**
+	 * {@code importer}: stores a new object (49 when the UUID exists). Synchronized with
+	 * {@code ret} and {@code passiver}, so two callers of the same UUID are answered one
+	 * after the other.
+	 */
+	synchronized BasicOutputType importer(Kind kind, String uuid, RegistreringType registration,
+			Function<RegistreringType, List<Ref>> refs, Function<RegistreringType, String> pattern) {
+		return counted("importer", storeNew(kind, uuid, registration, refs, pattern));
+	}
+
+	private BasicOutputType storeNew(Kind kind, String uuid, RegistreringType registration,
 			Function<RegistreringType, List<Ref>> refs, Function<RegistreringType, String> pattern) {
 		String timeError = timeError(registration);
 		if (timeError != null) {
@@ -114,7 +130,13 @@ final class Operations {
 		return basic(OK, null);
 	}
 
-	BasicOutputType ret(Kind kind, String uuid, UnaryOperator<RegistreringType> merge,
+	/** {@code ret}: a new registration of an existing object (44 when it is unknown). */
+	synchronized BasicOutputType ret(Kind kind, String uuid, UnaryOperator<RegistreringType> merge,
+			Function<RegistreringType, List<Ref>> refs, Function<RegistreringType, String> pattern) {
+		return counted("ret", storeChanged(kind, uuid, merge, refs, pattern));
+	}
+
+	private BasicOutputType storeChanged(Kind kind, String uuid, UnaryOperator<RegistreringType> merge,
 			Function<RegistreringType, List<Ref>> refs, Function<RegistreringType, String> pattern) {
 		StsRegistry.Stored stored = this.registry.get(kind, uuid).orElse(null);
 		if (stored == null) {
@@ -139,12 +161,30 @@ final class Operations {
 		return basic(OK, null);
 	}
 
-	BasicOutputType passiver(Kind kind, String uuid) {
+	/** {@code passiver}. */
+	synchronized BasicOutputType passiver(Kind kind, String uuid) {
 		if (!this.registry.exists(kind, uuid)) {
-			return basic(NOT_FOUND, kind + " " + uuid + " findes ikke");
+			return counted("passiver", basic(NOT_FOUND, kind + " " + uuid + " findes ikke"));
 		}
 		this.registry.passivate(kind, uuid);
-		return basic(OK, null);
+		return counted("passiver", basic(OK, null));
+	}
+
+	private BasicOutputType counted(String operation, BasicOutputType output) {
+		this.answers
+			.computeIfAbsent(operation + " " + output.getStandardRetur().getStatusKode(), (k) -> new LongAdder())
+			.increment();
+		return output;
+	}
+
+	/**
+	 * The writing calls answered so far, per operation and status code, e.g.
+	 * {@code "importer 20"}, {@code "importer 49"}, {@code "ret 20"}.
+	 */
+	Map<String, Long> answers() {
+		Map<String, Long> result = new TreeMap<>();
+		this.answers.forEach((key, count) -> result.put(key, count.sum()));
+		return result;
 	}
 
 	/** The stored registration, or {@code null} with the status set on {@code output}. */
