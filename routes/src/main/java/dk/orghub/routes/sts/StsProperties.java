@@ -121,8 +121,11 @@ public record StsProperties(URI baseUrl, UUID organisationUuid,
 	/**
 	 * The outbox drain.
 	 *
-	 * @param enabled whether this instance drains the outbox; with several instances on
-	 * one database let exactly one drain (the others set this to false)
+	 * @param enabled whether this instance drains the outbox. Several instances on one
+	 * database may all drain it: each drain is a run of the sync {@code sts-publish} and
+	 * takes that sync's lock in the database, so drains never overlap, and an instance
+	 * taking over from another reloads its state first. Turning it off on some instances
+	 * only leaves the draining to the others.
 	 * @param period how often the outbox is looked at
 	 * @param batch at most this many outbox rows per drain
 	 */
