@@ -124,8 +124,9 @@ public record StsProperties(URI baseUrl, UUID organisationUuid,
 	 * @param enabled whether this instance drains the outbox. Several instances on one
 	 * database may all drain it: each drain is a run of the sync {@code sts-publish} and
 	 * takes that sync's lock in the database, so drains never overlap, and an instance
-	 * taking over from another reloads its state first. Turning it off on some instances
-	 * only leaves the draining to the others.
+	 * taking over from another first reloads its state and compares it all with what was
+	 * last sent (the work of a full publish with nothing to send). Turning it off on all
+	 * but one instance saves that work; it is not needed for correctness.
 	 * @param period how often the outbox is looked at
 	 * @param batch at most this many outbox rows per drain
 	 */
