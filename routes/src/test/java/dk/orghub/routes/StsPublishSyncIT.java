@@ -194,6 +194,12 @@ class StsPublishSyncIT {
 			.atMost(Duration.ofSeconds(4))
 			.untilAsserted(() -> assertThat(changeRuns(reader)).hasSize(settled));
 
+		// a reconcile previews too: it reads what STS holds and plans nothing to correct
+		JsonNode reconcilePreview = runAndWait(operator, "sts-reconcile", true);
+		assertThat(reconcilePreview.get("status").asText()).as(reconcilePreview.toString()).isEqualTo("PREVIEW");
+		assertThat(reconcilePreview.get("message").asText()).contains("0 missing, 0 differing");
+		assertThat(reconcilePreview.at("/changes/total").asInt()).isZero();
+
 		// a reconcile is a run too, and finds no drift
 		JsonNode reconcile = runAndWait(operator, "sts-reconcile");
 		assertThat(reconcile.get("status").asText()).as(reconcile.toString()).isEqualTo("SUCCEEDED");
