@@ -1,8 +1,14 @@
 package dk.orghub.adapters.sts;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +55,21 @@ class StsPublishBenchmark {
 
 	}
 
+	private static String ledgerSize(DataSource database) {
+		try (Connection c = database.getConnection();
+				Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(LENGTH(content)) FROM sts_sent")) {
+			rs.next();
+			long rows = rs.getLong(1);
+			long chars = rs.getLong(2);
+			return String.format("%,d objects, %.1f MB of text (%,d characters per object)", rows, chars / 1e6,
+					(rows > 0) ? chars / rows : 0);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static void run(Municipality m, CanonicalState state, long latency, int concurrency) {
 		MutableClock clock = StsSamples.clock();
 		try (LocalStsService service = LocalStsService.start(clock)) {
@@ -58,8 +79,9 @@ class StsPublishBenchmark {
 			StsSettings settings = StsSamples.settings(service, m)
 				.withConcurrency(concurrency)
 				.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
+			DataSource database = StsSamples.database();
 			try (StsOrganisationAdapter adapter = new StsOrganisationAdapter(settings,
-					new SentLedger(StsSamples.database(), Clock.systemUTC()), clock, () -> state)) {
+					new SentLedger(database, Clock.systemUTC()), clock, () -> state)) {
 				long t1 = System.nanoTime();
 				StsPublisher.Report first = adapter.publishAll();
 				double firstSeconds = (System.nanoTime() - t1) / 1e9;
@@ -76,6 +98,7 @@ class StsPublishBenchmark {
 						first.quarantined(), stored.size());
 				System.out.printf("[benchmark] latency %d ms: second run with nothing to send: %.2f s, %d SOAP calls%n",
 						latency, secondSeconds, second.calls());
+				System.out.printf("[benchmark] the ledger keeps the text of what was sent: %s%n", ledgerSize(database));
 				assertThat(first.quarantined()).isZero();
 				assertThat(second.calls()).isZero();
 			}
