@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -199,6 +200,53 @@ class ExportApiIT {
 				.orElseThrow()
 				.getValue();
 			assertThat(respondents).contains(text(this.engagement, "userKey"));
+		}
+		// each scheduled export is a recorded run of the sync "export"
+		List<JsonNode> runs = items(this.api.get("/api/v1/runs?sync=export&limit=100"));
+		assertThat(runs).anySatisfy((run) -> {
+			assertThat(run.get("trigger").asText()).isEqualTo("SCHEDULE");
+			assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
+			assertThat(run.at("/counts/read").asInt()).isPositive();
+			assertThat(run.at("/counts/created").asInt()).isEqualTo(1);
+			assertThat(run.get("message").asText()).contains("Wrote").contains(FOLDER.toString()).contains("rows");
+		});
+	}
+
+	@Test
+	void theScheduledExportCanBePausedAndPreviewedWithoutWritingAFile() throws IOException {
+		Api operator = new Api(this.rest, Api.OPERATOR, Api.OPERATOR_PASSWORD);
+		assertThat(operator.exchange(HttpMethod.POST, "/api/v1/syncs/export/pause", null).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		try {
+			// a scheduled run under way when the pause came ends; then nothing more is
+			// written
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> items(this.api.get("/api/v1/runs?sync=export&limit=1000")).stream()
+					.noneMatch((r) -> r.get("status").asText().equals("RUNNING")));
+			long written = fileChanges();
+			ResponseEntity<JsonNode> started = operator.exchange(HttpMethod.POST,
+					"/api/v1/syncs/export/run?preview=true", null);
+			assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+			long id = started.getBody().get("id").asLong();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> !this.api.get("/api/v1/runs/{id}", id).get("status").asText().equals("RUNNING"));
+			JsonNode preview = this.api.get("/api/v1/runs/{id}", id);
+			assertThat(preview.get("status").asText()).as(preview.toString()).isEqualTo("PREVIEW");
+			assertThat(preview.at("/counts/read").asInt()).isPositive();
+			assertThat(preview.get("message").asText()).matches("survey-\\d{4}-\\d{2}-\\d{2}\\.zip: \\d+ rows.*");
+			assertThat(fileChanges()).as("a preview writes no file").isEqualTo(written);
+		}
+		finally {
+			operator.exchange(HttpMethod.POST, "/api/v1/syncs/export/resume", null);
+		}
+	}
+
+	/**
+	 * The last modification of any file in the folder, as a number that grows with it.
+	 */
+	private static long fileChanges() throws IOException {
+		try (Stream<Path> files = Files.list(FOLDER)) {
+			return files.mapToLong((f) -> f.toFile().lastModified()).max().orElse(0);
 		}
 	}
 

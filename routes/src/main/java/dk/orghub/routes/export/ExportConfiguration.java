@@ -6,6 +6,7 @@ import dk.orghub.adapters.exports.organisation.OrganisationExporter;
 import dk.orghub.adapters.exports.schedule.ScheduledExport;
 import dk.orghub.adapters.exports.survey.SurveyExporter;
 import dk.orghub.core.store.OrgStore;
+import dk.orghub.routes.sync.TargetSync;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The exports: the survey and organisation exporters for the download endpoints, and the
- * scheduled export with its Quartz route when {@code hub.exports.scheduled.enabled}.
+ * scheduled export as the sync {@code export} when {@code hub.exports.scheduled.enabled}.
  */
 @Configuration(proxyBeanMethods = false)
 class ExportConfiguration {
@@ -46,8 +47,8 @@ class ExportConfiguration {
 		}
 
 		@Bean
-		ScheduledExportRoute scheduledExportRoute(ExportProperties properties, ScheduledExport export) {
-			return new ScheduledExportRoute(properties.scheduled(), export);
+		TargetSync exportSync(ExportProperties properties, ScheduledExport export) {
+			return ExportSync.of(properties.scheduled(), export);
 		}
 
 	}

@@ -67,35 +67,72 @@ public final class ScheduledExport {
 	 * valid today
 	 */
 	public Result run() {
+		return write(prepare());
+	}
+
+	/**
+	 * Exports the organisation of today as known now, without writing it: what
+	 * {@link #write} would write.
+	 * @throws dk.orghub.adapters.exports.UnknownUnitException when the root unit is not
+	 * valid today
+	 */
+	public Prepared prepare() {
 		Instant start = this.clock.instant();
 		long started = System.nanoTime();
 		ReadPoint point = ReadPoint.now(this.clock);
 		OrgSnapshot snapshot = OrgSnapshot.load(this.store, point);
-		ExportDocument document;
-		int findings = 0;
 		if (this.settings.kind() == ExportKind.SURVEY) {
 			SurveyExport survey = SurveyExporter.export(snapshot, this.settings.root(), this.settings.survey());
-			document = survey.toDocument();
-			findings = survey.findings().size();
+			return new Prepared(survey.toDocument(), point.at(), survey.findings().size(), start, started);
 		}
-		else {
-			document = OrganisationExporter.export(snapshot, this.settings.root(), this.settings.organisation());
-		}
+		return new Prepared(OrganisationExporter.export(snapshot, this.settings.root(), this.settings.organisation()),
+				point.at(), 0, start, started);
+	}
+
+	/**
+	 * Writes a prepared export to the folder, atomically, and deletes older files of it
+	 * beyond {@code keep}.
+	 * @throws UncheckedIOException when the folder cannot be written
+	 */
+	public Result write(Prepared prepared) {
+		ExportDocument document = prepared.document();
 		try {
-			this.folder.deleteStaleTemporaryFiles(start, STALE_TEMPORARY);
+			this.folder.deleteStaleTemporaryFiles(prepared.start(), STALE_TEMPORARY);
 			Path file = this.folder.write(document.fileName(this.settings.format()),
 					out -> document.write(this.settings.format(), this.settings.csv(), out));
-			List<Path> deleted = this.folder.prune(pattern(document, point.at()), this.settings.keep());
-			Duration duration = Duration.ofNanos(System.nanoTime() - started);
+			List<Path> deleted = this.folder.prune(pattern(document, prepared.at()), this.settings.keep());
+			Duration duration = Duration.ofNanos(System.nanoTime() - prepared.started());
 			log.info("Wrote {} export {}: {} rows, {} findings, in {} ms; deleted {} older file(s)",
-					this.settings.kind().id(), file, document.rowCount(), findings, duration.toMillis(),
+					this.settings.kind().id(), file, document.rowCount(), prepared.findings(), duration.toMillis(),
 					deleted.size());
-			return new Result(file, point.at(), document.rowCount(), findings, duration, deleted);
+			return new Result(file, prepared.at(), document.rowCount(), prepared.findings(), duration, deleted);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the " + this.settings.kind().id() + " export to "
 					+ this.folder.folder() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * An export made and not written yet.
+	 *
+	 * @param at the day it shows
+	 * @param findings the survey's data-quality findings (0 for the organisation export)
+	 * @param start when it was begun
+	 * @param started {@link System#nanoTime()} when it was begun
+	 */
+	public record Prepared(ExportDocument document, LocalDate at, int findings, Instant start, long started) {
+
+		/** The rows it has. */
+		public int rows() {
+			return this.document.rowCount();
+		}
+
+	}
+
+	/** The name of the file {@link #write} writes. */
+	public String fileName(Prepared prepared) {
+		return prepared.document().fileName(this.settings.format());
 	}
 
 	/**
