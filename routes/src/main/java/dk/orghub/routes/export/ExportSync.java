@@ -1,8 +1,6 @@
 package dk.orghub.routes.export;
 
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 
 import dk.orghub.adapters.exports.schedule.ScheduledExport;
 import dk.orghub.core.spi.TargetAdapter;
@@ -55,26 +53,6 @@ final class ExportSync {
 		@Override
 		public int read() {
 			return this.prepared.rows();
-		}
-
-		@Override
-		public int unchanged() {
-			return 0;
-		}
-
-		@Override
-		public List<TargetSync.Change> changes() {
-			return List.of();
-		}
-
-		@Override
-		public Map<String, Long> held() {
-			return Map.of();
-		}
-
-		@Override
-		public Map<String, Long> ending() {
-			return Map.of();
 		}
 
 		@Override

@@ -159,22 +159,33 @@ public final class TargetSync implements Sync {
 		int read();
 
 		/** Of those, the ones the target already holds as they are. */
-		int unchanged();
+		default int unchanged() {
+			return 0;
+		}
 
-		/** Every object the run would create, change or deactivate, with its diff. */
-		List<Change> changes();
+		/**
+		 * Every object the run would create, change or deactivate, with its diff; none
+		 * for a target without objects of its own (e.g. a file).
+		 */
+		default List<Change> changes() {
+			return List.of();
+		}
 
 		/**
 		 * What the target holds from the hub, by the type names of {@link #ending()}: the
-		 * base of the safety thresholds.
+		 * base of the safety thresholds; none when they do not apply.
 		 */
-		Map<String, Long> held();
+		default Map<String, Long> held() {
+			return Map.of();
+		}
 
 		/**
 		 * How many objects the run would deactivate, by type name, for the types the
 		 * safety thresholds guard (e.g. units, accounts, functions).
 		 */
-		Map<String, Long> ending();
+		default Map<String, Long> ending() {
+			return Map.of();
+		}
 
 		/** A line about the plan for the run, or {@code null}. */
 		default String note() {

@@ -107,21 +107,6 @@ class SyncRegistryTargetTest {
 		}
 
 		@Override
-		public List<TargetSync.Change> changes() {
-			return List.of();
-		}
-
-		@Override
-		public Map<String, Long> held() {
-			return Map.of();
-		}
-
-		@Override
-		public Map<String, Long> ending() {
-			return Map.of();
-		}
-
-		@Override
 		public TargetSync.Outcome send() {
 			return new TargetSync.Outcome(5, 2, 1, 0, 2, 0, null);
 		}
