@@ -35,6 +35,30 @@ run() {
 }
 echo "municipality of $employees employees; $(nproc) cores; $(java -version 2>&1 | head -1)"
 report 1
+# the demo publishes to its local STS Organisation service (in the same JVM): wait until the
+# outbox is empty and no sts-publish run is running, then sum up the runs that published it
+if api "http://127.0.0.1:$port/api/v1/targets/sts/status" >/dev/null 2>&1; then
+  until api "http://127.0.0.1:$port/api/v1/targets/sts/status" | grep -q '"outboxBacklog":0' \
+      && ! api "http://127.0.0.1:$port/api/v1/runs?sync=sts-publish&limit=1000" | grep -q '"status":"RUNNING"'; do
+    sleep 1
+  done
+  api "http://127.0.0.1:$port/api/v1/runs?limit=1000" | python3 -c '
+import json, sys
+from datetime import datetime
+runs = json.load(sys.stdin)["items"]
+t = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
+first = min(t(r["startedAt"]) for r in runs)
+sts = [r for r in runs if r["sync"] == "sts-publish" and r["endedAt"]]
+end = max(t(r["endedAt"]) for r in sts)
+kinds = {}
+for r in sts:
+    kinds[r["trigger"]] = kinds.get(r["trigger"], 0) + 1
+print("sts-publish after it: %d runs (%s), %d objects created in STS, %.1f s of run time; "
+      "%.1f s from the start of the import to the end of the last publish" % (
+    len(sts), ", ".join("%d %s" % (n, k) for k, n in sorted(kinds.items())),
+    sum(r["counts"]["created"] for r in sts), sum(r["durationMillis"] for r in sts) / 1000,
+    (end - first).total_seconds()))'
+fi
 run samples-import false
 run samples-next-month true
 run samples-next-month false

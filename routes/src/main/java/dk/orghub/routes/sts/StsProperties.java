@@ -128,7 +128,8 @@ public record StsProperties(URI baseUrl, UUID organisationUuid,
 	 * last sent (the work of a full publish with nothing to send). Turning it off on all
 	 * but one instance saves that work; it is not needed for correctness.
 	 * @param period how often the outbox is looked at
-	 * @param batch at most this many outbox rows per drain
+	 * @param batch at most this many outbox rows a drain sends object by object; a larger
+	 * backlog is sent by one comparison of the whole state with what was last sent
 	 */
 	public record Outbox(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("500ms") Duration period,
 			@Min(1) @Max(100000) @DefaultValue("1000") int batch) {

@@ -142,17 +142,22 @@ public final class StsOutbox {
 	}
 
 	/**
-	 * Publishes what the waiting rows name (at most {@code batch} rows) and deletes them.
+	 * Publishes what the waiting rows name and deletes them: up to {@code batch} rows
+	 * object by object; a backlog of {@code batch} rows or more by one comparison of the
+	 * whole state with what was last sent.
 	 * @throws dk.orghub.core.spi.AdapterException when STS does not answer; the rows stay
 	 */
 	public Drained drain(OrgStore store, StsOrganisationAdapter adapter) {
 		record Row(long id, ObjectType type, UUID uuid) {
 		}
 		List<Row> rows = new ArrayList<>();
+		// a backlog of a whole batch or more (e.g. after a first import) is sent by one
+		// full
+		// comparison, cheaper than many drains that each map the state before and after
+		boolean full = pending() >= this.batch;
 		try (Connection c = this.dataSource.getConnection();
-				PreparedStatement s = c
-					.prepareStatement("SELECT id, object_type, uuid FROM sts_outbox ORDER BY id FETCH FIRST "
-							+ this.batch + " ROWS ONLY");
+				PreparedStatement s = c.prepareStatement("SELECT id, object_type, uuid FROM sts_outbox ORDER BY id"
+						+ (full ? "" : " FETCH FIRST " + this.batch + " ROWS ONLY"));
 				ResultSet rs = s.executeQuery()) {
 			while (rs.next()) {
 				rows.add(new Row(rs.getLong(1), ObjectType.valueOf(rs.getString(2)), rs.getObject(3, UUID.class)));
@@ -170,7 +175,7 @@ public final class StsOutbox {
 		rows.forEach(r -> byType.computeIfAbsent(r.type(), t -> new java.util.LinkedHashSet<>()).add(r.uuid()));
 		int objects = byType.values().stream().mapToInt(Set::size).sum();
 		StsPublisher.Report report;
-		if (!this.drainer.equals(lastDrainer())) {
+		if (full || !this.drainer.equals(lastDrainer())) {
 			// Another instance drained since this one last did (or this one has not yet):
 			// the adapter's state may miss what it drained. A state loaded now already
 			// holds these rows' changes, so comparing it with itself would find nothing

@@ -100,6 +100,22 @@ class StsChangesIT {
 	}
 
 	@Test
+	void aBacklogOfABatchOrMoreIsSentByOneComparisonOfTheWholeState() {
+		int waiting = this.outbox.pending();
+		StsOutbox small = new StsOutbox(this.db, this.clock, 50);
+		assertThat(waiting).isGreaterThan(50);
+
+		StsOutbox.Drained drained = small.drain(this.store, this.adapter);
+
+		assertThat(drained.rows()).as("every waiting row in one drain").isEqualTo(waiting);
+		assertThat(small.pending()).isZero();
+		assertThat(drained.report().mapped()).as("the whole state compared").isEqualTo(mapNow().size());
+		assertThat(drained.report().quarantined()).isZero();
+		assertThat(drained.report().created()).isPositive().isEqualTo(drained.report().calls());
+		assertThat(this.adapter.publishAll().calls()).as("nothing left to send").isZero();
+	}
+
+	@Test
 	void aChangeReachesTheOutboxInItsTransactionAndExactlyTheAffectedObjectsAreSent() {
 		StsPublisher.Report full = this.adapter.publishAll();
 		assertThat(full.quarantined()).isZero();
