@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,13 +28,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard in a real browser (Debian's chromium driven by Selenium): log in, read
  * the last run, trigger a run and see it appear, see a run over the threshold wait for
- * approval. Skipped with a message when chromium or chromedriver is missing, unless
- * {@code hub.test.browser.required=true} (CI). Leaves a screenshot in
- * {@code target/dashboard.png}.
+ * approval, download the survey export and read it back. Skipped with a message when
+ * chromium or chromedriver is missing, unless {@code hub.test.browser.required=true}
+ * (CI). Leaves a screenshot in {@code target/dashboard.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:dashboard-browser-it;DB_CLOSE_DELAY=-1",
@@ -51,6 +54,8 @@ class DashboardBrowserIT {
 
 	private Path profile;
 
+	private Path downloads;
+
 	@BeforeEach
 	void openTheBrowser() throws Exception {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -64,7 +69,10 @@ class DashboardBrowserIT {
 		}
 		Assumptions.assumeTrue(present, "skipped: " + missing);
 		this.profile = Files.createTempDirectory("orghub-chromium");
+		this.downloads = Files.createDirectories(this.profile.resolve("downloads"));
 		ChromeOptions options = new ChromeOptions();
+		options.setExperimentalOption("prefs",
+				Map.of("download.default_directory", this.downloads.toString(), "download.prompt_for_download", false));
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--window-size=1400,1000", "--user-data-dir=" + this.profile);
@@ -132,6 +140,24 @@ class DashboardBrowserIT {
 		this.browser.executeScript("window.scrollTo(0, 0)");
 		File shot = this.browser.getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+
+		// the download: the browser saves today's survey, a workbook with its respondents
+		click(By.id("survey-download"));
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> downloaded() != null);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(downloaded()))) {
+			assertThat(workbook.getSheet("Respondents")).isNotNull();
+			assertThat(workbook.getSheet("Respondents").getLastRowNum()).isGreaterThan(100);
+			assertThat(workbook.getSheet("Units")).isNotNull();
+		}
+	}
+
+	/** The survey the browser downloaded, once it is complete; {@code null} before. */
+	private Path downloaded() throws java.io.IOException {
+		try (var files = Files.list(this.downloads)) {
+			return files.filter((f) -> f.getFileName().toString().matches("survey-\\d{4}-\\d{2}-\\d{2}\\.xlsx"))
+				.findFirst()
+				.orElse(null);
+		}
 	}
 
 	private List<WebElement> runRows() {
