@@ -295,12 +295,13 @@ public final class StsOrganisationAdapter implements ChangePublisher, Deactivato
 	public synchronized StsReconciler.Drift findDrift() {
 		this.state = null;
 		this.mapped = null;
-		return new StsReconciler(client(), this.ledger, publisher()).find(mapped(), ReadPoint.today(this.clock));
+		return new StsReconciler(client(), this.ledger, publisher(), this.settings.concurrency()).find(mapped(),
+				ReadPoint.today(this.clock));
 	}
 
 	/** Corrects the drift {@link #findDrift()} found. */
 	public synchronized StsReconciler.Result reconcile(StsReconciler.Drift drift) {
-		return new StsReconciler(client(), this.ledger, publisher()).correct(drift);
+		return new StsReconciler(client(), this.ledger, publisher(), this.settings.concurrency()).correct(drift);
 	}
 
 	/** The consumer profiles' findings on the current state. */

@@ -8,11 +8,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dk.orghub.adapters.sts.StsMapper.Key;
+import dk.orghub.core.spi.AdapterException;
 
 /**
  * Full reconciliation: reads every unit, function and user STS Organisation holds
@@ -20,21 +26,24 @@ import dk.orghub.adapters.sts.StsMapper.Key;
  * differently (someone changed it there, or a registration was lost) is forgotten in the
  * ledger and sent again; one the hub sent and no longer maps is deactivated by the normal
  * publish. Objects STS holds that the hub never sent (other systems' data) are counted
- * and left alone. Adresse and Person objects are not in the hierarchy and are not
- * compared.
+ * and left alone. Adresse and Person objects are not in the hierarchy: each one the hub
+ * maps is read with {@code laes} ({@code concurrency} calls in flight) and compared the
+ * same way.
  */
 public final class StsReconciler {
 
 	private static final Logger log = LoggerFactory.getLogger(StsReconciler.class);
 
-	private static final Set<StsKind> COMPARED = EnumSet.of(StsKind.ENHED, StsKind.FUNKTION, StsKind.BRUGER);
+	/** The kinds {@code fremsoegobjekthierarki} returns. */
+	private static final Set<StsKind> IN_HIERARCHY = EnumSet.of(StsKind.ENHED, StsKind.FUNKTION, StsKind.BRUGER);
 
 	private static final int PAGE = 500;
 
 	/**
 	 * What a reconciliation found and did.
 	 *
-	 * @param held objects of the compared kinds STS holds
+	 * @param held the objects read from STS: the hierarchy, and the Adresse and Person
+	 * objects the hub maps
 	 * @param missing mapped objects STS lacks
 	 * @param differing mapped objects STS holds differently
 	 * @param foreign objects STS holds that the hub did not send (left alone)
@@ -65,7 +74,10 @@ public final class StsReconciler {
 
 	private final StsPublisher publisher;
 
-	StsReconciler(StsClient client, SentLedger ledger, StsPublisher publisher) {
+	private final int concurrency;
+
+	StsReconciler(StsClient client, SentLedger ledger, StsPublisher publisher, int concurrency) {
+		this.concurrency = Math.max(1, concurrency);
 		this.client = client;
 		this.ledger = ledger;
 		this.publisher = publisher;
@@ -81,15 +93,13 @@ public final class StsReconciler {
 		for (StsObject o : this.client.fremsoegObjekthierarki(PAGE)) {
 			held.put(Key.of(o), o);
 		}
+		held.putAll(readEach(mapped.keySet().stream().filter(k -> !IN_HIERARCHY.contains(k.kind())).toList()));
 		Map<Key, String> sent = this.ledger.hashes();
 		List<Key> drifted = new ArrayList<>();
 		int missing = 0;
 		int differing = 0;
 		for (Map.Entry<Key, StsObject> e : mapped.entrySet()) {
 			Key key = e.getKey();
-			if (!COMPARED.contains(key.kind())) {
-				continue;
-			}
 			StsObject there = held.get(key);
 			if (there == null) {
 				if (!StsPublisher.endedBy(e.getValue(), today)) {
@@ -119,6 +129,39 @@ public final class StsReconciler {
 		drifted.stream().filter(held::containsKey).forEach(k -> heldDrifted.put(k, held.get(k)));
 		StsPlan plan = this.publisher.plan(mapped, scope, remembered, heldDrifted, new HashSet<>(drifted));
 		return new Drift(held.size(), missing, differing, foreign, drifted, plan);
+	}
+
+	/** What STS holds of these objects, read one by one; those it lacks are left out. */
+	private Map<Key, StsObject> readEach(List<Key> keys) {
+		Map<Key, StsObject> result = new ConcurrentHashMap<>();
+		if (keys.isEmpty()) {
+			return result;
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.concurrency, keys.size()));
+		try {
+			List<Future<?>> reads = new ArrayList<>(keys.size());
+			for (Key key : keys) {
+				reads.add(
+						pool.submit(() -> this.client.laes(key.kind(), key.uuid()).ifPresent(o -> result.put(key, o))));
+			}
+			for (Future<?> read : reads) {
+				read.get();
+			}
+			return result;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AdapterException("reconcile interrupted", true, ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("reconcile failed: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	/** Carries out the correction a {@link #find} planned. */

@@ -327,4 +327,36 @@ class StsChangesIT {
 		assertThat(this.adapter.reconcile().drifted()).isEmpty();
 	}
 
+	@Test
+	void reconcileReadsAddressesAndPersonsOneByOneAndCorrectsTheirDrift() {
+		this.adapter.publishAll();
+		Map<Key, StsObject> now = mapNow();
+		StsObject address = now.values().stream().filter(o -> o.kind() == StsKind.ADRESSE).findFirst().orElseThrow();
+		StsObject person = now.values().stream().filter(o -> o.kind() == StsKind.PERSON).findFirst().orElseThrow();
+		// someone else changes the address's value and the person's name in STS
+		try (StsClient other = new StsClient(this.adapter.settings(), this.clock, null)) {
+			assertThat(other.ret(renamed(address, "Forkert vej 1")).getStatusKode().intValue()).isEqualTo(StsClient.OK);
+			assertThat(other.ret(renamed(person, "Navn Udenom")).getStatusKode().intValue()).isEqualTo(StsClient.OK);
+		}
+		assertThat(this.adapter.publishAll().calls()).as("the ledger alone cannot see the drift").isZero();
+
+		StsReconciler.Result result = this.adapter.reconcile();
+
+		assertThat(result.drifted()).containsExactlyInAnyOrder(Key.of(address), Key.of(person));
+		assertThat(result.differing()).isEqualTo(2);
+		assertThat(result.missing()).isZero();
+		assertThat(result.corrected().quarantined()).isZero();
+		assertThat(this.adapter.client().laes(StsKind.ADRESSE, address.uuid()).orElseThrow().hash())
+			.isEqualTo(address.hash());
+		assertThat(this.adapter.client().laes(StsKind.PERSON, person.uuid()).orElseThrow().hash())
+			.isEqualTo(person.hash());
+		assertThat(this.adapter.reconcile().drifted()).as("nothing left after the correction").isEmpty();
+	}
+
+	private static StsObject renamed(StsObject o, String name) {
+		return new StsObject(o.kind(), o.uuid(), o.userKey(), "elsewhere",
+				o.properties().stream().map(p -> new StsObject.Props(p.period(), p.userKey(), name, p.cpr())).toList(),
+				o.states(), o.relations());
+	}
+
 }
