@@ -178,7 +178,9 @@ function renderSync(sync) {
     el('dt', {}, 'Next run'), el('dd', {}, sync.paused ? 'Paused' : (next || '—')),
     el('dt', {}, 'Last run'), el('dd', {}, last ? when(last.startedAt) + ', ' + duration(last.durationMillis) : 'never'),
     el('dt', {}, 'Result'), el('dd', {}, last ? counts(last) : '—'),
-    el('dt', {}, 'Safety limit'), el('dd', {}, sync.endedShareLimit !== null ? 'stops before ending more than ' + (sync.endedShareLimit * 100).toFixed(0) + '% of the engagements, accounts or units' : 'off'),
+    el('dt', {}, 'Safety limit'), el('dd', {}, sync.endedShareLimit === null ? 'off'
+      : sync.kind === 'PUBLISH' ? 'stops before deactivating more than ' + (sync.endedShareLimit * 100).toFixed(0) + '% of the units, users or functions the target holds'
+        : 'stops before ending more than ' + (sync.endedShareLimit * 100).toFixed(0) + '% of the engagements, accounts or units'),
     el('dt', {}, 'Trend'), el('dd', {}, trend(sync.lastRuns))));
   card.appendChild(el('div', { class: 'buttons' },
     el('button', { class: 'action', 'data-action': 'run', disabled: !operate || running, onclick: () => act('Run', 'POST', '/api/v1/syncs/' + sync.name + '/run') }, 'Run now'),
