@@ -122,14 +122,16 @@ function renderFlow(syncs) {
     const status = lastStatus(s);
     return el('div', { class: 'arrow ' + arrowClass(status), title: s.name }, el('span', {}, STATUS_TEXT[status]));
   };
+  // STS Organisation is one target, fed by its outbox; its syncs (publish, reconcile) are on their cards
+  const targets = publishes.filter((s) => !(state.sts && s.adapter === 'sts-organisation'));
   const flow = document.getElementById('flow');
   flow.replaceChildren(
     el('div', { class: 'column' }, imports.length ? imports.map(node) : el('div', { class: 'empty' }, 'No sources configured')),
     el('div', { class: 'arrows' }, imports.map(arrow)),
     el('div', { class: 'node hub' }, el('strong', {}, 'Organisation hub'), el('small', {}, 'canonical, bitemporal store')),
-    el('div', { class: 'arrows' }, publishes.map(arrow), state.sts ? stsArrow(state.sts) : null),
-    el('div', { class: 'column' }, publishes.length ? publishes.map(node) : (state.sts ? stsNode(state.sts)
-      : el('div', { class: 'empty' }, 'No targets yet: STS Organisation, the consumer profiles and the exports appear here when their adapters are installed.'))));
+    el('div', { class: 'arrows' }, state.sts ? stsArrow(state.sts) : null, targets.map(arrow)),
+    el('div', { class: 'column' }, (targets.length || state.sts) ? [state.sts ? stsNode(state.sts) : null, ...targets.map(node)]
+      : el('div', { class: 'empty' }, 'No targets yet: STS Organisation, the consumer profiles and the exports appear here when their adapters are installed.')));
 }
 
 function trend(runs) {
