@@ -79,6 +79,12 @@ class OpusConfiguration {
 			return new OpusInboxRoute(properties, poller);
 		}
 
+		@Bean
+		@ConditionalOnProperty(prefix = "hub.sources.opus.sftp", name = "host")
+		OpusSftpRoute opusSftpRoute(OpusProperties properties) {
+			return new OpusSftpRoute(properties);
+		}
+
 	}
 
 }
