@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -167,7 +168,7 @@ class SecurityConfiguration {
 			Set<Role> roles = EnumSet.noneOf(Role.class);
 			for (GrantedAuthority authority : granted) {
 				if (authority instanceof OAuth2UserAuthority user) {
-					roles.addAll(roles(user.getAttributes().get(claim)));
+					roles.addAll(roles(claim(user.getAttributes(), claim)));
 				}
 			}
 			List<GrantedAuthority> result = new ArrayList<>(granted);
@@ -192,7 +193,7 @@ class SecurityConfiguration {
 				throw new InvalidBearerTokenException(
 						"The token names no user (neither " + PREFERRED_USERNAME + " nor " + JwtClaimNames.SUB + ")");
 			}
-			return new JwtAuthenticationToken(jwt, authorities(roles(jwt.getClaims().get(claim))), name);
+			return new JwtAuthenticationToken(jwt, authorities(roles(claim(jwt.getClaims(), claim))), name);
 		};
 	}
 
@@ -211,6 +212,24 @@ class SecurityConfiguration {
 			}
 		}
 		return roles;
+	}
+
+	/**
+	 * The value of a claim by its name, or by a dotted path into nested claims (e.g.
+	 * Keycloak's {@code realm_access.roles}): a claim named with the dots wins.
+	 */
+	static Object claim(Map<String, Object> claims, String name) {
+		if (claims.containsKey(name) || !name.contains(".")) {
+			return claims.get(name);
+		}
+		Object value = claims;
+		for (String part : name.split("\\.")) {
+			if (!(value instanceof Map<?, ?> map)) {
+				return null;
+			}
+			value = map.get(part);
+		}
+		return value;
 	}
 
 }

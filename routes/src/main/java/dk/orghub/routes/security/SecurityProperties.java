@@ -34,8 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param users further local users
  * @param oidcRolesClaim the claim of an OIDC login (ID token or user info) and of a
  * bearer token that lists the user's roles ({@code read}, {@code operate},
- * {@code administer}, in any case; a list or a single string); a top-level claim, its
- * name taken as it is
+ * {@code administer}, in any case; a list or a single string); a dotted path such as
+ * {@code realm_access.roles} reads a nested claim (a claim named with the dots wins)
  */
 @Validated
 @ConfigurationProperties("hub.security")

@@ -32,6 +32,20 @@ class SecurityConfigurationTest {
 	}
 
 	@Test
+	void theRolesClaimMayBeADottedPathIntoNestedClaimsAsKeycloakHasThem() {
+		Map<String, Object> claims = Map.of("sub", "x", "realm_access",
+				Map.of("roles", List.of("operate", "default-roles-orghub")), "resource_access.roles", "read");
+
+		assertThat(SecurityConfiguration.roles(SecurityConfiguration.claim(claims, "realm_access.roles")))
+			.containsExactly(Role.OPERATE);
+		assertThat(SecurityConfiguration.roles(SecurityConfiguration.claim(claims, "resource_access.roles")))
+			.as("a claim named with the dots wins")
+			.containsExactly(Role.READ);
+		assertThat(SecurityConfiguration.claim(claims, "realm_access.missing")).isNull();
+		assertThat(SecurityConfiguration.claim(claims, "sub.roles")).isNull();
+	}
+
+	@Test
 	void aBearerTokensRolesIncludeTheLowerOnesAndItsNameIsThePreferredUsername() {
 		Authentication login = SecurityConfiguration.bearerTokens("groups")
 			.convert(jwt(Map.of("sub", "4f1c", "preferred_username", "olga", "groups", List.of("operate"), "roles",
