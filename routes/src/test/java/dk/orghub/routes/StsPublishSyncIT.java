@@ -206,6 +206,24 @@ class StsPublishSyncIT {
 		assertThat(reconcile.get("message").asText()).contains("0 missing, 0 differing");
 		assertThat(reconcile.at("/counts/created").asInt() + reconcile.at("/counts/changed").asInt()).isZero();
 
+		// a reconcile and the publish share a lock: while one runs the other is refused
+		STS.behaviour().latency(200);
+		try {
+			ResponseEntity<JsonNode> reconciling = operator.exchange(HttpMethod.POST, "/api/v1/syncs/sts-reconcile/run",
+					null);
+			assertThat(reconciling.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+			ResponseEntity<JsonNode> meanwhile = operator.exchange(HttpMethod.POST, "/api/v1/syncs/sts-publish/run",
+					null);
+			assertThat(meanwhile.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+			assertThat(meanwhile.getBody().get("detail").asText()).contains("share a lock")
+				.contains("'sts-reconcile' is running");
+			assertThat(awaitRun(operator, reconciling.getBody().get("id").asLong()).get("status").asText())
+				.isEqualTo("SUCCEEDED");
+		}
+		finally {
+			STS.behaviour().latency(0);
+		}
+
 		// the target's own endpoint runs the sync as well
 		int before = items(reader.get("/api/v1/runs?sync=sts-publish&limit=1000")).size();
 		assertThat(operator.exchange(HttpMethod.POST, "/api/v1/targets/sts/publish", null).getStatusCode())

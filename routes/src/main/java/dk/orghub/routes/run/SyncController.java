@@ -114,7 +114,10 @@ class SyncController {
 
 	private SyncJson json(Sync sync) {
 		Instant now = this.clock.instant();
-		Run running = this.runs.runningRun(sync.name()).flatMap(this.runs::find).orElse(null);
+		Run running = this.runs.runningRun(sync.lock())
+			.flatMap(this.runs::find)
+			.filter((run) -> run.sync().equals(sync.name()))
+			.orElse(null);
 		return new SyncJson(sync.name(), sync.kind(), sync.adapter().name(), sync.capabilities(),
 				sync.settings().description(), sync.settings().cron(), sync.settings().timeZone().getId(),
 				SyncSchedules.next(sync.settings(), now, 3), this.runs.paused(sync.name()),

@@ -133,8 +133,8 @@ public class SyncRunner {
 		Instant now = this.clock.instant();
 		long id = this.runs.insert(name, sync.kind(), Trigger.SCHEDULE, "schedule", false, fireTime, now,
 				RunStatus.RUNNING);
-		if (!this.runs.tryLock(name, id, now, now.minus(this.properties.lockTimeout()))) {
-			String holder = this.runs.runningRun(name).map(String::valueOf).orElse("?");
+		if (!this.runs.tryLock(sync.lock(), id, now, now.minus(this.properties.lockTimeout()))) {
+			String holder = this.runs.runningRun(sync.lock()).map(String::valueOf).orElse("?");
 			this.runs.finish(id, RunStatus.SKIPPED, Run.Counts.NONE, "already running (run " + holder + ")", null, null,
 					null, now);
 			count(sync, RunStatus.SKIPPED);
@@ -178,12 +178,12 @@ public class SyncRunner {
 		Sync sync = sync(run.sync());
 		String fingerprint = this.runs.fingerprint(runId);
 		Instant now = this.clock.instant();
-		if (!this.runs.tryLock(sync.name(), runId, now, now.minus(this.properties.lockTimeout()))) {
+		if (!this.runs.tryLock(sync.lock(), runId, now, now.minus(this.properties.lockTimeout()))) {
 			throw new SyncException(SyncException.Reason.CONFLICT,
 					"Sync '" + sync.name() + "' is running; approve again when it has finished");
 		}
 		if (!this.runs.transition(runId, RunStatus.AWAITING_APPROVAL, RunStatus.RUNNING, user, now, null)) {
-			this.runs.unlock(sync.name(), runId);
+			this.runs.unlock(sync.lock(), runId);
 			throw new SyncException(SyncException.Reason.CONFLICT, "Run " + runId + " no longer awaits approval");
 		}
 		log.info("Sync {}: run {} approved by {}", sync.name(), runId, user);
@@ -235,7 +235,7 @@ public class SyncRunner {
 		}
 		if (!target.changesWaiting()) {
 			// another instance sent them while this one waited for the lock
-			this.runs.unlock(name, id);
+			this.runs.unlock(sync.lock(), id);
 			this.runs.delete(id);
 			return null;
 		}
@@ -243,7 +243,7 @@ public class SyncRunner {
 			return execute(sync, id, new Options(false, null, null, true));
 		}
 		catch (AdapterException ex) {
-			this.runs.unlock(name, id);
+			this.runs.unlock(sync.lock(), id);
 			this.runs.delete(id);
 			throw ex;
 		}
@@ -277,18 +277,23 @@ public class SyncRunner {
 	private long begin(Sync sync, Trigger trigger, String user, boolean preview, Instant fireTime) {
 		Instant now = this.clock.instant();
 		long id = this.runs.insert(sync.name(), sync.kind(), trigger, user, preview, fireTime, now, RunStatus.RUNNING);
-		if (!this.runs.tryLock(sync.name(), id, now, now.minus(this.properties.lockTimeout()))) {
+		if (!this.runs.tryLock(sync.lock(), id, now, now.minus(this.properties.lockTimeout()))) {
 			this.runs.delete(id);
-			String holder = this.runs.runningRun(sync.name()).map((r) -> " (run " + r + ")").orElse("");
-			throw new SyncException(SyncException.Reason.CONFLICT,
-					"Sync '" + sync.name() + "' is running" + holder + "; a sync never runs twice at once");
+			Run holder = this.runs.runningRun(sync.lock()).flatMap(this.runs::find).orElse(null);
+			if (holder != null && !holder.sync().equals(sync.name())) {
+				throw new SyncException(SyncException.Reason.CONFLICT,
+						"Sync '" + sync.name() + "' and '" + holder.sync() + "' share a lock and never run at once: '"
+								+ holder.sync() + "' is running (run " + holder.id() + ")");
+			}
+			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + sync.name() + "' is running"
+					+ ((holder != null) ? " (run " + holder.id() + ")" : "") + "; a sync never runs twice at once");
 		}
 		return id;
 	}
 
 	private Run execute(Sync sync, long id, Options options) {
 		Timer.Sample timer = Timer.start(this.meters);
-		RunProgress progress = new RunProgress(this.runs, sync.name(), id, this.clock);
+		RunProgress progress = new RunProgress(this.runs, sync.lock(), id, this.clock);
 		RunStatus status;
 		try {
 			if (sync instanceof InboxSync inboxSync) {
@@ -319,7 +324,7 @@ public class SyncRunner {
 			status = fail(id, ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 		finally {
-			this.runs.unlock(sync.name(), id);
+			this.runs.unlock(sync.lock(), id);
 		}
 		timer.stop(Timer.builder("orghub.sync.run.duration")
 			.description("How long sync runs take")

@@ -85,7 +85,9 @@ public class StsRuns {
 					StsReconciler.Drift drift = operations.findDrift();
 					return new Planned(drift.plan(), drifted(drift), (plan) -> operations.reconcile(drift).corrected(),
 							adapter);
-				}, null, null);
+				}, null, null)
+			// never at once with the publish and its outbox drain, on any instance
+			.sharingLockOf(PUBLISH);
 	}
 
 	/**

@@ -19,6 +19,14 @@ public sealed interface Sync permits ImportSync, InboxSync, TargetSync {
 
 	SyncProperties.SyncSettings settings();
 
+	/**
+	 * The name of the lock a run takes (in the database, for every instance): the sync's
+	 * own, unless it shares another sync's so that the two never run at once.
+	 */
+	default String lock() {
+		return name();
+	}
+
 	/** The capability interfaces of the adapter, for the dashboard. */
 	default List<String> capabilities() {
 		return Capabilities.of(adapter());

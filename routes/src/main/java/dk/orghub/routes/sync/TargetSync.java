@@ -39,6 +39,8 @@ public final class TargetSync implements Sync {
 
 	private final Quarantine quarantine;
 
+	private final String lock;
+
 	/**
 	 * @param planner plans a run (scheduled, on start or manual)
 	 * @param change the operation of a change run, or {@code null} for none
@@ -46,12 +48,13 @@ public final class TargetSync implements Sync {
 	 */
 	public TargetSync(String name, TargetAdapter target, SyncProperties.SyncSettings settings, Planner planner,
 			Operation change, BooleanSupplier changesWaiting) {
-		this(name, target, settings, planner, change, changesWaiting, null);
+		this(name, target, settings, planner, change, changesWaiting, null, name);
 	}
 
 	private TargetSync(String name, TargetAdapter target, SyncProperties.SyncSettings settings, Planner planner,
-			Operation change, BooleanSupplier changesWaiting, Quarantine quarantine) {
+			Operation change, BooleanSupplier changesWaiting, Quarantine quarantine, String lock) {
 		this.quarantine = quarantine;
+		this.lock = Objects.requireNonNull(lock, "lock");
 		this.name = Objects.requireNonNull(name, "name");
 		this.target = Objects.requireNonNull(target, "target");
 		this.settings = Objects.requireNonNull(settings, "settings");
@@ -63,7 +66,7 @@ public final class TargetSync implements Sync {
 	/** The same sync with other settings (from {@code hub.syncs.<name>}). */
 	public TargetSync withSettings(SyncProperties.SyncSettings settings) {
 		return new TargetSync(this.name, this.target, settings, this.planner, this.change, this.changesWaiting,
-				this.quarantine);
+				this.quarantine, this.lock);
 	}
 
 	/**
@@ -72,7 +75,21 @@ public final class TargetSync implements Sync {
 	 */
 	public TargetSync withQuarantine(Quarantine quarantine) {
 		return new TargetSync(this.name, this.target, this.settings, this.planner, this.change, this.changesWaiting,
-				Objects.requireNonNull(quarantine, "quarantine"));
+				Objects.requireNonNull(quarantine, "quarantine"), this.lock);
+	}
+
+	/**
+	 * The same sync taking the lock of another sync of the target: the two never run at
+	 * once, on any instance (e.g. a reconcile and the publish with its outbox drain).
+	 */
+	public TargetSync sharingLockOf(String sync) {
+		return new TargetSync(this.name, this.target, this.settings, this.planner, this.change, this.changesWaiting,
+				this.quarantine, Objects.requireNonNull(sync, "sync"));
+	}
+
+	@Override
+	public String lock() {
+		return this.lock;
 	}
 
 	/** The target's quarantine, or {@code null} when the sync has none. */
