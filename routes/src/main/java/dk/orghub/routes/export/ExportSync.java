@@ -30,21 +30,11 @@ final class ExportSync {
 					+ "' is not a Quartz cron expression (seconds first, e.g. '0 0 5 * * ?'); it is required when "
 					+ "hub.exports.scheduled.enabled is true");
 		}
-		Folder folder = new Folder(export);
+		TargetAdapter folder = () -> "export-folder";
 		SyncProperties.SyncSettings settings = new SyncProperties.SyncSettings(folder.name(),
 				"Writes the " + export.settings().kind().id() + " export to " + export.settings().folder(),
 				scheduled.cron(), ZoneId.of(scheduled.timeZone()), false, new SyncProperties.Thresholds(false, 1.0, 0));
 		return new TargetSync(NAME, folder, settings, () -> new Written(export, export.prepare()), null, null);
-	}
-
-	/** The folder as a target. */
-	private record Folder(ScheduledExport export) implements TargetAdapter {
-
-		@Override
-		public String name() {
-			return "export-folder";
-		}
-
 	}
 
 	/** A prepared export: its rows are known, the file is written when it is sent. */

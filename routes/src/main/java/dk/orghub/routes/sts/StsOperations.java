@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import dk.orghub.adapters.sts.SentLedger;
 import dk.orghub.adapters.sts.StsOrganisationAdapter;
@@ -77,7 +80,7 @@ public class StsOperations {
 	}
 
 	/** What sending these objects again would send (e.g. from the quarantine). */
-	public StsPlan planRetry(java.util.Set<java.util.UUID> objects) {
+	public StsPlan planRetry(Set<UUID> objects) {
 		return guarded("publish", () -> this.adapter.planRetry(objects));
 	}
 
@@ -118,7 +121,7 @@ public class StsOperations {
 				this.lastPublish, this.lastReconcile, this.lastFailure, this.adapter.ledger().quarantined());
 	}
 
-	private <T> T guarded(String operation, java.util.function.Supplier<T> call) {
+	private <T> T guarded(String operation, Supplier<T> call) {
 		try {
 			return call.get();
 		}

@@ -170,10 +170,11 @@ public final class StsOrganisationAdapter implements ChangePublisher, Deactivato
 		this.state = null;
 		this.mapped = null;
 		Map<Key, StsObject> wanted = mapped();
+		Map<Key, String> sent = this.ledger.hashes();
 		Set<Key> scope = new HashSet<>();
 		wanted.keySet().stream().filter(k -> objects.contains(k.uuid())).forEach(scope::add);
-		this.ledger.hashes().keySet().stream().filter(k -> objects.contains(k.uuid())).forEach(scope::add);
-		return publisher().plan(wanted, scope);
+		sent.keySet().stream().filter(k -> objects.contains(k.uuid())).forEach(scope::add);
+		return publisher().plan(wanted, scope, sent, Map.of(), Set.of());
 	}
 
 	/** Carries out a plan made by {@link #planAll()} (or a reconcile's). */
