@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param unitType the unit type of every unit
  * @param teamType the unit type of units on a too-deep level
  * @param fallbackJobFunction the job function of a profession without a name
+ * @param leaveType the engagement type of an engagement while its employment is on leave
+ * (SD status 3)
  */
 @Validated
 @ConfigurationProperties("hub.sources.sd")
@@ -42,7 +44,8 @@ public record SdProperties(@NotBlank @Pattern(regexp = "[a-z0-9-]+",
 		@NotNull @DefaultValue("10s") Duration connectTimeout, @NotNull @DefaultValue("120s") Duration readTimeout,
 		@NotNull @DefaultValue("Afdelings-niveau") Set<@NotBlank String> tooDeepLevels,
 		@NotBlank @DefaultValue("Afdeling") String unitType, @NotBlank @DefaultValue("Team") String teamType,
-		@NotBlank @DefaultValue("Ukendt") String fallbackJobFunction) {
+		@NotBlank @DefaultValue("Ukendt") String fallbackJobFunction,
+		@NotBlank @DefaultValue("Orlov") String leaveType) {
 
 	/**
 	 * The adapter's configuration.
@@ -51,7 +54,7 @@ public record SdProperties(@NotBlank @Pattern(regexp = "[a-z0-9-]+",
 	SdConfig config() {
 		SdConfig config = new SdConfig(this.sourceName, this.baseUri, this.institution, this.user, this.password,
 				this.connectTimeout, this.readTimeout, this.tooDeepLevels, this.unitType, this.teamType,
-				this.fallbackJobFunction);
+				this.fallbackJobFunction, this.leaveType);
 		try {
 			config.validate();
 		}

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dk.orghub.core.model.Cpr;
 import dk.orghub.core.model.Klasse;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.Person;
@@ -34,15 +35,16 @@ import dk.orghub.core.spi.SourceOwnership;
 /**
  * SD-Løn as a source.
  * <ul>
- * <li>{@link #snapshot}: the whole unit tree (GetOrganization, GetDepartment), every
- * person (GetPerson) and every employment with all its dated intervals (GetEmployment);
+ * <li>{@link #snapshot}: the whole unit tree (GetOrganization, GetDepartment, and
+ * GetDepartmentParent for a unit GetOrganization lacks), every person (GetPerson) and
+ * every employment's whole timeline (GetEmploymentChanged from 01.01.0001 to 31.12.9999);
  * {@code effectiveFrom} is {@code null} because SD gives the history. The token is the
  * date read, so the change feed resumes from it.</li>
  * <li>{@link #changesSince}: the token is the last date fetched (ISO {@code yyyy-mm-dd});
  * persons and employments changed from that date to today (GetPersonChangedAtDate,
- * GetEmploymentChangedAtDate) are read again in full (GetPerson and GetEmployment per
- * person), and the unit tree is delivered whole every run, because SD has no change feed
- * for departments (the hub writes only what differs).</li>
+ * GetEmploymentChangedAtDate with changes dated ahead) are read again in full (GetPerson
+ * and GetEmploymentChanged per person), and the unit tree is delivered whole every run,
+ * because SD has no change feed for departments (the hub writes only what differs).</li>
  * </ul>
  * A record the model cannot take is rejected and reported ({@link #lastRead()}); what
  * depends on it (an employment in a rejected department) is rejected too. A snapshot with
@@ -66,7 +68,16 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 	/** At most this many extra GetOrganization calls for units not valid today. */
 	static final int MAX_TREE_DATES = 100;
 
-	private static final Set<String> ORGANIZATION = Set.of("Organization");
+	private static final Set<String> ORGANIZATION = Set.of("Organization", "InstitutionUUIDIdentifier");
+
+	private static final String GET_PERSON = "GetPerson20111201";
+
+	/** Employment timelines: lists of dated records per kind. */
+	static final String EMPLOYMENT_TIMELINES = "GetEmploymentChanged20111201";
+
+	static final String DEPARTMENT_PARENT = "GetDepartmentParent20190701";
+
+	private static final Set<String> DEPARTMENT_PARENT_RECORD = Set.of("DepartmentParent");
 
 	private static final Set<String> DEPARTMENT = Set.of("Department");
 
@@ -115,8 +126,8 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		fields.put(ObjectType.ORG_UNIT, Set.of("userKey", "name", "parent", "unitType", "unitLevel"));
 		fields.put(ObjectType.ADDRESS, Set.of("userKey", "owner", "ownerKind", "addressType", "value", "visibility"));
 		fields.put(ObjectType.PERSON, Set.of("userKey", "cpr", "givenName", "surname"));
-		fields.put(ObjectType.ENGAGEMENT,
-				Set.of("userKey", "person", "unit", "jobFunction", "fraction", "primary", "originalUnit"));
+		fields.put(ObjectType.ENGAGEMENT, Set.of("userKey", "person", "unit", "jobFunction", "engagementType",
+				"fraction", "primary", "originalUnit"));
 		fields.put(ObjectType.KLASSE, Set.of("userKey", "facet", "title", "scope"));
 		return new SourceOwnership(fields);
 	}
@@ -127,7 +138,11 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		LocalDate today = LocalDate.now(this.clock);
 		int[] count = { 0 };
 		client().call(SdMapper.ORGANIZATION, Map.of("ActivationDate", SdClient.date(today), "DeactivationDate",
-				SdClient.date(today), "UUIDIndicator", "true"), ORGANIZATION, n -> count[0]++);
+				SdClient.date(today), "UUIDIndicator", "true"), ORGANIZATION, n -> {
+					if ("Organization".equals(n.name())) {
+						count[0]++;
+					}
+				});
 		if (count[0] == 0) {
 			throw new AdapterException(name() + ": SD GetOrganization20111201 answered no organisation for institution "
 					+ this.config.institution(), false);
@@ -166,7 +181,11 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		return this.lastRead;
 	}
 
-	/** Reads everything: the unit tree, every person and every employment. */
+	/**
+	 * Reads everything: the unit tree, every person, and every employment's whole
+	 * timeline (GetEmploymentChanged20111201 from 01.01.0001 to 31.12.9999: lists of
+	 * dated records; GetEmployment20111201 would give one date only).
+	 */
 	public SdRead readAll(SourceContext context) {
 		validate();
 		long start = System.nanoTime();
@@ -176,17 +195,17 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		Map<UUID, Klasse> classes = new LinkedHashMap<>();
 		SdMapper.Units units = units(today, classes, rejected, warnings);
 		List<SdNode> personNodes = new ArrayList<>();
-		client().call("GetPerson20111201",
+		client().call(GET_PERSON,
 				Map.of("EffectiveDate", SdClient.date(today), "StatusActiveIndicator", "true", "StatusPassiveIndicator",
 						"true", "ContactInformationIndicator", "false", "PostalAddressIndicator", "false"),
 				PERSON, personNodes::add);
 		int unitProblems = rejected.size();
-		Map<String, DesiredObject<Person>> persons = this.mapper.persons("GetPerson20111201", personNodes,
-				personUuids(context), rejected, warnings);
+		Map<String, DesiredObject<Person>> persons = this.mapper.persons(GET_PERSON, personNodes, personUuids(context),
+				rejected, warnings);
 		int personProblems = rejected.size();
-		SdMapper.Employments employments = this.mapper.employments("GetEmployment20111201", persons, cpr -> null, units,
-				classes, rejected);
-		client().call("GetEmployment20111201", employmentParameters(today, null), PERSON, employments::accept);
+		SdMapper.Employments employments = this.mapper.employments(EMPLOYMENT_TIMELINES, persons, cpr -> null, units,
+				classes, rejected, warnings);
+		client().call(EMPLOYMENT_TIMELINES, timelineParameters(null), PERSON, employments::accept);
 		List<DesiredObject<?>> engagements = employments.finish();
 		Set<ObjectType> complete = EnumSet.copyOf(SCOPE);
 		if (unitProblems > 0) {
@@ -196,7 +215,7 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		if (personProblems > unitProblems) {
 			complete.remove(ObjectType.PERSON);
 		}
-		if (rejected.size() > unitProblems) {
+		if (rejected.size() > personProblems) {
 			complete.remove(ObjectType.ENGAGEMENT);
 		}
 		return done(units, persons, engagements, classes, rejected, warnings, complete, start);
@@ -204,7 +223,12 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 
 	/**
 	 * Reads the unit tree and the persons and employments changed from {@code from} to
-	 * today; only the tree when {@code from} is {@code null}.
+	 * today; only the tree when {@code from} is {@code null}. The changed-at-date calls
+	 * name the changed persons (with {@code FutureInformationIndicator}, so that a change
+	 * registered in the period but dated ahead, such as a termination next month, is
+	 * named now); each is then read in full (GetEmploymentChanged20111201 over the whole
+	 * period, so that the primary engagement is chosen from all of a person's
+	 * employments).
 	 */
 	public SdRead readChanges(SourceContext context, LocalDate from) {
 		validate();
@@ -225,27 +249,35 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 				personNodes.add(n);
 				add(cprs, n);
 			});
-			client().call("GetEmploymentChangedAtDate20111201", range, PERSON, n -> add(cprs, n));
+			Map<String, String> employmentRange = new LinkedHashMap<>(range);
+			employmentRange.put("FutureInformationIndicator", "true");
+			employmentRange.put("EmploymentStatusIndicator", "true");
+			client().call("GetEmploymentChangedAtDate20111201", employmentRange, PERSON, n -> add(cprs, n));
 			Set<String> withPerson = new LinkedHashSet<>();
 			personNodes.forEach(n -> withPerson.add(n.text("PersonCivilRegistrationIdentifier")));
 			List<SdNode> employmentNodes = new ArrayList<>();
 			Map<String, UUID> known = new HashMap<>();
 			for (String cpr : cprs) {
+				if (SdMapper.placeholder(cpr)) {
+					warnings.add(new SdProblem("GetEmploymentChangedAtDate20111201", "Person", Cpr.mask(cpr), null,
+							"a placeholder CPR number (ending in 0000): skipped"));
+					continue;
+				}
 				java.util.Optional<UUID> bound = withPerson.contains(cpr) ? java.util.Optional.empty()
 						: context.knownIdentity(ObjectType.PERSON, cpr);
 				bound.ifPresent(uuid -> known.put(cpr, uuid));
 				if (!withPerson.contains(cpr) && bound.isEmpty()) {
-					client().call("GetPerson20111201",
+					client().call(GET_PERSON,
 							Map.of("EffectiveDate", SdClient.date(today), "PersonCivilRegistrationIdentifier", cpr,
 									"StatusActiveIndicator", "true", "StatusPassiveIndicator", "true"),
 							PERSON, personNodes::add);
 				}
-				client().call("GetEmployment20111201", employmentParameters(today, cpr), PERSON, employmentNodes::add);
+				client().call(EMPLOYMENT_TIMELINES, timelineParameters(cpr), PERSON, employmentNodes::add);
 			}
 			persons = this.mapper.persons("GetPersonChangedAtDate20111201", personNodes, personUuids(context), rejected,
 					warnings);
-			engagements = this.mapper.engagements("GetEmployment20111201", employmentNodes, persons, known::get, units,
-					classes, rejected);
+			engagements = this.mapper.engagements(EMPLOYMENT_TIMELINES, employmentNodes, persons, known::get, units,
+					classes, rejected, warnings);
 		}
 		return done(units, persons, engagements, classes, rejected, warnings, Set.of(), start);
 	}
@@ -257,7 +289,7 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		objects.addAll(units.objects());
 		objects.addAll(persons.values());
 		objects.addAll(engagements);
-		SdRead read = new SdRead(objects, rejected, warnings, complete);
+		SdRead read = new SdRead(objects, rejected, warnings, complete, units.rejected());
 		this.lastRead = read;
 		log.info("SD {}: read {} objects in {} ms, {} records rejected, {} warnings", this.config.institution(),
 				objects.size(), (System.nanoTime() - start) / 1_000_000, rejected.size(), warnings.size());
@@ -272,18 +304,23 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		}
 	}
 
-	private static Map<String, String> employmentParameters(LocalDate today, String cpr) {
+	/**
+	 * GetEmploymentChanged20111201 over the whole period (as SDTool+ reads engagement
+	 * timelines), for one person or, without {@code cpr}, the whole institution.
+	 */
+	private static Map<String, String> timelineParameters(String cpr) {
 		Map<String, String> parameters = new LinkedHashMap<>();
-		parameters.put("EffectiveDate", SdClient.date(today));
 		if (cpr != null) {
 			parameters.put("PersonCivilRegistrationIdentifier", cpr);
 		}
-		parameters.put("StatusActiveIndicator", "true");
-		parameters.put("StatusPassiveIndicator", "true");
+		parameters.put("ActivationDate", "01.01.0001");
+		parameters.put("DeactivationDate", "31.12.9999");
 		parameters.put("DepartmentIndicator", "true");
 		parameters.put("EmploymentStatusIndicator", "true");
 		parameters.put("ProfessionIndicator", "true");
 		parameters.put("WorkingTimeIndicator", "true");
+		parameters.put("SalaryAgreementIndicator", "false");
+		parameters.put("SalaryCodeGroupIndicator", "false");
 		parameters.put("UUIDIndicator", "true");
 		return parameters;
 	}
@@ -298,32 +335,65 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 						SdClient.date(Validity.END_OF_TIME), "ContactInformationIndicator", "true",
 						"DepartmentNameIndicator", "true", "PostalAddressIndicator", "true", "UUIDIndicator", "true"),
 				DEPARTMENT, departments::add);
-		Set<LocalDate> dates = new TreeSet<>();
+		Map<String, LocalDate> missing = missing(departments, tree, today);
+		new TreeSet<>(missing.values()).stream().limit(MAX_TREE_DATES).forEach(date -> organization(date, tree));
+		missing = missing(departments, tree, today);
+		missing.forEach((ref, date) -> {
+			if (!ref.startsWith("id:")) {
+				client().call(DEPARTMENT_PARENT,
+						Map.of("EffectiveDate", SdClient.date(date), "DepartmentUUIDIdentifier", ref),
+						DEPARTMENT_PARENT_RECORD,
+						n -> tree.addParent(UUID.fromString(ref), n.text("DepartmentUUIDIdentifier")));
+			}
+		});
+		return this.mapper.units(departments, tree, classes, rejected, warnings);
+	}
+
+	/**
+	 * The departments the tree lacks, by reference, with a date each is valid (today,
+	 * else its last day, else its first): where to ask for its tree or parent.
+	 */
+	private static Map<String, LocalDate> missing(List<SdNode> departments, SdMapper.Tree tree, LocalDate today) {
+		Map<String, LocalDate> result = new LinkedHashMap<>();
 		for (SdNode department : departments) {
-			String id = department.text("DepartmentIdentifier");
-			if (id == null || tree.parents().containsKey(id)) {
+			String ref = SdMapper.ref(department);
+			if (ref == null || tree.contains(ref) || (ref.startsWith("id:") && tree.contains(ref))) {
 				continue;
 			}
-			try {
-				Validity validity = SdMapper.validity(department, "Department " + id);
-				if (!validity.isOpen() && !validity.to().isAfter(today)) {
-					dates.add(validity.to().minusDays(1));
+			if (!ref.startsWith("id:")) {
+				try {
+					UUID.fromString(ref);
 				}
-				else if (validity.from().isAfter(today)) {
-					dates.add(validity.from());
+				catch (IllegalArgumentException ex) {
+					continue;
+				}
+			}
+			try {
+				Validity validity = SdMapper.validity(department, "Department");
+				LocalDate date = validity.contains(today) ? today
+						: validity.from().isAfter(today) ? validity.from() : validity.to().minusDays(1);
+				LocalDate known = result.get(ref);
+				if (known == null || !known.equals(today)) {
+					result.put(ref, date);
 				}
 			}
 			catch (SdMapper.Rejected ex) {
 				// reported when the department is mapped
 			}
 		}
-		dates.stream().limit(MAX_TREE_DATES).forEach(date -> organization(date, tree));
-		return this.mapper.units(departments, tree, classes, rejected, warnings);
+		return result;
 	}
 
 	private void organization(LocalDate date, SdMapper.Tree tree) {
 		client().call(SdMapper.ORGANIZATION, Map.of("ActivationDate", SdClient.date(date), "DeactivationDate",
-				SdClient.date(date), "UUIDIndicator", "true"), ORGANIZATION, tree::add);
+				SdClient.date(date), "UUIDIndicator", "true"), ORGANIZATION, n -> {
+					if ("InstitutionUUIDIdentifier".equals(n.name())) {
+						tree.institution(n.text());
+					}
+					else {
+						tree.add(n);
+					}
+				});
 	}
 
 	/**

@@ -28,10 +28,12 @@ import dk.orghub.core.spi.AdapterConfigurationException;
  * @param teamType the unit type class of units on a too-deep level; default {@code Team}
  * @param fallbackJobFunction the job function when a profession has no name; default
  * {@code Ukendt}
+ * @param leaveType the engagement type class of an engagement while its employment is on
+ * leave (status 3); default {@code Orlov}
  */
 public record SdConfig(String sourceName, URI baseUri, String institution, String user, String password,
 		Duration connectTimeout, Duration readTimeout, Set<String> tooDeepLevels, String unitType, String teamType,
-		String fallbackJobFunction) {
+		String fallbackJobFunction, String leaveType) {
 
 	public static final String DEFAULT_SOURCE_NAME = "sd";
 
@@ -48,21 +50,23 @@ public record SdConfig(String sourceName, URI baseUri, String institution, Strin
 		teamType = (teamType == null || teamType.isBlank()) ? "Team" : teamType;
 		fallbackJobFunction = (fallbackJobFunction == null || fallbackJobFunction.isBlank()) ? "Ukendt"
 				: fallbackJobFunction;
+		leaveType = (leaveType == null || leaveType.isBlank()) ? "Orlov" : leaveType;
 	}
 
 	/** A configuration with every default. */
 	public static SdConfig of(URI baseUri, String institution, String user, String password) {
-		return new SdConfig(null, baseUri, institution, user, password, null, null, null, null, null, null);
+		return new SdConfig(null, baseUri, institution, user, password, null, null, null, null, null, null, null);
 	}
 
 	public SdConfig withTimeouts(Duration connect, Duration read) {
 		return new SdConfig(this.sourceName, this.baseUri, this.institution, this.user, this.password, connect, read,
-				this.tooDeepLevels, this.unitType, this.teamType, this.fallbackJobFunction);
+				this.tooDeepLevels, this.unitType, this.teamType, this.fallbackJobFunction, this.leaveType);
 	}
 
 	public SdConfig withTooDeepLevels(Set<String> levels) {
 		return new SdConfig(this.sourceName, this.baseUri, this.institution, this.user, this.password,
-				this.connectTimeout, this.readTimeout, levels, this.unitType, this.teamType, this.fallbackJobFunction);
+				this.connectTimeout, this.readTimeout, levels, this.unitType, this.teamType, this.fallbackJobFunction,
+				this.leaveType);
 	}
 
 	/**
@@ -105,7 +109,7 @@ public record SdConfig(String sourceName, URI baseUri, String institution, Strin
 				+ this.institution + ", user=" + this.user + ", password=*****, connectTimeout=" + this.connectTimeout
 				+ ", readTimeout=" + this.readTimeout + ", tooDeepLevels=" + this.tooDeepLevels + ", unitType="
 				+ this.unitType + ", teamType=" + this.teamType + ", fallbackJobFunction=" + this.fallbackJobFunction
-				+ "]";
+				+ ", leaveType=" + this.leaveType + "]";
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,9 +54,15 @@ final class SdMapper {
 
 	static final String ORGANIZATION = "GetOrganization20111201";
 
-	private static final Set<String> EMPLOYED = Set.of("0", "1", "3");
+	/**
+	 * Employed: 0 not yet paid, 1 paid, 3 on leave, 4 in a conflict (strike, lockout).
+	 */
+	private static final Set<String> EMPLOYED = Set.of("0", "1", "3", "4");
 
-	private static final Set<String> STATUS_CODES = Set.of("0", "1", "3", "7", "8", "9", "S");
+	private static final String LEAVE = "3";
+
+	/** Besides those: 7 migrated, 8 terminated, 9 dead, S deleted. */
+	private static final Set<String> STATUS_CODES = Set.of("0", "1", "3", "4", "7", "8", "9", "S");
 
 	private static final Set<UUID> DEFAULTS = new HashSet<>();
 
@@ -81,13 +88,34 @@ final class SdMapper {
 		this.placement = new LineUnitPlacement(tooDeep);
 	}
 
-	/** The unit tree of GetOrganization: each department's parent id. */
-	record Tree(Map<String, String> parents, Map<String, String> conflicts) {
+	/**
+	 * The unit tree: each department's parent, by reference. A reference is the
+	 * department's {@code DepartmentUUIDIdentifier} (lower case), or {@code id:} and its
+	 * {@code DepartmentIdentifier} when SD gives no UUID; {@link #ROOT} is the top.
+	 */
+	static final class Tree {
 
 		static final String ROOT = "";
 
+		private final Map<String, String> parents = new HashMap<>();
+
+		private final Map<String, String> conflicts = new HashMap<>();
+
+		private final Set<String> fromParentCall = new HashSet<>();
+
+		private String institution;
+
 		static Tree empty() {
-			return new Tree(new HashMap<>(), new HashMap<>());
+			return new Tree();
+		}
+
+		/** Each reference's parent reference. */
+		Map<String, String> parents() {
+			return this.parents;
+		}
+
+		boolean contains(String ref) {
+			return this.parents.containsKey(ref);
 		}
 
 		/**
@@ -104,62 +132,137 @@ final class SdMapper {
 			return this;
 		}
 
+		/**
+		 * The institution's UUID (GetOrganization's {@code InstitutionUUIDIdentifier}):
+		 * GetDepartmentParent names it as the parent of a top unit.
+		 */
+		void institution(String uuid) {
+			this.institution = (uuid != null) ? uuid.toLowerCase(Locale.ROOT) : null;
+		}
+
+		/**
+		 * Places a unit GetOrganization lacks under the parent GetDepartmentParent names
+		 * (the institution's UUID is the top).
+		 */
+		void addParent(UUID unit, String parent) {
+			String ref = unit.toString();
+			String above = (parent == null || parent.equalsIgnoreCase(this.institution)) ? ROOT
+					: parent.toLowerCase(Locale.ROOT);
+			if (this.parents.putIfAbsent(ref, above) == null) {
+				this.fromParentCall.add(ref);
+			}
+		}
+
+		boolean fromParentCall(String ref) {
+			return this.fromParentCall.contains(ref);
+		}
+
 		private void walk(SdNode reference, Map<String, String> found) {
-			String id = reference.text("DepartmentIdentifier");
+			String ref = ref(reference);
 			List<SdNode> above = reference.all("DepartmentReference");
-			if (id == null) {
+			if (ref == null) {
 				return;
 			}
-			String parent = above.isEmpty() ? ROOT : above.get(0).text("DepartmentIdentifier");
+			String parent = above.isEmpty() ? ROOT : ref(above.get(0));
 			if (parent == null) {
 				parent = ROOT;
 			}
 			if (above.size() > 1) {
-				this.conflicts.put(id, "it has " + above.size() + " parents in GetOrganization");
+				this.conflicts.put(ref, "it has " + above.size() + " parents in GetOrganization");
 			}
-			String known = found.putIfAbsent(id, parent);
+			String known = found.putIfAbsent(ref, parent);
 			if (known != null && !known.equals(parent)) {
-				this.conflicts.put(id, "GetOrganization gives it two parents, '" + known + "' and '" + parent + "'");
+				this.conflicts.put(ref, "GetOrganization gives it two parents, '" + known + "' and '" + parent + "'");
 			}
 			above.forEach(a -> walk(a, found));
 		}
 
 	}
 
+	/**
+	 * A department's reference in the tree: its UUID in lower case, else {@code id:} and
+	 * its identifier; {@code null} when it has neither.
+	 */
+	static String ref(SdNode department) {
+		String uuid = department.text("DepartmentUUIDIdentifier");
+		if (uuid != null) {
+			return uuid.toLowerCase(Locale.ROOT);
+		}
+		String id = department.text("DepartmentIdentifier");
+		return (id != null) ? "id:" + id : null;
+	}
+
 	/** The units as mapped, for mapping the employments in them. */
-	record Units(Map<String, UUID> uuids, Map<UUID, Timeline<OrgUnit>> timelines, Set<String> rejected,
+	record Units(Map<UUID, Timeline<OrgUnit>> timelines, Set<UUID> rejected, Map<String, Set<UUID>> byIdentifier,
 			List<DesiredObject<?>> objects) {
+
+		/**
+		 * The unit of an {@code EmploymentDepartment} record: by its
+		 * {@code DepartmentUUIDIdentifier}, else by its {@code DepartmentIdentifier} (the
+		 * unit that has it on the date, when several have had it).
+		 */
+		UUID of(SdNode department, LocalDate date) {
+			String given = department.text("DepartmentUUIDIdentifier");
+			if (given != null) {
+				try {
+					return UUID.fromString(given);
+				}
+				catch (IllegalArgumentException ex) {
+					// then by the identifier
+				}
+			}
+			Set<UUID> candidates = this.byIdentifier.getOrDefault(department.text("DepartmentIdentifier"), Set.of());
+			for (UUID candidate : candidates) {
+				Timeline<OrgUnit> timeline = this.timelines.get(candidate);
+				if (timeline != null && timeline.at(date).isPresent()) {
+					return candidate;
+				}
+			}
+			return candidates.isEmpty() ? null : candidates.iterator().next();
+		}
 
 	}
 
-	/** Units and their addresses from GetDepartment, placed in the tree. */
+	/**
+	 * Units and their addresses from GetDepartment, placed in the tree. A unit is keyed
+	 * by its {@code DepartmentUUIDIdentifier}: its records may carry different
+	 * identifiers over time (a renumbered department), which become its user key over
+	 * time.
+	 */
 	Units units(List<SdNode> departments, Tree tree, Map<UUID, Klasse> classes, List<SdProblem> rejected,
 			List<SdProblem> warnings) {
-		Map<String, List<SdNode>> byId = new LinkedHashMap<>();
-		Set<String> bad = new LinkedHashSet<>();
-		Map<String, String> reasons = new HashMap<>();
-		Map<String, SdNode> firstOf = new HashMap<>();
+		Map<UUID, List<SdNode>> byUnit = new LinkedHashMap<>();
+		Map<String, Set<UUID>> byIdentifier = new HashMap<>();
 		for (SdNode department : departments) {
 			String id = department.text("DepartmentIdentifier");
 			if (id == null) {
-				rejected.add(new SdProblem(DEPARTMENTS, department.line(), "Department", "",
-						"DepartmentIdentifier is missing"));
+				rejected.add(new SdProblem(DEPARTMENTS, "Department", "", null,
+						"DepartmentIdentifier is missing (DepartmentUUIDIdentifier '"
+								+ department.text("DepartmentUUIDIdentifier") + "')"));
 				continue;
 			}
-			byId.computeIfAbsent(id, i -> new ArrayList<>()).add(department);
-			firstOf.putIfAbsent(id, department);
-		}
-		Map<String, UUID> uuids = new HashMap<>();
-		for (Map.Entry<String, List<SdNode>> entry : byId.entrySet()) {
-			String id = entry.getKey();
+			String given = department.text("DepartmentUUIDIdentifier");
+			UUID uuid;
 			try {
-				uuids.put(id, unitUuid(id, entry.getValue()));
+				uuid = (given != null) ? UUID.fromString(given) : uuid("unit:" + id);
+			}
+			catch (IllegalArgumentException ex) {
+				rejected.add(new SdProblem(DEPARTMENTS, "Department", id, null,
+						"DepartmentUUIDIdentifier '" + given + "' is not a UUID"));
+				continue;
+			}
+			byUnit.computeIfAbsent(uuid, u -> new ArrayList<>()).add(department);
+			byIdentifier.computeIfAbsent(id, i -> new LinkedHashSet<>()).add(uuid);
+		}
+		UnitPlacement placement = new UnitPlacement(byUnit, classes, warnings);
+		for (Map.Entry<UUID, List<SdNode>> entry : byUnit.entrySet()) {
+			try {
 				List<Validity> list = new ArrayList<>();
 				for (SdNode department : entry.getValue()) {
-					Validity validity = validity(department, "Department " + id);
+					Validity validity = validity(department, "Department " + department.text("DepartmentIdentifier"));
 					for (Validity other : list) {
 						if (other.overlaps(validity)) {
-							throw new Rejected("duplicate department id: two records with overlapping dates (" + other
+							throw new Rejected("two records of the department have overlapping dates (" + other
 									+ " and " + validity + ")");
 						}
 					}
@@ -167,142 +270,211 @@ final class SdMapper {
 				}
 			}
 			catch (Rejected ex) {
-				bad.add(id);
-				reasons.put(id, ex.getMessage());
+				placement.reject(entry.getKey(), ex.getMessage());
 			}
 		}
-		for (String id : byId.keySet()) {
-			if (bad.contains(id)) {
+		for (UUID uuid : byUnit.keySet()) {
+			if (placement.bad.contains(uuid)) {
 				continue;
 			}
-			String parent = tree.parents().get(id);
-			if (tree.conflicts().containsKey(id)) {
-				reject(id, tree.conflicts().get(id), bad, reasons);
-			}
-			else if (parent == null) {
-				reject(id, "the department is not in the organisation tree (GetOrganization)", bad, reasons);
-			}
-			else if (!Tree.ROOT.equals(parent) && !byId.containsKey(parent)) {
-				reject(id, "its parent department '" + parent + "' does not exist (not in GetDepartment)", bad,
-						reasons);
-			}
-		}
-		for (String id : byId.keySet()) {
-			List<String> path = new ArrayList<>();
-			String current = id;
-			while (current != null && !Tree.ROOT.equals(current) && byId.containsKey(current)) {
-				int index = path.indexOf(current);
-				if (index >= 0) {
-					List<String> cycle = new ArrayList<>(path.subList(index, path.size()));
-					cycle.add(current);
-					for (String member : path.subList(index, path.size())) {
-						reject(member, "the unit is its own ancestor (cycle " + String.join(" -> ", cycle) + ")", bad,
-								reasons);
+			String ref = uuid.toString();
+			if (!tree.contains(ref)) {
+				for (SdNode record : byUnit.get(uuid)) {
+					if (record.text("DepartmentUUIDIdentifier") == null
+							&& tree.contains("id:" + record.text("DepartmentIdentifier"))) {
+						ref = "id:" + record.text("DepartmentIdentifier");
 					}
-					break;
 				}
-				path.add(current);
-				current = tree.parents().get(current);
+			}
+			String parentRef = tree.parents().get(ref);
+			if (tree.conflicts.containsKey(ref)) {
+				placement.reject(uuid, tree.conflicts.get(ref));
+			}
+			else if (parentRef == null) {
+				placement.reject(uuid, "the department has no parent: it is not in the organisation tree "
+						+ "(GetOrganization), and GetDepartmentParent20190701 names none");
+			}
+			else if (Tree.ROOT.equals(parentRef)) {
+				placement.parentOf.put(uuid, null);
+			}
+			else {
+				UUID parent = resolve(parentRef, byIdentifier);
+				if (parent == null || !byUnit.containsKey(parent)) {
+					placement.reject(uuid, "its parent department '" + parentRef.replaceFirst("^id:", "")
+							+ "' does not exist (not in GetDepartment)");
+				}
+				else {
+					placement.parentOf.put(uuid, parent);
+					if (tree.fromParentCall(ref)) {
+						warnings.add(placement.problem(uuid, "not in the organisation tree (GetOrganization): placed "
+								+ "under '" + placement.label(parent) + "' as GetDepartmentParent20190701 gives"));
+					}
+				}
 			}
 		}
-		Map<UUID, Timeline<OrgUnit>> timelines = new LinkedHashMap<>();
-		Map<String, UUID> accepted = new LinkedHashMap<>();
-		for (String id : byId.keySet()) {
-			place(id, byId, tree, uuids, bad, reasons, accepted, timelines, classes);
+		placement.rejectCycles();
+		for (UUID uuid : byUnit.keySet()) {
+			placement.place(uuid);
 		}
-		for (String id : bad) {
-			SdNode first = firstOf.get(id);
-			rejected.add(new SdProblem(DEPARTMENTS, first.line(), "Department", id, reasons.get(id)));
+		for (UUID uuid : placement.bad) {
+			rejected.add(placement.problem(uuid, placement.reasons.get(uuid)));
 		}
 		List<DesiredObject<?>> objects = new ArrayList<>();
-		for (Map.Entry<String, UUID> entry : accepted.entrySet()) {
-			Timeline<OrgUnit> timeline = timelines.get(entry.getValue());
-			objects.add(new DesiredObject<>(ObjectType.ORG_UNIT, entry.getKey(), timeline));
-			List<SdNode> records = byId.get(entry.getKey());
-			SdNode latest = records.get(0);
-			for (SdNode record : records) {
-				if (date(record.text("ActivationDate")).isAfter(date(latest.text("ActivationDate")))) {
+		for (Map.Entry<UUID, Timeline<OrgUnit>> entry : placement.timelines.entrySet()) {
+			UUID uuid = entry.getKey();
+			objects.add(new DesiredObject<>(ObjectType.ORG_UNIT, uuid.toString(), entry.getValue()));
+			addresses(uuid, placement.latest(uuid), entry.getValue(), objects, warnings);
+		}
+		return new Units(placement.timelines, placement.bad, byIdentifier, objects);
+	}
+
+	private static UUID resolve(String ref, Map<String, Set<UUID>> byIdentifier) {
+		if (ref.startsWith("id:")) {
+			Set<UUID> candidates = byIdentifier.getOrDefault(ref.substring(3), Set.of());
+			return (candidates.size() == 1) ? candidates.iterator().next() : null;
+		}
+		try {
+			return UUID.fromString(ref);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** Places units after their parents, rejecting what cannot be placed. */
+	private final class UnitPlacement {
+
+		private final Map<UUID, List<SdNode>> byUnit;
+
+		private final Map<UUID, Klasse> classes;
+
+		private final List<SdProblem> warnings;
+
+		private final Map<UUID, UUID> parentOf = new HashMap<>();
+
+		private final Set<UUID> bad = new LinkedHashSet<>();
+
+		private final Map<UUID, String> reasons = new HashMap<>();
+
+		private final Map<UUID, Timeline<OrgUnit>> timelines = new LinkedHashMap<>();
+
+		UnitPlacement(Map<UUID, List<SdNode>> byUnit, Map<UUID, Klasse> classes, List<SdProblem> warnings) {
+			this.byUnit = byUnit;
+			this.classes = classes;
+			this.warnings = warnings;
+		}
+
+		void reject(UUID uuid, String reason) {
+			if (this.bad.add(uuid)) {
+				this.reasons.put(uuid, reason);
+			}
+		}
+
+		/** The record with the latest start. */
+		SdNode latest(UUID uuid) {
+			SdNode latest = null;
+			for (SdNode record : this.byUnit.get(uuid)) {
+				if (latest == null
+						|| date(record.text("ActivationDate")).isAfter(date(latest.text("ActivationDate")))) {
 					latest = record;
 				}
 			}
-			addresses(entry.getKey(), entry.getValue(), latest, timeline, objects, warnings);
+			return latest;
 		}
-		return new Units(accepted, timelines, bad, objects);
-	}
 
-	/** Builds a unit's timeline after its parent's; false when it is rejected. */
-	private boolean place(String id, Map<String, List<SdNode>> byId, Tree tree, Map<String, UUID> uuids,
-			Set<String> bad, Map<String, String> reasons, Map<String, UUID> accepted,
-			Map<UUID, Timeline<OrgUnit>> timelines, Map<UUID, Klasse> classes) {
-		if (accepted.containsKey(id)) {
-			return true;
+		/** The department's identifier in its latest record. */
+		String label(UUID uuid) {
+			return (this.byUnit.containsKey(uuid)) ? latest(uuid).text("DepartmentIdentifier") : uuid.toString();
 		}
-		if (bad.contains(id)) {
-			return false;
+
+		SdProblem problem(UUID uuid, String reason) {
+			return new SdProblem(DEPARTMENTS, "Department", label(uuid), uuid, reason);
 		}
-		String parent = tree.parents().get(id);
-		Timeline<OrgUnit> parentTimeline = null;
-		if (!Tree.ROOT.equals(parent)) {
-			if (!place(parent, byId, tree, uuids, bad, reasons, accepted, timelines, classes)) {
-				reject(id, "its parent department '" + parent + "' is rejected", bad, reasons);
+
+		void rejectCycles() {
+			for (UUID start : this.byUnit.keySet()) {
+				List<UUID> path = new ArrayList<>();
+				UUID current = start;
+				while (current != null && this.parentOf.containsKey(current)) {
+					int index = path.indexOf(current);
+					if (index >= 0) {
+						List<String> cycle = new ArrayList<>();
+						path.subList(index, path.size()).forEach(u -> cycle.add(label(u)));
+						cycle.add(label(current));
+						for (UUID member : path.subList(index, path.size())) {
+							reject(member, "the unit is its own ancestor (cycle " + String.join(" -> ", cycle) + ")");
+						}
+						break;
+					}
+					path.add(current);
+					current = this.parentOf.get(current);
+				}
+			}
+		}
+
+		/**
+		 * Builds a unit's timeline after its parent's; false when it is rejected. A unit
+		 * valid partly outside its parent (SD lets a unit start before its parent) is
+		 * taken as valid while its parent is, with a warning.
+		 */
+		boolean place(UUID uuid) {
+			if (this.timelines.containsKey(uuid)) {
+				return true;
+			}
+			if (this.bad.contains(uuid)) {
 				return false;
 			}
-			parentTimeline = timelines.get(uuids.get(parent));
-		}
-		UUID uuid = uuids.get(id);
-		List<Segment<OrgUnit>> list = new ArrayList<>();
-		for (SdNode department : byId.get(id)) {
-			String levelName = department.text("DepartmentLevelIdentifier");
-			UUID level = (levelName != null) ? klasse(DefaultClasses.ORG_UNIT_LEVEL, levelName, classes) : null;
-			UUID type = klasse(DefaultClasses.ORG_UNIT_TYPE,
-					(levelName != null && this.config.tooDeepLevels().contains(levelName)) ? this.config.teamType()
-							: this.config.unitType(),
-					classes);
-			String name = department.text("DepartmentName");
-			OrgUnit unit = new OrgUnit(uuid, id, truncate((name != null) ? name : id, 200),
-					(parentTimeline != null) ? uuids.get(parent) : null, type, level, null);
-			list.add(new Segment<>(validityUnchecked(department), unit));
-		}
-		Timeline<OrgUnit> timeline = Timeline.of(list);
-		if (parentTimeline != null && !parentTimeline.coversAll(timeline)) {
-			reject(id, "the unit is valid " + timeline.coverage() + ", outside its parent '" + parent + "' ("
-					+ parentTimeline.coverage() + ")", bad, reasons);
-			return false;
-		}
-		accepted.put(id, uuid);
-		timelines.put(uuid, timeline);
-		return true;
-	}
-
-	private static void reject(String id, String reason, Set<String> bad, Map<String, String> reasons) {
-		if (bad.add(id)) {
-			reasons.put(id, reason);
-		}
-	}
-
-	private UUID unitUuid(String id, List<SdNode> records) throws Rejected {
-		Set<String> given = new TreeSet<>();
-		records.forEach(r -> {
-			if (r.text("DepartmentUUIDIdentifier") != null) {
-				given.add(r.text("DepartmentUUIDIdentifier"));
+			UUID parent = this.parentOf.get(uuid);
+			Timeline<OrgUnit> parentTimeline = null;
+			if (parent != null) {
+				if (!place(parent)) {
+					reject(uuid, "its parent department '" + label(parent) + "' is rejected");
+					return false;
+				}
+				parentTimeline = this.timelines.get(parent);
 			}
-		});
-		if (given.size() > 1) {
-			throw new Rejected("the records of the department have different DepartmentUUIDIdentifiers " + given);
+			List<Segment<OrgUnit>> list = new ArrayList<>();
+			for (SdNode department : this.byUnit.get(uuid)) {
+				String id = department.text("DepartmentIdentifier");
+				String levelName = department.text("DepartmentLevelIdentifier");
+				UUID level = (levelName != null) ? klasse(DefaultClasses.ORG_UNIT_LEVEL, levelName, this.classes)
+						: null;
+				UUID type = klasse(DefaultClasses.ORG_UNIT_TYPE,
+						(levelName != null && SdMapper.this.config.tooDeepLevels().contains(levelName))
+								? SdMapper.this.config.teamType() : SdMapper.this.config.unitType(),
+						this.classes);
+				String name = department.text("DepartmentName");
+				OrgUnit unit = new OrgUnit(uuid, id, truncate((name != null) ? name : id, 200), parent, type, level,
+						null);
+				list.add(new Segment<>(validityUnchecked(department), unit));
+			}
+			Timeline<OrgUnit> timeline = Timeline.of(list);
+			if (parentTimeline != null && !parentTimeline.coversAll(timeline)) {
+				Timeline<OrgUnit> within = Timeline.combine(timeline, parentTimeline, (u, p) -> (p == null) ? null : u);
+				if (within.isEmpty()) {
+					reject(uuid, "the unit is valid " + timeline.coverage() + ", never while its parent '"
+							+ label(parent) + "' is (" + parentTimeline.coverage() + ")");
+					return false;
+				}
+				this.warnings.add(problem(uuid,
+						"the unit is valid " + timeline.coverage() + ", partly outside its parent '" + label(parent)
+								+ "' (" + parentTimeline.coverage() + "): it is taken as valid " + within.coverage()
+								+ ", while its parent is"));
+				timeline = within;
+			}
+			this.timelines.put(uuid, timeline);
+			return true;
 		}
-		if (given.isEmpty()) {
-			return uuid("unit:" + id);
-		}
-		try {
-			return UUID.fromString(given.iterator().next());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new Rejected("DepartmentUUIDIdentifier '" + given.iterator().next() + "' is not a UUID");
-		}
+
 	}
 
-	private void addresses(String id, UUID unit, SdNode department, Timeline<OrgUnit> timeline,
-			List<DesiredObject<?>> objects, List<SdProblem> warnings) {
+	/**
+	 * A unit's addresses from its latest record, keyed by the unit's UUID and the address
+	 * type (so a renumbered department keeps its addresses).
+	 */
+	private void addresses(UUID unit, SdNode department, Timeline<OrgUnit> timeline, List<DesiredObject<?>> objects,
+			List<SdProblem> warnings) {
+		String id = department.text("DepartmentIdentifier");
 		Map<String, String> values = new LinkedHashMap<>();
 		SdNode postal = department.child("PostalAddress");
 		if (postal != null && postal.text("StandardAddressIdentifier") != null) {
@@ -336,11 +508,10 @@ final class SdMapper {
 			AddressScope scope = AddressScope.valueOf(addressType.scope());
 			java.util.Optional<String> problem = scope.validate(value);
 			if (problem.isPresent()) {
-				warnings.add(new SdProblem(DEPARTMENTS, department.line(), "Department", id,
-						type + " left out: " + problem.get()));
+				warnings.add(new SdProblem(DEPARTMENTS, "Department", id, unit, type + " left out: " + problem.get()));
 				return;
 			}
-			String externalId = id + ":" + type;
+			String externalId = unit + ":" + type;
 			Address address = new Address(uuid("address:" + externalId), externalId, unit, OwnerKind.ORG_UNIT,
 					addressType.uuid(), value, ("EMAIL".equals(type) || "PNUMBER".equals(type)) ? INTERNAL : PUBLIC);
 			List<Segment<Address>> segments = new ArrayList<>();
@@ -350,22 +521,36 @@ final class SdMapper {
 	}
 
 	/**
+	 * Whether a CPR number is one of SD's placeholders (ending in {@code 0000}): no real
+	 * person; skipped with a warning.
+	 */
+	static boolean placeholder(String cpr) {
+		return cpr != null && cpr.trim().endsWith("0000");
+	}
+
+	/**
 	 * Persons from GetPerson, by CPR number (ten digits); a person whose CPR number is
-	 * invalid is rejected.
+	 * invalid is rejected, a placeholder CPR number is skipped with a warning.
 	 */
 	Map<String, DesiredObject<Person>> persons(String operation, Collection<SdNode> persons,
 			Function<String, UUID> personUuid, List<SdProblem> rejected, List<SdProblem> warnings) {
 		Map<String, DesiredObject<Person>> result = new LinkedHashMap<>();
 		for (SdNode node : persons) {
-			CprRule.Outcome cpr = CprRule.check(node.text("PersonCivilRegistrationIdentifier"));
-			String masked = Cpr.mask(node.text("PersonCivilRegistrationIdentifier"));
-			if (!cpr.accepted()) {
-				rejected.add(new SdProblem(operation, node.line(), "Person", masked, cpr.rejection().orElseThrow()));
+			String raw = node.text("PersonCivilRegistrationIdentifier");
+			String masked = Cpr.mask(raw);
+			if (placeholder(raw)) {
+				warnings.add(new SdProblem(operation, "Person", masked, null,
+						"a placeholder CPR number (ending in 0000): the person is skipped"));
 				continue;
 			}
-			cpr.warning().ifPresent(w -> warnings.add(new SdProblem(operation, node.line(), "Person", masked, w)));
+			CprRule.Outcome cpr = CprRule.check(raw);
+			if (!cpr.accepted()) {
+				rejected.add(new SdProblem(operation, "Person", masked, null, cpr.rejection().orElseThrow()));
+				continue;
+			}
+			cpr.warning().ifPresent(w -> warnings.add(new SdProblem(operation, "Person", masked, null, w)));
 			if (result.containsKey(cpr.cpr())) {
-				warnings.add(new SdProblem(operation, node.line(), "Person", masked,
+				warnings.add(new SdProblem(operation, "Person", masked, null,
 						"the person is given twice; the first is used"));
 				continue;
 			}
@@ -379,38 +564,40 @@ final class SdMapper {
 	}
 
 	/**
-	 * Engagements from GetEmployment's {@code Person} records: each employment's dated
-	 * intervals combined at their breakpoints; it is an engagement where its status is
-	 * employed (0, 1, 3), in the department of that date. Placed in line units, primary
-	 * recomputed.
+	 * Engagements from GetEmploymentChanged's {@code Person} records (each employment
+	 * with its lists of dated records, asked for the whole period): the records combined
+	 * at their breakpoints; it is an engagement where its status is employed (0, 1, 3 on
+	 * leave, 4 in a conflict), in the department of that date. Placed in line units,
+	 * primary recomputed.
 	 * @param persons the persons by CPR number; employments of others are rejected
 	 */
 	List<DesiredObject<?>> engagements(String operation, Collection<SdNode> employmentPersons,
 			Map<String, DesiredObject<Person>> persons, Units units, Map<UUID, Klasse> classes,
-			List<SdProblem> rejected) {
-		return engagements(operation, employmentPersons, persons, cpr -> null, units, classes, rejected);
+			List<SdProblem> rejected, List<SdProblem> warnings) {
+		return engagements(operation, employmentPersons, persons, cpr -> null, units, classes, rejected, warnings);
 	}
 
 	/**
-	 * As {@link #engagements(String, Collection, Map, Units, Map, List)}, with the UUIDs
-	 * of persons the hub already has and that are not delivered again.
+	 * As {@link #engagements(String, Collection, Map, Units, Map, List, List)}, with the
+	 * UUIDs of persons the hub already has and that are not delivered again.
 	 * @param knownPersons the UUID of a known person by CPR number, or {@code null}
 	 */
 	List<DesiredObject<?>> engagements(String operation, Collection<SdNode> employmentPersons,
 			Map<String, DesiredObject<Person>> persons, Function<String, UUID> knownPersons, Units units,
-			Map<UUID, Klasse> classes, List<SdProblem> rejected) {
-		Employments employments = employments(operation, persons, knownPersons, units, classes, rejected);
+			Map<UUID, Klasse> classes, List<SdProblem> rejected, List<SdProblem> warnings) {
+		Employments employments = employments(operation, persons, knownPersons, units, classes, rejected, warnings);
 		employmentPersons.forEach(employments::accept);
 		return employments.finish();
 	}
 
 	/**
-	 * A collector of engagements that takes GetEmployment's {@code Person} records one at
-	 * a time as they are parsed, so that the answer need not be held in memory.
+	 * A collector of engagements that takes the {@code Person} records one at a time as
+	 * they are parsed, so that the answer need not be held in memory.
 	 */
 	Employments employments(String operation, Map<String, DesiredObject<Person>> persons,
-			Function<String, UUID> knownPersons, Units units, Map<UUID, Klasse> classes, List<SdProblem> rejected) {
-		return new Employments(operation, persons, knownPersons, units, classes, rejected);
+			Function<String, UUID> knownPersons, Units units, Map<UUID, Klasse> classes, List<SdProblem> rejected,
+			List<SdProblem> warnings) {
+		return new Employments(operation, persons, knownPersons, units, classes, rejected, warnings);
 	}
 
 	final class Employments {
@@ -427,26 +614,40 @@ final class SdMapper {
 
 		private final List<SdProblem> rejected;
 
+		private final List<SdProblem> warnings;
+
 		private final Map<String, Timeline<Engagement>> engagements = new LinkedHashMap<>();
 
 		private final Set<String> seen = new HashSet<>();
 
 		private Employments(String operation, Map<String, DesiredObject<Person>> persons,
-				Function<String, UUID> knownPersons, Units units, Map<UUID, Klasse> classes, List<SdProblem> rejected) {
+				Function<String, UUID> knownPersons, Units units, Map<UUID, Klasse> classes, List<SdProblem> rejected,
+				List<SdProblem> warnings) {
 			this.operation = operation;
 			this.persons = persons;
 			this.knownPersons = knownPersons;
 			this.units = units;
 			this.classes = classes;
 			this.rejected = rejected;
+			this.warnings = warnings;
 		}
 
 		/** Maps the employments of one {@code Person} record. */
 		void accept(SdNode node) {
 			String rawCpr = node.text("PersonCivilRegistrationIdentifier");
+			if (placeholder(rawCpr)) {
+				for (SdNode employment : node.all("Employment")) {
+					String id = employment.text("EmploymentIdentifier");
+					this.warnings.add(new SdProblem(this.operation, "Employment", (id != null) ? id : "", null,
+							"the person " + Cpr.mask(rawCpr)
+									+ " has a placeholder CPR number (ending in 0000): the employment is skipped"));
+				}
+				return;
+			}
 			CprRule.Outcome cpr = CprRule.check(rawCpr);
 			for (SdNode employment : node.all("Employment")) {
 				String id = employment.text("EmploymentIdentifier");
+				UUID uuid = (id != null) ? uuid("engagement:" + id) : null;
 				try {
 					if (id == null) {
 						throw new Rejected("EmploymentIdentifier is missing (person " + Cpr.mask(rawCpr) + ")");
@@ -463,14 +664,18 @@ final class SdMapper {
 						throw new Rejected("the person " + Cpr.mask(rawCpr)
 								+ " is not delivered (missing or rejected in GetPerson)");
 					}
-					Timeline<Engagement> timeline = engagement(id, personUuid, employment, this.units, this.classes);
+					List<String> notes = new ArrayList<>();
+					Timeline<Engagement> timeline = engagement(id, personUuid, employment, this.units, this.classes,
+							notes);
+					notes.forEach(
+							note -> this.warnings.add(new SdProblem(this.operation, "Employment", id, uuid, note)));
 					if (!timeline.isEmpty()) {
 						this.engagements.put(id, SdMapper.this.placement.apply(timeline, this.units.timelines()));
 					}
 				}
 				catch (Rejected ex) {
-					this.rejected.add(new SdProblem(this.operation, employment.line(), "Employment",
-							(id != null) ? id : "", ex.getMessage()));
+					this.rejected.add(
+							new SdProblem(this.operation, "Employment", (id != null) ? id : "", uuid, ex.getMessage()));
 				}
 			}
 		}
@@ -486,12 +691,20 @@ final class SdMapper {
 
 	}
 
+	/**
+	 * One employment's timeline. A piece of it in a unit that is not valid then (a unit
+	 * taken as valid only while its parent is) is left out, with a note.
+	 */
 	private Timeline<Engagement> engagement(String id, UUID person, SdNode employment, Units units,
-			Map<UUID, Klasse> classes) throws Rejected {
-		List<Interval> departments = intervals(employment, "EmploymentDepartment", id);
-		List<Interval> professions = intervals(employment, "Profession", id);
-		List<Interval> times = intervals(employment, "WorkingTime", id);
-		List<Interval> statuses = intervals(employment, "EmploymentStatus", id);
+			Map<UUID, Klasse> classes, List<String> notes) throws Rejected {
+		List<Interval> departments = intervals(employment, "EmploymentDepartment");
+		List<Interval> professions = intervals(employment, "Profession");
+		List<Interval> times = intervals(employment, "WorkingTime");
+		List<Interval> statuses = intervals(employment, "EmploymentStatus");
+		if (statuses.isEmpty()) {
+			notes.add("no EmploymentStatus: the employment is not imported");
+			return Timeline.empty();
+		}
 		TreeSet<LocalDate> points = new TreeSet<>();
 		for (List<Interval> list : List.of(departments, professions, times, statuses)) {
 			for (Interval segment : list) {
@@ -507,24 +720,30 @@ final class SdMapper {
 		}
 		UUID uuid = uuid("engagement:" + id);
 		List<Segment<Engagement>> result = new ArrayList<>();
+		List<Validity> outside = new ArrayList<>();
 		LocalDate previous = null;
 		for (LocalDate point : points) {
 			if (previous != null) {
 				Validity piece = new Validity(previous, point);
 				SdNode status = at(statuses, previous);
-				if (status != null && EMPLOYED.contains(status.text("EmploymentStatusCode"))) {
+				String code = (status != null) ? status.text("EmploymentStatusCode") : null;
+				if (code != null && EMPLOYED.contains(code)) {
 					SdNode department = at(departments, previous);
 					if (department == null) {
 						throw new Rejected("no EmploymentDepartment on " + previous + " while employed");
 					}
 					String departmentId = department.text("DepartmentIdentifier");
-					UUID unit = units.uuids().get(departmentId);
-					if (unit == null) {
-						throw new Rejected("department '" + departmentId + "' "
-								+ (units.rejected().contains(departmentId) ? "is rejected" : "does not exist"));
+					UUID unit = units.of(department, previous);
+					if (unit != null && units.rejected().contains(unit)) {
+						throw new Rejected("department '" + departmentId + "' is rejected");
+					}
+					if (unit == null || !units.timelines().containsKey(unit)) {
+						throw new Rejected("department '" + departmentId + "' does not exist");
 					}
 					if (!units.timelines().get(unit).covers(piece)) {
-						throw new Rejected("department '" + departmentId + "' is not valid on " + piece);
+						outside.add(piece);
+						previous = point;
+						continue;
 					}
 					SdNode profession = at(professions, previous);
 					String jobName = (profession != null) ? profession.text("EmploymentName") : null;
@@ -543,13 +762,33 @@ final class SdMapper {
 							throw new Rejected("OccupationRate " + fraction + " is negative");
 						}
 					}
+					UUID type = LEAVE.equals(code)
+							? klasse(DefaultClasses.ENGAGEMENT_TYPE, this.config.leaveType(), classes) : null;
 					result
-						.add(new Segment<>(piece, new Engagement(uuid, id, person, unit, job, null, fraction, false)));
+						.add(new Segment<>(piece, new Engagement(uuid, id, person, unit, job, type, fraction, false)));
 				}
 			}
 			previous = point;
 		}
+		if (!outside.isEmpty()) {
+			notes.add("left out " + joined(outside) + ": its department is not valid then");
+		}
 		return Timeline.of(result);
+	}
+
+	/** Adjacent pieces joined. */
+	private static List<Validity> joined(List<Validity> pieces) {
+		List<Validity> result = new ArrayList<>();
+		for (Validity piece : pieces) {
+			Validity last = result.isEmpty() ? null : result.get(result.size() - 1);
+			if (last != null && !last.isOpen() && last.to().equals(piece.from())) {
+				result.set(result.size() - 1, new Validity(last.from(), piece.to()));
+			}
+			else {
+				result.add(piece);
+			}
+		}
+		return result;
 	}
 
 	/** One dated interval of an employment. */
@@ -566,7 +805,7 @@ final class SdMapper {
 		return null;
 	}
 
-	private static List<Interval> intervals(SdNode employment, String element, String id) throws Rejected {
+	private static List<Interval> intervals(SdNode employment, String element) throws Rejected {
 		List<Interval> result = new ArrayList<>();
 		for (SdNode node : employment.all(element)) {
 			Validity validity = validity(node, element);
@@ -580,12 +819,15 @@ final class SdMapper {
 		return result;
 	}
 
-	/** ActivationDate to DeactivationDate (the last day; 9999-12-31 open-ended). */
+	/**
+	 * ActivationDate to DeactivationDate (the last day; 9999-12-31 open-ended). A start
+	 * before {@link Validity#BEGINNING} (SD has records from 0001) is taken from then.
+	 */
 	static Validity validity(SdNode node, String what) throws Rejected {
 		String from = node.text("ActivationDate");
 		String to = node.text("DeactivationDate");
 		if (from == null) {
-			throw new Rejected(what + " at line " + node.line() + " has no ActivationDate");
+			throw new Rejected(what + " has no ActivationDate");
 		}
 		LocalDate start;
 		LocalDate last;
@@ -594,15 +836,16 @@ final class SdMapper {
 			last = (to != null) ? date(to) : Validity.END_OF_TIME;
 		}
 		catch (DateTimeParseException ex) {
-			throw new Rejected(what + " at line " + node.line() + " has a date that is not yyyy-mm-dd: '"
-					+ ex.getParsedString() + "'");
+			throw new Rejected(what + " has a date that is not yyyy-mm-dd: '" + ex.getParsedString() + "'");
 		}
 		if (last.isBefore(start)) {
-			throw new Rejected("dates out of order: " + what + " at line " + node.line() + " ends " + last
-					+ " before it starts " + start);
+			throw new Rejected("dates out of order: " + what + " ends " + last + " before it starts " + start);
+		}
+		if (last.isBefore(Validity.BEGINNING)) {
+			throw new Rejected(what + " ends before " + Validity.BEGINNING);
 		}
 		if (start.isBefore(Validity.BEGINNING)) {
-			throw new Rejected(what + " at line " + node.line() + " starts before " + Validity.BEGINNING);
+			start = Validity.BEGINNING;
 		}
 		return last.equals(Validity.END_OF_TIME) ? Validity.from(start) : new Validity(start, last.plusDays(1));
 	}

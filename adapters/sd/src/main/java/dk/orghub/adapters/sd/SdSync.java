@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +20,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dk.orghub.core.model.Address;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Segment;
@@ -39,8 +44,8 @@ import dk.orghub.core.store.OrgStore;
  * {@link #run} reads the change feed from the stored token (the last date fetched), or
  * everything when there is none. A change-feed run also delivers the whole unit tree (SD
  * has no change feed for departments): units and unit addresses that SD no longer has are
- * ended today, unless a department was rejected in the run. Rejected records are in the
- * report, and never end what the store holds.
+ * ended today, except those of departments rejected in the run. Rejected records are in
+ * the report, and never end what the store holds for them.
  * <p>
  * An unreachable or slow service, a refused login or a malformed answer throws the
  * adapter's {@link dk.orghub.core.spi.AdapterException} (temporary or not) before
@@ -83,17 +88,33 @@ public final class SdSync {
 		return changes(preview);
 	}
 
-	/** Reads everything and reconciles it. */
+	/**
+	 * Reads everything and reconciles it. When departments were rejected, the store keeps
+	 * what it has for those units (and their addresses), and only for them: every other
+	 * unit SD no longer has is removed as usual.
+	 */
 	public SdRunReport full(boolean preview) {
 		long start = System.nanoTime();
 		Snapshot read = this.adapter.snapshot(context());
-		Snapshot snapshot = new Snapshot(read.scope(), read.effectiveFrom(), keepStoredParents(read.objects()),
-				read.token());
+		SdRead lastRead = this.adapter.lastRead();
+		List<DesiredObject<?>> objects = new ArrayList<>(keepStoredParents(read.objects()));
+		Set<ObjectType> scope = EnumSet.noneOf(ObjectType.class);
+		scope.addAll(read.scope());
+		if (!lastRead.rejectedUnits().isEmpty()) {
+			objects.addAll(storedUnits(lastRead.rejectedUnits()));
+			scope.add(ObjectType.ORG_UNIT);
+			scope.add(ObjectType.ADDRESS);
+		}
+		Snapshot snapshot = new Snapshot(scope, read.effectiveFrom(), objects, read.token());
 		ChangeSet changes = this.reconciler.plan(this.adapter.name(), this.adapter.ownership(), snapshot);
-		return apply(SdRunReport.Mode.FULL, changes, snapshot.token(), snapshot.objects().size(), preview, start);
+		return apply(SdRunReport.Mode.FULL, changes, snapshot.token(), read.objects().size(), preview, start);
 	}
 
-	/** Reads the changes since the stored token (a full read when there is none). */
+	/**
+	 * Reads the changes since the stored token (a full read when there is none). Units
+	 * and unit addresses SD no longer has are ended today, except those of rejected
+	 * departments, which stay as the store has them.
+	 */
 	public SdRunReport changes(boolean preview) {
 		Optional<String> token = lastFetched();
 		if (token.isEmpty()) {
@@ -103,27 +124,66 @@ public final class SdSync {
 		ChangeBatch batch = this.adapter.changesSince(context(), token.get());
 		SdRead read = this.adapter.lastRead();
 		List<ChangeBatch.EndedObject> ended = new ArrayList<>(batch.ended());
-		boolean treeComplete = read.rejected().stream().noneMatch(p -> "Department".equals(p.element()));
-		if (treeComplete) {
-			LocalDate today = LocalDate.now(this.clock);
-			for (ObjectType type : List.of(ObjectType.ORG_UNIT, ObjectType.ADDRESS)) {
-				Set<String> delivered = new HashSet<>();
-				for (DesiredObject<?> object : batch.changed()) {
-					if (object.type() == type) {
-						delivered.add(object.externalId());
-					}
-				}
-				this.store.identities(this.adapter.name(), type).keySet().forEach(id -> {
-					if (!delivered.contains(id)) {
-						ended.add(new ChangeBatch.EndedObject(type, id, today));
-					}
-				});
-			}
-		}
+		LocalDate today = LocalDate.now(this.clock);
+		vanished(batch.changed(), read.rejectedUnits())
+			.forEach((type, ids) -> ids.forEach(id -> ended.add(new ChangeBatch.EndedObject(type, id, today))));
 		ChangeBatch complete = new ChangeBatch(keepStoredParents(batch.changed()), ended, batch.nextToken(),
 				batch.more());
 		ChangeSet changes = this.reconciler.plan(this.adapter.name(), this.adapter.ownership(), complete);
 		return apply(SdRunReport.Mode.CHANGES, changes, batch.nextToken(), batch.changed().size(), preview, start);
+	}
+
+	/**
+	 * The units and unit addresses the store has from SD (one external id per object)
+	 * that are not delivered, leaving out rejected units and their addresses.
+	 */
+	private Map<ObjectType, List<String>> vanished(List<DesiredObject<?>> delivered, Set<UUID> rejectedUnits) {
+		Set<UUID> given = new HashSet<>();
+		delivered.forEach(object -> given.add(object.uuid()));
+		Map<ObjectType, List<String>> result = new EnumMap<>(ObjectType.class);
+		for (ObjectType type : List.of(ObjectType.ORG_UNIT, ObjectType.ADDRESS)) {
+			Map<UUID, String> missing = new LinkedHashMap<>();
+			this.store.identities(this.adapter.name(), type).forEach((id, uuid) -> {
+				if (!given.contains(uuid) && !(type == ObjectType.ORG_UNIT && rejectedUnits.contains(uuid))) {
+					missing.putIfAbsent(uuid, id);
+				}
+			});
+			if (type == ObjectType.ADDRESS && !rejectedUnits.isEmpty() && !missing.isEmpty()) {
+				this.store.currentTimelines(Address.class, List.copyOf(missing.keySet())).forEach((uuid, timeline) -> {
+					if (timeline.segments().stream().anyMatch(s -> rejectedUnits.contains(s.value().owner()))) {
+						missing.remove(uuid);
+					}
+				});
+			}
+			result.put(type, List.copyOf(missing.values()));
+		}
+		return result;
+	}
+
+	/**
+	 * What the store holds for rejected units and their addresses, as desired objects, so
+	 * that a full snapshot leaves them as they are.
+	 */
+	private List<DesiredObject<?>> storedUnits(Set<UUID> rejectedUnits) {
+		List<DesiredObject<?>> result = new ArrayList<>();
+		Map<UUID, String> unitIds = new HashMap<>();
+		this.store.identities(this.adapter.name(), ObjectType.ORG_UNIT).forEach((id, uuid) -> {
+			if (rejectedUnits.contains(uuid)) {
+				unitIds.putIfAbsent(uuid, id);
+			}
+		});
+		this.store.currentTimelines(OrgUnit.class, List.copyOf(unitIds.keySet()))
+			.forEach((uuid, timeline) -> result
+				.add(new DesiredObject<>(ObjectType.ORG_UNIT, unitIds.get(uuid), timeline)));
+		Map<UUID, String> addressIds = new HashMap<>();
+		this.store.identities(this.adapter.name(), ObjectType.ADDRESS)
+			.forEach((id, uuid) -> addressIds.putIfAbsent(uuid, id));
+		this.store.currentTimelines(Address.class, List.copyOf(addressIds.keySet())).forEach((uuid, timeline) -> {
+			if (timeline.segments().stream().anyMatch(s -> rejectedUnits.contains(s.value().owner()))) {
+				result.add(new DesiredObject<>(ObjectType.ADDRESS, addressIds.get(uuid), timeline));
+			}
+		});
+		return result;
 	}
 
 	/**

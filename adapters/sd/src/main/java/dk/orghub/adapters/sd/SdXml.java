@@ -75,7 +75,7 @@ final class SdXml {
 									operation + ": a second root element at line " + xml.getLocation().getLineNumber());
 						}
 						rootSeen = true;
-						if (!xml.getLocalName().startsWith(operation.replaceAll("\\d+$", ""))) {
+						if (!xml.getLocalName().equals(operation)) {
 							throw new SdFormatException(operation + ": the answer's root element is <"
 									+ xml.getLocalName() + ">, not <" + operation + ">");
 						}
