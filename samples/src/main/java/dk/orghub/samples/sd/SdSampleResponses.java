@@ -2,6 +2,7 @@ package dk.orghub.samples.sd;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,10 +26,12 @@ import dk.orghub.core.model.Validity;
 import dk.orghub.samples.municipality.Municipality;
 
 /**
- * The XML SD-Løn's web services answer for a generated municipality. Departments carry
- * the unit's level (NY0-niveau .. Afdelings-niveau) and its UUID; every engagement is an
- * SD employment with its dated intervals (department, profession, working time, status 1
- * while it lasts and 8 after it ended). Dates are ISO, 9999-12-31 is open-ended, and a
+ * The XML SD-Løn's web services answer for a generated municipality, in SD's shape: each
+ * answer on one line. Departments carry the unit's level (NY0-niveau .. Afdelings-niveau)
+ * and its UUID; every engagement is an SD employment. GetEmploymentChanged20111201 gives
+ * each employment's lists of dated records (department, profession, working time, status
+ * 1 while it lasts and 8 after it ended); GetEmployment20111201 gives the one record of
+ * each kind valid on the date asked. Dates are ISO, 9999-12-31 is open-ended, and a
  * deactivation date is the last day.
  */
 public final class SdSampleResponses {
@@ -64,6 +67,28 @@ public final class SdSampleResponses {
 		return this.municipality;
 	}
 
+	/** The institution's UUID (GetOrganization's InstitutionUUIDIdentifier). */
+	public UUID institutionUuid() {
+		return UUID.nameUUIDFromBytes(("sd-institution:" + this.institution).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * GetDepartmentParent20190701: the parent of the unit on the date (the institution's
+	 * UUID for a top unit); no {@code DepartmentParent} when the unit is not valid then.
+	 */
+	public String departmentParent(UUID unit, LocalDate date) {
+		StringBuilder xml = header("GetDepartmentParent20190701");
+		Timeline<OrgUnit> timeline = this.municipality.units().get(unit);
+		java.util.Optional<OrgUnit> valid = (timeline != null) ? timeline.at(date) : java.util.Optional.empty();
+		valid.ifPresent(u -> {
+			xml.append("<DepartmentParent>");
+			element(xml, "DepartmentUUIDIdentifier",
+					((u.parent() != null) ? u.parent() : institutionUuid()).toString());
+			xml.append("</DepartmentParent>");
+		});
+		return footer(xml, "GetDepartmentParent20190701");
+	}
+
 	/** GetOrganization20111201: one chain of DepartmentReferences per leaf unit. */
 	public String organization(LocalDate date) {
 		Map<UUID, OrgUnit> valid = new LinkedHashMap<>();
@@ -73,6 +98,7 @@ public final class SdSampleResponses {
 		Set<UUID> parents = new HashSet<>();
 		valid.values().forEach(u -> parents.add(u.parent()));
 		StringBuilder xml = header("GetOrganization20111201");
+		element(xml, "InstitutionUUIDIdentifier", institutionUuid().toString());
 		xml.append("<Organization><ActivationDate>")
 			.append(date)
 			.append("</ActivationDate><DeactivationDate>")
@@ -154,7 +180,10 @@ public final class SdSampleResponses {
 		return footer(xml, operation);
 	}
 
-	/** GetEmployment20111201 (or the changed-at-date variant) for the given persons. */
+	/**
+	 * GetEmploymentChanged20111201 (or the changed-at-date variant) for the given
+	 * persons: every employment with its lists of dated records.
+	 */
 	public String employments(String operation, Collection<String> cprs) {
 		StringBuilder xml = header(operation);
 		Map<String, String> fragments = employmentFragments();
@@ -165,6 +194,56 @@ public final class SdSampleResponses {
 			}
 		}
 		return footer(xml, operation);
+	}
+
+	/**
+	 * GetEmployment20111201 for the given persons on one date: of each employment the one
+	 * record of each kind valid then (an employment that has not started yet is left
+	 * out).
+	 */
+	public String employmentsAt(Collection<String> cprs, LocalDate date) {
+		StringBuilder xml = header("GetEmployment20111201");
+		Map<String, UUID> byCpr = new HashMap<>();
+		this.municipality.persons().values().forEach(t -> {
+			Person person = t.latest().orElseThrow();
+			byCpr.put(person.cpr(), person.uuid());
+		});
+		for (String cpr : cprs) {
+			List<Timeline<Engagement>> engagements = this.engagementsByPerson.getOrDefault(byCpr.get(cpr), List.of());
+			StringBuilder person = new StringBuilder();
+			for (Timeline<Engagement> engagement : engagements) {
+				employmentAt(person, engagement, date);
+			}
+			if (!person.isEmpty()) {
+				xml.append("<Person>");
+				element(xml, "PersonCivilRegistrationIdentifier", cpr);
+				xml.append(person).append("</Person>");
+			}
+		}
+		return footer(xml, "GetEmployment20111201");
+	}
+
+	private void employmentAt(StringBuilder xml, Timeline<Engagement> timeline, LocalDate date) {
+		List<Validity> coverage = timeline.coverage();
+		if (coverage.get(0).from().isAfter(date)) {
+			return;
+		}
+		Engagement first = timeline.segments().get(0).value();
+		xml.append("<Employment>");
+		element(xml, "EmploymentIdentifier", first.userKey());
+		element(xml, "EmploymentDate", coverage.get(0).from().toString());
+		element(xml, "AnniversaryDate", coverage.get(0).from().toString());
+		statuses(coverage).forEach((v, code) -> {
+			if (v.contains(date)) {
+				status(xml, v, code);
+			}
+		});
+		Segment<Engagement> segment = timeline.segmentAt(date)
+			.orElse(timeline.segments().get(timeline.segments().size() - 1));
+		department(xml, segment);
+		profession(xml, segment);
+		workingTime(xml, segment);
+		xml.append("</Employment>");
 	}
 
 	/** Every person's CPR number, in generation order. */
@@ -239,53 +318,73 @@ public final class SdSampleResponses {
 		xml.append("<Employment>");
 		element(xml, "EmploymentIdentifier", first.userKey());
 		element(xml, "EmploymentDate", coverage.get(0).from().toString());
-		for (Segment<Engagement> segment : timeline.segments()) {
-			xml.append("<EmploymentDepartment>");
-			dates(xml, segment.validity());
-			OrgUnit unit = this.municipality.units().get(segment.value().unit()).latest().orElseThrow();
-			element(xml, "DepartmentIdentifier", unit.userKey());
-			element(xml, "DepartmentUUIDIdentifier", unit.uuid().toString());
-			xml.append("</EmploymentDepartment>");
-		}
-		for (Segment<Engagement> segment : timeline.segments()) {
-			xml.append("<Profession>");
-			dates(xml, segment.validity());
-			element(xml, "JobPositionIdentifier", Integer.toString(positionId(segment.value().jobFunction())));
-			element(xml, "EmploymentName", key(segment.value().jobFunction()));
-			xml.append("</Profession>");
-		}
-		for (Segment<Engagement> segment : timeline.segments()) {
-			BigDecimal rate = (segment.value().fraction() != null) ? segment.value().fraction() : BigDecimal.ZERO;
-			xml.append("<WorkingTime>");
-			dates(xml, segment.validity());
-			element(xml, "OccupationRate", rate.setScale(4, RoundingMode.HALF_UP).toPlainString());
-			xml.append("</WorkingTime>");
-		}
-		for (Validity v : coverage) {
-			xml.append("<EmploymentStatus>");
-			dates(xml, v);
-			element(xml, "EmploymentStatusCode", "1");
-			xml.append("</EmploymentStatus>");
-		}
-		Validity last = coverage.get(coverage.size() - 1);
-		if (!last.isOpen()) {
-			xml.append("<EmploymentStatus>");
-			dates(xml, Validity.from(last.to()));
-			element(xml, "EmploymentStatusCode", "8");
-			xml.append("</EmploymentStatus>");
-		}
+		element(xml, "AnniversaryDate", coverage.get(0).from().toString());
+		timeline.segments().forEach(segment -> department(xml, segment));
+		timeline.segments().forEach(segment -> profession(xml, segment));
+		timeline.segments().forEach(segment -> workingTime(xml, segment));
+		statuses(coverage).forEach((v, code) -> status(xml, v, code));
 		xml.append("</Employment>");
+	}
+
+	/**
+	 * The employment's status records: 1 while employed, 8 from the day after an end
+	 * (until a rehire, or open-ended).
+	 */
+	private static Map<Validity, String> statuses(List<Validity> coverage) {
+		Map<Validity, String> result = new LinkedHashMap<>();
+		for (int i = 0; i < coverage.size(); i++) {
+			Validity v = coverage.get(i);
+			result.put(v, "1");
+			if (!v.isOpen()) {
+				result.put((i + 1 < coverage.size()) ? new Validity(v.to(), coverage.get(i + 1).from())
+						: Validity.from(v.to()), "8");
+			}
+		}
+		return result;
+	}
+
+	private static void status(StringBuilder xml, Validity validity, String code) {
+		xml.append("<EmploymentStatus>");
+		dates(xml, validity);
+		element(xml, "EmploymentStatusCode", code);
+		xml.append("</EmploymentStatus>");
+	}
+
+	private void department(StringBuilder xml, Segment<Engagement> segment) {
+		xml.append("<EmploymentDepartment>");
+		dates(xml, segment.validity());
+		Timeline<OrgUnit> units = this.municipality.units().get(segment.value().unit());
+		OrgUnit unit = units.at(segment.validity().from()).orElseGet(() -> units.latest().orElseThrow());
+		element(xml, "DepartmentIdentifier", unit.userKey());
+		element(xml, "DepartmentUUIDIdentifier", unit.uuid().toString());
+		xml.append("</EmploymentDepartment>");
+	}
+
+	private static void profession(StringBuilder xml, Segment<Engagement> segment) {
+		xml.append("<Profession>");
+		dates(xml, segment.validity());
+		element(xml, "JobPositionIdentifier", Integer.toString(positionId(segment.value().jobFunction())));
+		element(xml, "EmploymentName", key(segment.value().jobFunction()));
+		xml.append("</Profession>");
+	}
+
+	private static void workingTime(StringBuilder xml, Segment<Engagement> segment) {
+		BigDecimal rate = (segment.value().fraction() != null) ? segment.value().fraction() : BigDecimal.ZERO;
+		xml.append("<WorkingTime>");
+		dates(xml, segment.validity());
+		element(xml, "OccupationRate", rate.setScale(4, RoundingMode.HALF_UP).toPlainString());
+		xml.append("</WorkingTime>");
 	}
 
 	private StringBuilder header(String operation) {
 		StringBuilder xml = new StringBuilder(4096);
-		xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(operation).append(">");
+		xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><").append(operation).append(">");
 		element(xml, "InstitutionIdentifier", this.institution);
 		return xml;
 	}
 
 	private static String footer(StringBuilder xml, String operation) {
-		return xml.append("</").append(operation).append(">\n").toString();
+		return xml.append("</").append(operation).append(">").toString();
 	}
 
 	private static void dates(StringBuilder xml, Validity validity) {

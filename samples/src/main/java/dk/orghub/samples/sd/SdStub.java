@@ -30,16 +30,21 @@ import dk.orghub.samples.municipality.Municipality;
 /**
  * A local stand-in for SD-Løn's web services, serving a generated municipality over HTTP
  * on a free loopback port: GET {@code /GetOrganization20111201},
- * {@code /GetDepartment20111201}, {@code /GetPerson20111201},
- * {@code /GetEmployment20111201}, {@code /GetEmploymentChangedAtDate20111201} and
+ * {@code /GetDepartment20111201}, {@code /GetDepartmentParent20190701},
+ * {@code /GetPerson20111201}, {@code /GetEmployment20111201} (one date:
+ * {@code EffectiveDate}), {@code /GetEmploymentChanged20111201} (whole timelines: lists
+ * of dated records), {@code /GetEmploymentChangedAtDate20111201} and
  * {@code /GetPersonChangedAtDate20111201}, each with Basic auth and the
- * {@code InstitutionIdentifier} parameter. Dates in requests are {@code dd.mm.yyyy}.
+ * {@code InstitutionIdentifier} parameter. Dates in requests are {@code dd.mm.yyyy};
+ * every answer is one line, as SD's are.
  * <p>
  * {@link #update} replaces the data; persons whose answer changed are then reported by
- * the changed-at-date operations for the date given. The GetPerson and GetEmployment
- * operations take an optional {@code PersonCivilRegistrationIdentifier}. Unlike the real
- * service, GetEmployment returns every interval of every employment (also past and future
- * ones), whatever the dates asked.
+ * the changed-at-date operations for the registration date given. A change dated ahead
+ * (effective after the period asked) is reported by GetEmploymentChangedAtDate only with
+ * {@code FutureInformationIndicator=true}. GetPerson, GetEmployment and
+ * GetEmploymentChanged take an optional {@code PersonCivilRegistrationIdentifier}; unlike
+ * the real service, GetEmploymentChanged gives every record whatever the period asked
+ * (the hub asks for the whole period).
  */
 public final class SdStub implements AutoCloseable {
 
@@ -57,7 +62,12 @@ public final class SdStub implements AutoCloseable {
 
 	private final Map<String, LocalDate> personChanged = new HashMap<>();
 
-	private final Map<String, LocalDate> employmentChanged = new HashMap<>();
+	private final Map<String, Change> employmentChanged = new HashMap<>();
+
+	/** When a change was registered in SD, and the day it takes effect. */
+	private record Change(LocalDate registered, LocalDate effective) {
+
+	}
 
 	private volatile SdSampleResponses responses;
 
@@ -98,23 +108,34 @@ public final class SdStub implements AutoCloseable {
 	 * differs are reported as changed on {@code changedOn}.
 	 */
 	public synchronized void update(Municipality municipality, LocalDate changedOn) {
+		update(municipality, changedOn, changedOn);
+	}
+
+	/**
+	 * Serves {@code municipality} from now on; persons and employments whose answer
+	 * differs are reported as changed on {@code registeredOn}, the employment changes as
+	 * taking effect on {@code effectiveOn} (a change dated ahead when that is later).
+	 */
+	public synchronized void update(Municipality municipality, LocalDate registeredOn, LocalDate effectiveOn) {
 		SdSampleResponses next = new SdSampleResponses(municipality, this.institution);
-		markChanged(this.responses.personFragments(), next.personFragments(), this.personChanged, changedOn);
-		markChanged(this.responses.employmentFragments(), next.employmentFragments(), this.employmentChanged,
-				changedOn);
+		Map<String, Change> employments = new HashMap<>();
+		markChanged(this.responses.personFragments(), next.personFragments(), this.personChanged, registeredOn);
+		markChanged(this.responses.employmentFragments(), next.employmentFragments(), employments,
+				new Change(registeredOn, effectiveOn));
+		this.employmentChanged.putAll(employments);
 		this.responses = next;
 	}
 
-	private static void markChanged(Map<String, String> before, Map<String, String> after,
-			Map<String, LocalDate> changed, LocalDate date) {
+	private static <T> void markChanged(Map<String, String> before, Map<String, String> after, Map<String, T> changed,
+			T change) {
 		after.forEach((cpr, fragment) -> {
 			if (!fragment.equals(before.get(cpr))) {
-				changed.put(cpr, date);
+				changed.put(cpr, change);
 			}
 		});
 		before.keySet().forEach(cpr -> {
 			if (!after.containsKey(cpr)) {
-				changed.put(cpr, date);
+				changed.put(cpr, change);
 			}
 		});
 	}
@@ -151,6 +172,10 @@ public final class SdStub implements AutoCloseable {
 				send(exchange, 400, error("Dates must be dd.mm.yyyy"));
 				return;
 			}
+			catch (IllegalArgumentException ex) {
+				send(exchange, 400, error("DepartmentUUIDIdentifier must be a UUID"));
+				return;
+			}
 			if (body == null) {
 				send(exchange, 404, error("Unknown operation " + operation));
 				return;
@@ -168,12 +193,35 @@ public final class SdStub implements AutoCloseable {
 				data.organization(date(query, "ActivationDate", data.municipality().referenceDate()));
 			case "GetDepartment20111201" -> data.departments();
 			case "GetPerson20111201" -> data.persons(operation, all);
-			case "GetEmployment20111201" -> data.employments(operation, all);
+			case "GetDepartmentParent20190701" ->
+				data.departmentParent(java.util.UUID.fromString(query.getOrDefault("DepartmentUUIDIdentifier", "")),
+						date(query, "EffectiveDate", data.municipality().referenceDate()));
+			case "GetEmployment20111201" ->
+				data.employmentsAt(all, date(query, "EffectiveDate", data.municipality().referenceDate()));
+			case "GetEmploymentChanged20111201" -> data.employments(operation, all);
 			case "GetPersonChangedAtDate20111201" -> data.persons(operation, changed(this.personChanged, query));
-			case "GetEmploymentChangedAtDate20111201" ->
-				data.employments(operation, changed(this.employmentChanged, query));
+			case "GetEmploymentChangedAtDate20111201" -> data.employments(operation, changedEmployments(query));
 			default -> null;
 		};
+	}
+
+	/**
+	 * Employments whose change was registered in the period and takes effect by its end,
+	 * or at any later date with {@code FutureInformationIndicator=true}.
+	 */
+	private List<String> changedEmployments(Map<String, String> query) {
+		LocalDate from = date(query, "ActivationDate", LocalDate.MIN);
+		LocalDate to = date(query, "DeactivationDate", LocalDate.MAX);
+		boolean future = "true".equalsIgnoreCase(query.get("FutureInformationIndicator"));
+		List<String> result = new ArrayList<>();
+		this.employmentChanged.forEach((cpr, change) -> {
+			if (!change.registered().isBefore(from) && !change.registered().isAfter(to)
+					&& (future || !change.effective().isAfter(to))) {
+				result.add(cpr);
+			}
+		});
+		result.sort(null);
+		return result;
 	}
 
 	private static List<String> changed(Map<String, LocalDate> changes, Map<String, String> query) {
@@ -210,8 +258,8 @@ public final class SdStub implements AutoCloseable {
 	}
 
 	private static String error(String message) {
-		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Fault><faultstring>" + Objects.requireNonNull(message)
-				+ "</faultstring></Fault>\n";
+		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Fault><faultstring>" + Objects.requireNonNull(message)
+				+ "</faultstring></Fault>";
 	}
 
 	private static void send(HttpExchange exchange, int status, String body) throws IOException {

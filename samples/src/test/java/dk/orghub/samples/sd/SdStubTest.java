@@ -58,9 +58,50 @@ class SdStubTest {
 				"sd-user:secret")
 			.body();
 		assertThat(organization).contains("<DepartmentReference><DepartmentIdentifier>");
-		String employments = get("GetEmployment20111201?InstitutionIdentifier=XY", "sd-user:secret").body();
+		String employments = get("GetEmploymentChanged20111201?InstitutionIdentifier=XY", "sd-user:secret").body();
+		assertThat(employments).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><GetEmploymentChanged20111201>")
+			.doesNotContain("\n");
 		assertThat(employments.split("<Employment>", -1).length - 1).isEqualTo(municipality.engagements().size());
 		assertThat(employments).contains("<EmploymentStatusCode>8</EmploymentStatusCode>");
+		String oneDate = get("GetEmployment20111201?InstitutionIdentifier=XY&EffectiveDate=01.01.2025",
+				"sd-user:secret")
+			.body();
+		int started = (int) municipality.engagements()
+			.values()
+			.stream()
+			.filter(t -> !t.coverage().get(0).from().isAfter(LocalDate.of(2025, 1, 1)))
+			.count();
+		assertThat(oneDate.split("<Employment>", -1).length - 1).as("employments started by then").isEqualTo(started);
+		assertThat(oneDate.split("<EmploymentStatus>", -1).length - 1).as("one status record each on one date")
+			.isEqualTo(started);
+	}
+
+	@Test
+	void namesTheParentOfAUnitAndTheInstitutionForATopUnit() throws Exception {
+		var top = municipality.units()
+			.values()
+			.stream()
+			.map(t -> t.latest().orElseThrow())
+			.filter(u -> u.parent() == null)
+			.findFirst()
+			.orElseThrow();
+		var child = municipality.units()
+			.values()
+			.stream()
+			.map(t -> t.latest().orElseThrow())
+			.filter(u -> top.uuid().equals(u.parent()))
+			.findFirst()
+			.orElseThrow();
+		String organization = get("GetOrganization20111201?InstitutionIdentifier=XY&ActivationDate=01.01.2025",
+				"sd-user:secret")
+			.body();
+		String institution = organization.replaceFirst(".*<InstitutionUUIDIdentifier>([^<]+)<.*", "$1");
+		assertThat(get("GetDepartmentParent20190701?InstitutionIdentifier=XY&EffectiveDate=01.01.2025"
+				+ "&DepartmentUUIDIdentifier=" + child.uuid(), "sd-user:secret")
+			.body()).contains("<DepartmentParent><DepartmentUUIDIdentifier>" + top.uuid());
+		assertThat(get("GetDepartmentParent20190701?InstitutionIdentifier=XY&EffectiveDate=01.01.2025"
+				+ "&DepartmentUUIDIdentifier=" + top.uuid(), "sd-user:secret")
+			.body()).contains("<DepartmentParent><DepartmentUUIDIdentifier>" + institution);
 	}
 
 	@Test
@@ -77,10 +118,17 @@ class SdStubTest {
 				engagements, municipality.managers(), municipality.addresses(), municipality.kle());
 		SdStub own = SdStub.start(municipality, "u", "p", "XY");
 		try {
-			own.update(changed, LocalDate.of(2025, 2, 10));
+			own.update(changed, LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 1));
+			String datedAhead = send(own.baseUri()
+				.resolve(
+						"GetEmploymentChangedAtDate20111201?InstitutionIdentifier=XY&ActivationDate=10.02.2025&DeactivationDate=10.02.2025&FutureInformationIndicator=false"),
+					"u:p")
+				.body();
+			assertThat(datedAhead).as("a change dated ahead, asked without FutureInformationIndicator")
+				.doesNotContain("<Person>");
 			String body = send(own.baseUri()
 				.resolve(
-						"GetEmploymentChangedAtDate20111201?InstitutionIdentifier=XY&ActivationDate=10.02.2025&DeactivationDate=10.02.2025"),
+						"GetEmploymentChangedAtDate20111201?InstitutionIdentifier=XY&ActivationDate=10.02.2025&DeactivationDate=10.02.2025&FutureInformationIndicator=true"),
 					"u:p")
 				.body();
 			assertThat(body.split("<Person>", -1)).hasSize(2);

@@ -357,7 +357,7 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		Map<String, LocalDate> result = new LinkedHashMap<>();
 		for (SdNode department : departments) {
 			String ref = SdMapper.ref(department);
-			if (ref == null || tree.contains(ref) || (ref.startsWith("id:") && tree.contains(ref))) {
+			if (ref == null || tree.contains(ref) || tree.contains("id:" + department.text("DepartmentIdentifier"))) {
 				continue;
 			}
 			if (!ref.startsWith("id:")) {

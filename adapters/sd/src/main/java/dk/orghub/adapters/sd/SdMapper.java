@@ -172,11 +172,17 @@ final class SdMapper {
 			}
 			String known = found.putIfAbsent(ref, parent);
 			if (known != null && !known.equals(parent)) {
-				this.conflicts.put(ref, "GetOrganization gives it two parents, '" + known + "' and '" + parent + "'");
+				this.conflicts.put(ref,
+						"GetOrganization gives it two parents, '" + shown(known) + "' and '" + shown(parent) + "'");
 			}
 			above.forEach(a -> walk(a, found));
 		}
 
+	}
+
+	/** A reference as shown in a message: the identifier, or the UUID. */
+	static String shown(String ref) {
+		return ref.startsWith("id:") ? ref.substring(3) : ref;
 	}
 
 	/**
@@ -280,8 +286,7 @@ final class SdMapper {
 			String ref = uuid.toString();
 			if (!tree.contains(ref)) {
 				for (SdNode record : byUnit.get(uuid)) {
-					if (record.text("DepartmentUUIDIdentifier") == null
-							&& tree.contains("id:" + record.text("DepartmentIdentifier"))) {
+					if (tree.contains("id:" + record.text("DepartmentIdentifier"))) {
 						ref = "id:" + record.text("DepartmentIdentifier");
 					}
 				}
@@ -300,8 +305,8 @@ final class SdMapper {
 			else {
 				UUID parent = resolve(parentRef, byIdentifier);
 				if (parent == null || !byUnit.containsKey(parent)) {
-					placement.reject(uuid, "its parent department '" + parentRef.replaceFirst("^id:", "")
-							+ "' does not exist (not in GetDepartment)");
+					placement.reject(uuid,
+							"its parent department '" + shown(parentRef) + "' does not exist (not in GetDepartment)");
 				}
 				else {
 					placement.parentOf.put(uuid, parent);
@@ -740,11 +745,8 @@ final class SdMapper {
 					if (unit == null || !units.timelines().containsKey(unit)) {
 						throw new Rejected("department '" + departmentId + "' does not exist");
 					}
-					if (!units.timelines().get(unit).covers(piece)) {
-						outside.add(piece);
-						previous = point;
-						continue;
-					}
+					List<Validity> parts = within(piece, units.timelines().get(unit).coverage());
+					outside.addAll(without(piece, parts));
 					SdNode profession = at(professions, previous);
 					String jobName = (profession != null) ? profession.text("EmploymentName") : null;
 					UUID job = klasse(DefaultClasses.JOB_FUNCTION,
@@ -774,6 +776,35 @@ final class SdMapper {
 			notes.add("left out " + joined(outside) + ": its department is not valid then");
 		}
 		return Timeline.of(result);
+	}
+
+	/** The parts of {@code piece} within {@code coverage}. */
+	private static List<Validity> within(Validity piece, List<Validity> coverage) {
+		List<Validity> result = new ArrayList<>();
+		for (Validity v : coverage) {
+			LocalDate from = v.from().isAfter(piece.from()) ? v.from() : piece.from();
+			LocalDate to = v.toOrEnd().isBefore(piece.toOrEnd()) ? v.toOrEnd() : piece.toOrEnd();
+			if (from.isBefore(to)) {
+				result.add(new Validity(from, to));
+			}
+		}
+		return result;
+	}
+
+	/** The parts of {@code piece} outside {@code parts} (sorted parts within it). */
+	private static List<Validity> without(Validity piece, List<Validity> parts) {
+		List<Validity> result = new ArrayList<>();
+		LocalDate from = piece.from();
+		for (Validity part : parts) {
+			if (from.isBefore(part.from())) {
+				result.add(new Validity(from, part.from()));
+			}
+			from = part.toOrEnd();
+		}
+		if (from.isBefore(piece.toOrEnd())) {
+			result.add(new Validity(from, piece.toOrEnd()));
+		}
+		return result;
 	}
 
 	/** Adjacent pieces joined. */

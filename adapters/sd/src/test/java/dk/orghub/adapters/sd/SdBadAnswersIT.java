@@ -84,7 +84,7 @@ class SdBadAnswersIT {
 		this.answers.put("GetDepartment20111201", answer("GetDepartment20111201",
 				department("R", "NY0-niveau", "Kommunen") + department("S", "NY4-niveau", "Skolen")));
 		this.answers.put("GetPerson20111201", answer("GetPerson20111201", person(ANNA, "Anna", "Test")));
-		this.answers.put("GetEmployment20111201", employments(""));
+		this.answers.put("GetEmploymentChanged20111201", employments(""));
 	}
 
 	@AfterEach
@@ -100,7 +100,7 @@ class SdBadAnswersIT {
 		assertThat(engagement("100")).isNotNull();
 		assertThat(engagement("101")).isNotNull();
 
-		this.answers.put("GetEmployment20111201", employments(employment("100", inDepartment("S", "2020-01-01", OPEN),
+		this.answers.put("GetEmploymentChanged20111201", employments(employment("100", inDepartment("S", "2020-01-01", OPEN),
 				rate("1", "2020-01-01", OPEN), status("1", "2020-01-01", "2019-12-31"))));
 		SdAdapter adapter = adapter();
 		Snapshot snapshot = adapter.snapshot(context());
@@ -173,7 +173,7 @@ class SdBadAnswersIT {
 	}
 
 	private void load() {
-		this.answers.put("GetEmployment20111201",
+		this.answers.put("GetEmploymentChanged20111201",
 				employments(
 						employment("100", inDepartment("S", "2020-01-01", OPEN), rate("1", "2020-01-01", OPEN),
 								status("1", "2020-01-01", OPEN)),
@@ -193,12 +193,12 @@ class SdBadAnswersIT {
 	}
 
 	private String employments(String... employments) {
-		return answer("GetEmployment20111201", SdFixtures.employments(ANNA, employments));
+		return answer("GetEmploymentChanged20111201", SdFixtures.employments(ANNA, employments));
 	}
 
 	private static String answer(String operation, String body) {
-		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + operation
-				+ "><InstitutionIdentifier>XY</InstitutionIdentifier>\n" + body + "\n</" + operation + ">\n";
+		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + operation
+				+ "><InstitutionIdentifier>XY</InstitutionIdentifier>" + body + "</" + operation + ">";
 	}
 
 	private SdAdapter adapter() {

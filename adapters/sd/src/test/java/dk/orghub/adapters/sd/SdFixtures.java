@@ -87,8 +87,8 @@ final class SdFixtures {
 
 	/** The record elements of an answer to {@code operation} holding {@code body}. */
 	static List<SdNode> answer(String operation, String record, String body) {
-		String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + operation
-				+ "><InstitutionIdentifier>XY</InstitutionIdentifier>\n" + body + "\n</" + operation + ">";
+		String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + operation
+				+ "><InstitutionIdentifier>XY</InstitutionIdentifier>" + body + "</" + operation + ">";
 		List<SdNode> result = new ArrayList<>();
 		SdXml.parse(operation, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), Set.of(record),
 				result::add);
@@ -96,7 +96,7 @@ final class SdFixtures {
 	}
 
 	static List<SdNode> departments(String... departments) {
-		return answer("GetDepartment20111201", "Department", String.join("\n", departments));
+		return answer("GetDepartment20111201", "Department", String.join("", departments));
 	}
 
 	static SdMapper.Tree tree(String... chains) {
@@ -108,11 +108,11 @@ final class SdFixtures {
 	}
 
 	static List<SdNode> persons(String... persons) {
-		return answer("GetPerson20111201", "Person", String.join("\n", persons));
+		return answer("GetPerson20111201", "Person", String.join("", persons));
 	}
 
 	static List<SdNode> employmentAnswer(String... persons) {
-		return answer("GetEmployment20111201", "Person", String.join("\n", persons));
+		return answer("GetEmploymentChanged20111201", "Person", String.join("", persons));
 	}
 
 }

@@ -72,7 +72,9 @@ class SdMapperTest {
 	void departmentsBecomeUnitsInTheTreeWithLevelsTypesAndUuids() {
 		String given = "6f1c7e0e-8f7a-4c1e-9a55-0b1e5d2c7a10";
 		SdMapper.Units units = this.mapper.units(
-				departments(ROOT, department("A", "NY1-niveau", "Børn og Unge", "2000-01-01", "2023-12-31", ""),
+				departments(ROOT,
+						department("A", "NY1-niveau", "Børn og Unge", "2000-01-01", "2023-12-31",
+								"<DepartmentUUIDIdentifier>" + given + "</DepartmentUUIDIdentifier>"),
 						department("A", "NY1-niveau", "Børn, Unge og Familie", "2024-01-01", OPEN,
 								"<DepartmentUUIDIdentifier>" + given + "</DepartmentUUIDIdentifier>"),
 						TEAM.replace("<DepartmentName>",
@@ -81,20 +83,20 @@ class SdMapperTest {
 				tree(chain("T", "A", "R")), this.classes, this.rejected, this.warnings);
 
 		assertThat(this.rejected).isEmpty();
-		UUID area = units.uuids().get("A");
+		UUID area = unit(units, "A");
 		assertThat(area).isEqualTo(UUID.fromString(given));
-		assertThat(units.uuids().get("R")).isEqualTo(this.mapper.unitUuid("R"));
+		assertThat(unit(units, "R")).isEqualTo(this.mapper.unitUuid("R"));
 		Timeline<OrgUnit> a = units.timelines().get(area);
 		assertThat(a.at(LocalDate.of(2023, 6, 1)).orElseThrow().name()).isEqualTo("Børn og Unge");
 		assertThat(a.at(JAN).orElseThrow().name()).isEqualTo("Børn, Unge og Familie");
-		assertThat(a.at(JAN).orElseThrow().parent()).isEqualTo(units.uuids().get("R"));
+		assertThat(a.at(JAN).orElseThrow().parent()).isEqualTo(unit(units, "R"));
 		assertThat(a.at(JAN).orElseThrow().unitLevel())
 			.isEqualTo(DefaultClasses.classUuid(DefaultClasses.ORG_UNIT_LEVEL, "NY1-niveau"));
 		assertThat(a.at(JAN).orElseThrow().unitType())
 			.isEqualTo(DefaultClasses.classUuid(DefaultClasses.ORG_UNIT_TYPE, "Afdeling"));
-		OrgUnit team = units.timelines().get(units.uuids().get("T")).at(JAN).orElseThrow();
+		OrgUnit team = units.timelines().get(unit(units, "T")).at(JAN).orElseThrow();
 		assertThat(team.unitType()).isEqualTo(DefaultClasses.classUuid(DefaultClasses.ORG_UNIT_TYPE, "Team"));
-		assertThat(units.timelines().get(units.uuids().get("R")).at(JAN).orElseThrow().parent()).isNull();
+		assertThat(units.timelines().get(unit(units, "R")).at(JAN).orElseThrow().parent()).isNull();
 		assertThat(this.classes).as("only default classes were used").isEmpty();
 	}
 
@@ -126,11 +128,12 @@ class SdMapperTest {
 		SdMapper.Units units = this.mapper.units(departments(ROOT, SCHOOL, TEAM), tree(chain("T", "S", "X", "R")),
 				this.classes, this.rejected, this.warnings);
 
-		assertThat(units.uuids()).containsOnlyKeys("R");
+		assertThat(units.timelines().keySet()).containsExactly(unit(units, "R"));
 		assertThat(this.rejected).extracting(SdProblem::id).containsExactlyInAnyOrder("S", "T");
 		assertThat(problem("S").reason()).contains("parent department 'X' does not exist");
 		assertThat(problem("S").operation()).isEqualTo("GetDepartment20111201");
-		assertThat(problem("S").line()).isEqualTo(4);
+		assertThat(problem("S").uuid()).isEqualTo(this.mapper.unitUuid("S"));
+		assertThat(problem("S").toString()).doesNotContain("line");
 		assertThat(problem("T").reason()).contains("parent department 'S' is rejected");
 	}
 
@@ -139,19 +142,19 @@ class SdMapperTest {
 		SdMapper.Units units = this.mapper.units(departments(ROOT, AREA, SCHOOL, TEAM),
 				tree(chain("A", "S", "T", "A", "R")), this.classes, this.rejected, this.warnings);
 
-		assertThat(units.uuids()).containsOnlyKeys("R");
+		assertThat(units.timelines().keySet()).containsExactly(unit(units, "R"));
 		assertThat(problem("A").reason()).contains("two parents, 'S' and 'R'");
-		assertThat(problem("T").reason()).contains("its own ancestor");
+		assertThat(problem("T").reason()).contains("parent department 'A' is rejected");
 	}
 
 	@Test
 	void aCycleInTheParentsIsRejectedNamingTheCycle() {
-		SdMapper.Tree tree = new SdMapper.Tree(
-				new HashMap<>(Map.of("R", SdMapper.Tree.ROOT, "A", "S", "S", "T", "T", "A")), new HashMap<>());
+		SdMapper.Tree tree = SdMapper.Tree.empty();
+		tree.parents().putAll(Map.of("id:R", SdMapper.Tree.ROOT, "id:A", "id:S", "id:S", "id:T", "id:T", "id:A"));
 		SdMapper.Units units = this.mapper.units(departments(ROOT, AREA, SCHOOL, TEAM), tree, this.classes,
 				this.rejected, this.warnings);
 
-		assertThat(units.uuids()).containsOnlyKeys("R");
+		assertThat(units.timelines().keySet()).containsExactly(unit(units, "R"));
 		assertThat(this.rejected).extracting(SdProblem::id).containsExactlyInAnyOrder("A", "S", "T");
 		assertThat(problem("A").reason()).contains("is its own ancestor (cycle A -> S -> T -> A)");
 	}
@@ -161,7 +164,7 @@ class SdMapperTest {
 		this.mapper.units(departments(ROOT, AREA, department("A", "NY1-niveau", "Igen", "2010-01-01", OPEN, "")),
 				tree(chain("A", "R")), this.classes, this.rejected, this.warnings);
 
-		assertThat(problem("A").reason()).contains("duplicate department id").contains("overlapping");
+		assertThat(problem("A").reason()).contains("two records of the department have overlapping dates");
 	}
 
 	@Test
@@ -177,18 +180,87 @@ class SdMapperTest {
 		SdMapper.Units units = this.mapper.units(departments(ROOT, AREA), tree(chain("R")), this.classes, this.rejected,
 				this.warnings);
 
-		assertThat(units.uuids()).containsOnlyKeys("R");
+		assertThat(units.timelines().keySet()).containsExactly(unit(units, "R"));
 		assertThat(problem("A").reason()).contains("not in the organisation tree");
 	}
 
 	@Test
-	void aUnitValidOutsideItsParentIsRejected() {
-		this.mapper.units(
+	void aUnitThatStartsBeforeItsParentStartsWithItsParentWithAWarning() {
+		SdMapper.Units units = this.mapper.units(
 				departments(department("R", "NY0-niveau", "Kommunen", "2010-01-01", OPEN, ""),
 						department("A", "NY1-niveau", "Tidlig", "2005-01-01", OPEN, "")),
 				tree(chain("A", "R")), this.classes, this.rejected, this.warnings);
 
-		assertThat(problem("A").reason()).contains("outside its parent 'R'");
+		assertThat(this.rejected).isEmpty();
+		assertThat(units.timelines().get(unit(units, "A")).coverage())
+			.containsExactly(Validity.from(LocalDate.of(2010, 1, 1)));
+		assertThat(this.warnings).singleElement()
+			.satisfies(
+					w -> assertThat(w.toString()).contains("Department 'A'").contains("partly outside its parent 'R'"));
+	}
+
+	@Test
+	void aUnitNeverValidWhileItsParentIsIsRejected() {
+		this.mapper.units(
+				departments(department("R", "NY0-niveau", "Kommunen", "2010-01-01", OPEN, ""),
+						department("A", "NY1-niveau", "Lukket", "2005-01-01", "2008-12-31", "")),
+				tree(chain("A", "R")), this.classes, this.rejected, this.warnings);
+
+		assertThat(problem("A").reason()).contains("never while its parent 'R' is");
+	}
+
+	@Test
+	void aRenumberedDepartmentIsOneUnitKeyedByItsUuidWithItsIdentifiersOverTime() {
+		String uuid = "6f1c7e0e-8f7a-4c1e-9a55-0b1e5d2c7a10";
+		String keep = "<DepartmentUUIDIdentifier>" + uuid + "</DepartmentUUIDIdentifier>";
+		SdMapper.Units units = this.mapper.units(
+				departments(ROOT, department("A100", "NY1-niveau", "Børn", "2000-01-01", "2019-12-31", keep),
+						department("A200", "NY1-niveau", "Børn", "2020-01-01", OPEN, keep)),
+				tree("<DepartmentReference><DepartmentIdentifier>A200</DepartmentIdentifier>" + keep
+						+ "<DepartmentReference><DepartmentIdentifier>R</DepartmentIdentifier>"
+						+ "</DepartmentReference></DepartmentReference>"),
+				this.classes, this.rejected, this.warnings);
+
+		assertThat(this.rejected).isEmpty();
+		assertThat(units.objects()).filteredOn(o -> o.type() == ObjectType.ORG_UNIT)
+			.extracting(DesiredObject::externalId)
+			.containsExactlyInAnyOrder(uuid, this.mapper.unitUuid("R").toString());
+		Timeline<OrgUnit> area = units.timelines().get(UUID.fromString(uuid));
+		assertThat(area.coverage()).containsExactly(Validity.from(LocalDate.of(2000, 1, 1)));
+		assertThat(area.at(LocalDate.of(2010, 1, 1)).orElseThrow().userKey()).isEqualTo("A100");
+		assertThat(area.at(JAN).orElseThrow().userKey()).isEqualTo("A200");
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
+				employmentAnswer(employments(ANNA,
+						employment("100", inDepartment("A100", "2010-01-01", "2019-12-31"),
+								inDepartment("A200", "2020-01-01", OPEN), status("1", "2010-01-01", OPEN)))),
+				anna(), units, this.classes, this.rejected, this.warnings);
+		assertThat(this.rejected).isEmpty();
+		assertThat(engagement(result, "100").segments()).extracting(s -> s.value().unit())
+			.containsOnly(UUID.fromString(uuid));
+		assertThat(engagement(result, "100").coverage()).containsExactly(Validity.from(LocalDate.of(2010, 1, 1)));
+	}
+
+	@Test
+	void aUnitGetOrganizationLacksIsPlacedUnderTheParentGetDepartmentParentNamesWithAWarning() {
+		String uuid = "6f1c7e0e-8f7a-4c1e-9a55-0b1e5d2c7a10";
+		String institution = "11111111-2222-3333-4444-555555555555";
+		SdMapper.Tree tree = tree(chain("A", "R"));
+		tree.institution(institution);
+		tree.addParent(UUID.fromString(uuid), this.mapper.unitUuid("A").toString());
+		tree.addParent(this.mapper.unitUuid("R"), institution);
+		SdMapper.Units units = this.mapper.units(
+				departments(ROOT, AREA,
+						department("N", "NY2-niveau", "Ny", "2000-01-01", OPEN,
+								"<DepartmentUUIDIdentifier>" + uuid + "</DepartmentUUIDIdentifier>"),
+						department("O", "NY2-niveau", "Forældreløs", "2000-01-01", OPEN,
+								"<DepartmentUUIDIdentifier>" + uuid.replace('6', '9') + "</DepartmentUUIDIdentifier>")),
+				tree, this.classes, this.rejected, this.warnings);
+
+		assertThat(units.timelines().get(UUID.fromString(uuid)).at(JAN).orElseThrow().parent())
+			.isEqualTo(unit(units, "A"));
+		assertThat(this.warnings).singleElement()
+			.satisfies(w -> assertThat(w.toString()).contains("Department 'N'").contains("GetDepartmentParent"));
+		assertThat(problem("O").reason()).contains("has no parent");
 	}
 
 	@Test
@@ -212,10 +284,10 @@ class SdMapperTest {
 		assertThat(this.warnings).singleElement()
 			.satisfies(w -> assertThat(w.reason()).containsIgnoringCase("modulus").doesNotContain(NO_MODULUS));
 
-		List<DesiredObject<?>> engagements = this.mapper.engagements("GetEmployment20111201",
+		List<DesiredObject<?>> engagements = this.mapper.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments("3213801234",
 						employment("100", inDepartment("S", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
-				persons, units, this.classes, this.rejected);
+				persons, units, this.classes, this.rejected, this.warnings);
 		assertThat(engagements).isEmpty();
 		assertThat(this.rejected).last()
 			.satisfies(p -> assertThat(p.toString()).contains("Employment '100'")
@@ -227,25 +299,26 @@ class SdMapperTest {
 	void intervalsAreCombinedAtTheirBreakpointsAndStatusDecidesWhenItIsAnEngagement() {
 		SdMapper.Units units = standardUnits();
 		Map<String, DesiredObject<Person>> persons = anna();
-		List<DesiredObject<?>> result = this.mapper.engagements("GetEmployment20111201", employmentAnswer(employments(
-				ANNA,
-				employment("100", inDepartment("S", "2020-01-01", "2021-12-31"), inDepartment("A", "2022-01-01", OPEN),
-						profession("Lærer", "2020-01-01", OPEN), rate("1.0000", "2020-01-01", "2020-12-31"),
-						rate("0.8", "2021-01-01", OPEN), status("1", "2020-01-01", "2022-05-31"),
-						status("3", "2022-06-01", "2022-12-31"), status("8", "2023-01-01", "2023-12-31"),
-						status("1", "2024-01-01", "2024-06-30"), status("S", "2024-07-01", OPEN)))),
-				persons, units, this.classes, this.rejected);
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
+				employmentAnswer(employments(ANNA,
+						employment("100", inDepartment("S", "2020-01-01", "2021-12-31"),
+								inDepartment("A", "2022-01-01", OPEN), profession("Lærer", "2020-01-01", OPEN),
+								rate("1.0000", "2020-01-01", "2020-12-31"), rate("0.8", "2021-01-01", OPEN),
+								status("1", "2020-01-01", "2022-05-31"), status("3", "2022-06-01", "2022-12-31"),
+								status("8", "2023-01-01", "2023-12-31"), status("1", "2024-01-01", "2024-06-30"),
+								status("S", "2024-07-01", OPEN)))),
+				persons, units, this.classes, this.rejected, this.warnings);
 
 		assertThat(this.rejected).isEmpty();
 		Timeline<Engagement> e = engagement(result, "100");
 		assertThat(e.coverage()).as("employed 0/1/3, not 8 or S; back to 1 on rehire")
 			.containsExactly(Validity.between(LocalDate.of(2020, 1, 1), LocalDate.of(2023, 1, 1)),
 					Validity.between(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 7, 1)));
-		assertThat(e.at(LocalDate.of(2020, 6, 1)).orElseThrow().unit()).isEqualTo(units.uuids().get("S"));
+		assertThat(e.at(LocalDate.of(2020, 6, 1)).orElseThrow().unit()).isEqualTo(unit(units, "S"));
 		assertThat(e.at(LocalDate.of(2020, 6, 1)).orElseThrow().fraction()).isEqualByComparingTo("1");
 		assertThat(e.at(LocalDate.of(2021, 6, 1)).orElseThrow().fraction()).isEqualByComparingTo("0.8");
 		assertThat(e.at(LocalDate.of(2022, 6, 1)).orElseThrow().unit()).as("on leave (3) is still engaged")
-			.isEqualTo(units.uuids().get("A"));
+			.isEqualTo(unit(units, "A"));
 		assertThat(e.at(LocalDate.of(2022, 6, 1)).orElseThrow().jobFunction())
 			.isEqualTo(DefaultClasses.classUuid(DefaultClasses.JOB_FUNCTION, "Lærer"));
 		assertThat(e.at(JAN).orElseThrow().userKey()).isEqualTo("100");
@@ -255,10 +328,10 @@ class SdMapperTest {
 	@Test
 	void anUnknownProfessionBecomesANewJobFunctionClassAndAMissingOneTheFallback() {
 		SdMapper.Units units = standardUnits();
-		List<DesiredObject<?>> result = this.mapper.engagements("GetEmployment20111201",
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments(ANNA, employment("100", inDepartment("S", "2020-01-01", OPEN),
 						profession("Skolebibliotekar", "2020-01-01", "2021-12-31"), status("1", "2020-01-01", OPEN)))),
-				anna(), units, this.classes, this.rejected);
+				anna(), units, this.classes, this.rejected, this.warnings);
 
 		Timeline<Engagement> e = engagement(result, "100");
 		assertThat(this.classes.values()).extracting(Klasse::userKey)
@@ -270,14 +343,14 @@ class SdMapperTest {
 	@Test
 	void anEngagementOnATooDeepLevelIsPlacedInTheLineUnitAboveKeepingTheOriginalUnit() {
 		SdMapper.Units units = standardUnits();
-		List<DesiredObject<?>> result = this.mapper.engagements("GetEmployment20111201",
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments(ANNA,
 						employment("100", inDepartment("T", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
-				anna(), units, this.classes, this.rejected);
+				anna(), units, this.classes, this.rejected, this.warnings);
 
 		Engagement e = engagement(result, "100").at(JAN).orElseThrow();
-		assertThat(e.unit()).isEqualTo(units.uuids().get("S"));
-		assertThat(e.originalUnit()).isEqualTo(units.uuids().get("T"));
+		assertThat(e.unit()).isEqualTo(unit(units, "S"));
+		assertThat(e.originalUnit()).isEqualTo(unit(units, "T"));
 	}
 
 	@Test
@@ -285,27 +358,27 @@ class SdMapperTest {
 		SdMapper none = new SdMapper(this.config.withTooDeepLevels(java.util.Set.of()));
 		SdMapper.Units units = none.units(departments(ROOT, AREA, SCHOOL, TEAM), tree(chain("T", "S", "A", "R")),
 				this.classes, this.rejected, this.warnings);
-		List<DesiredObject<?>> result = none.engagements("GetEmployment20111201",
+		List<DesiredObject<?>> result = none.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments(ANNA,
 						employment("100", inDepartment("T", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
-				anna(), units, this.classes, this.rejected);
+				anna(), units, this.classes, this.rejected, this.warnings);
 
 		Engagement e = engagement(result, "100").at(JAN).orElseThrow();
-		assertThat(e.unit()).isEqualTo(units.uuids().get("T"));
+		assertThat(e.unit()).isEqualTo(unit(units, "T"));
 		assertThat(e.originalUnit()).isNull();
 	}
 
 	@Test
 	void thePrimaryIsTheHighestFractionTiesToTheLowestEmploymentNumberOnEveryDate() {
 		SdMapper.Units units = standardUnits();
-		List<DesiredObject<?>> result = this.mapper.engagements("GetEmployment20111201",
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments(ANNA,
 						employment("200", inDepartment("S", "2020-01-01", OPEN), rate("0.5", "2020-01-01", OPEN),
 								status("1", "2020-01-01", OPEN)),
 						employment("1000", inDepartment("A", "2020-01-01", OPEN),
 								rate("0.3", "2020-01-01", "2021-12-31"), rate("0.5", "2022-01-01", "2022-12-31"),
 								rate("0.6", "2023-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
-				anna(), units, this.classes, this.rejected);
+				anna(), units, this.classes, this.rejected, this.warnings);
 
 		Timeline<Engagement> low = engagement(result, "200");
 		Timeline<Engagement> high = engagement(result, "1000");
@@ -325,12 +398,12 @@ class SdMapperTest {
 		SdMapper.Units units = this.mapper.units(departments(ROOT, AREA, SCHOOL),
 				tree(chain("S", "X", "R"), chain("A", "R")), this.classes, this.rejected, this.warnings);
 		this.rejected.clear();
-		List<DesiredObject<?>> result = this.mapper.engagements("GetEmployment20111201",
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments(ANNA,
 						employment("100", inDepartment("Q", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)),
 						employment("101", inDepartment("S", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)),
 						employment("102", inDepartment("A", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
-				anna(), units, this.classes, this.rejected);
+				anna(), units, this.classes, this.rejected, this.warnings);
 
 		assertThat(result).extracting(DesiredObject::externalId).containsExactly("102");
 		assertThat(problem("100").reason()).contains("department 'Q' does not exist");
@@ -341,7 +414,7 @@ class SdMapperTest {
 	@Test
 	void badEmploymentRecordsAreRejectedWithTheirReason() {
 		SdMapper.Units units = standardUnits();
-		this.mapper.engagements("GetEmployment20111201", employmentAnswer(
+		this.mapper.engagements("GetEmploymentChanged20111201", employmentAnswer(
 				employments(ANNA,
 						employment("100", inDepartment("S", "2020-01-01", OPEN),
 								status("1", "2020-05-01", "2020-04-30")),
@@ -354,7 +427,7 @@ class SdMapperTest {
 						employment("100", inDepartment("S", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN))),
 				employments(BO,
 						employment("105", inDepartment("S", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
-				anna(), units, this.classes, this.rejected);
+				anna(), units, this.classes, this.rejected, this.warnings);
 
 		assertThat(this.rejected).extracting(SdProblem::id)
 			.containsExactly("100", "101", "102", "103", "104", "100", "105");
@@ -368,26 +441,31 @@ class SdMapperTest {
 	}
 
 	@Test
-	void anEmploymentBeforeItsDepartmentExistsIsRejected() {
+	void anEmploymentBeforeItsDepartmentExistsStartsWithItWithAWarning() {
 		SdMapper.Units units = this.mapper.units(
 				departments(ROOT, department("S", "NY4-niveau", "Ny skole", "2022-01-01", OPEN, "")),
 				tree(chain("S", "R")), this.classes, this.rejected, this.warnings);
-		this.mapper.engagements("GetEmployment20111201",
+		this.mapper.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments(ANNA,
 						employment("100", inDepartment("S", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
-				anna(), units, this.classes, this.rejected);
+				anna(), units, this.classes, this.rejected, this.warnings);
 
-		assertThat(problem("100").reason()).contains("department 'S' is not valid on");
+		assertThat(this.rejected).isEmpty();
+		assertThat(this.warnings).singleElement()
+			.satisfies(w -> assertThat(w.toString()).contains("Employment '100'")
+				.contains("left out [[2020-01-01, 2022-01-01)]")
+				.contains("not valid then"));
+
 	}
 
 	@Test
 	void anEmploymentOfAPersonTheHubKnowsNeedsNoPersonRecord() {
 		SdMapper.Units units = standardUnits();
 		UUID known = UUID.randomUUID();
-		List<DesiredObject<?>> result = this.mapper.engagements("GetEmployment20111201",
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments(BO,
 						employment("100", inDepartment("S", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
-				Map.of(), cpr -> BO.equals(cpr) ? known : null, units, this.classes, this.rejected);
+				Map.of(), cpr -> BO.equals(cpr) ? known : null, units, this.classes, this.rejected, this.warnings);
 
 		assertThat(this.rejected).isEmpty();
 		assertThat(engagement(result, "100").at(JAN).orElseThrow().person()).isEqualTo(known);
@@ -405,6 +483,10 @@ class SdMapperTest {
 			.findFirst()
 			.orElseThrow()
 			.timeline();
+	}
+
+	private static UUID unit(SdMapper.Units units, String id) {
+		return units.byIdentifier().get(id).iterator().next();
 	}
 
 	private SdProblem problem(String id) {
