@@ -100,8 +100,9 @@ class SdBadAnswersIT {
 		assertThat(engagement("100")).isNotNull();
 		assertThat(engagement("101")).isNotNull();
 
-		this.answers.put("GetEmploymentChanged20111201", employments(employment("100", inDepartment("S", "2020-01-01", OPEN),
-				rate("1", "2020-01-01", OPEN), status("1", "2020-01-01", "2019-12-31"))));
+		this.answers.put("GetEmploymentChanged20111201",
+				employments(employment("100", inDepartment("S", "2020-01-01", OPEN), rate("1", "2020-01-01", OPEN),
+						status("1", "2020-01-01", "2019-12-31"))));
 		SdAdapter adapter = adapter();
 		Snapshot snapshot = adapter.snapshot(context());
 
