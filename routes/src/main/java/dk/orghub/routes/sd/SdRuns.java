@@ -113,7 +113,8 @@ public final class SdRuns implements FileInbox, ConnectionTestable {
 
 	/**
 	 * A rejected record as a quarantine entry, named by the object it would have given:
-	 * the UUID the store binds to the SD id, else the adapter's name-based UUID. A person
+	 * the UUID the adapter names (a unit's DepartmentUUIDIdentifier, an engagement's
+	 * UUID), else the one the store binds to the SD id, else a name-based UUID. A person
 	 * is named by its masked CPR number only.
 	 */
 	private InboxResult.RejectedRecord rejected(SdProblem problem) {
@@ -127,7 +128,8 @@ public final class SdRuns implements FileInbox, ConnectionTestable {
 			case PERSON -> "rejected-person:";
 			default -> "engagement:";
 		};
-		UUID uuid = (type != ObjectType.PERSON) ? identities(type).get(problem.id()) : null;
+		UUID uuid = (type != ObjectType.PERSON)
+				? ((problem.uuid() != null) ? problem.uuid() : identities(type).get(problem.id())) : null;
 		if (uuid == null) {
 			uuid = UUID
 				.nameUUIDFromBytes(("orghub:sd:" + this.adapter.config().institution() + ":" + kind + problem.id())

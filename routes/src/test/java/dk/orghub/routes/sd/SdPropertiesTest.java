@@ -35,7 +35,9 @@ class SdPropertiesTest {
 		values.put("source-name", "sd-north");
 		values.put("read-timeout", "30s");
 		values.put("too-deep-levels", "Afdelings-niveau,NY6-niveau");
+		values.put("leave-type", "Tjenestefri");
 		SdConfig config = bind(values).config();
+		assertThat(config.leaveType()).isEqualTo("Tjenestefri");
 		assertThat(config.sourceName()).isEqualTo("sd-north");
 		assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(config.tooDeepLevels()).containsExactlyInAnyOrder("Afdelings-niveau", "NY6-niveau");

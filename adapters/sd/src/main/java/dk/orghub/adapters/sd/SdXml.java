@@ -52,9 +52,8 @@ final class SdXml {
 		}
 		catch (XMLStreamException ex) {
 			Location location = ex.getLocation();
-			int line = (location != null) ? location.getLineNumber() : -1;
-			throw new SdFormatException(operation + ": the answer is not well-formed XML"
-					+ ((line > 0) ? " at line " + line : "") + ": " + cleanMessage(ex), ex);
+			throw new SdFormatException(
+					operation + ": the answer is not well-formed XML" + at(location) + ": " + cleanMessage(ex), ex);
 		}
 	}
 
@@ -65,14 +64,14 @@ final class SdXml {
 		while (xml.hasNext()) {
 			int event = xml.next();
 			switch (event) {
-				case XMLStreamConstants.DTD -> throw new SdFormatException(operation + ": a DOCTYPE (DTD) at line "
-						+ xml.getLocation().getLineNumber() + " is refused: entities are never resolved");
+				case XMLStreamConstants.DTD -> throw new SdFormatException(operation + ": a DOCTYPE (DTD) at "
+						+ position(xml.getLocation()) + " is refused: entities are never resolved");
 				case XMLStreamConstants.ENTITY_REFERENCE -> throw entity(operation, xml);
 				case XMLStreamConstants.START_ELEMENT -> {
 					if (depth == 0) {
 						if (rootSeen) {
 							throw new SdFormatException(
-									operation + ": a second root element at line " + xml.getLocation().getLineNumber());
+									operation + ": a second root element at " + position(xml.getLocation()));
 						}
 						rootSeen = true;
 						if (!xml.getLocalName().equals(operation)) {
@@ -124,8 +123,20 @@ final class SdXml {
 	}
 
 	private static SdFormatException entity(String operation, XMLStreamReader xml) {
-		return new SdFormatException(operation + ": the entity reference &" + xml.getLocalName() + "; at line "
-				+ xml.getLocation().getLineNumber() + " is refused");
+		return new SdFormatException(operation + ": the entity reference &" + xml.getLocalName() + "; at "
+				+ position(xml.getLocation()) + " is refused");
+	}
+
+	/**
+	 * Where in the answer: line and column (SD answers on one line, so the column says
+	 * where).
+	 */
+	private static String position(Location location) {
+		return "line " + location.getLineNumber() + ", column " + location.getColumnNumber();
+	}
+
+	private static String at(Location location) {
+		return (location != null && location.getLineNumber() > 0) ? " at " + position(location) : "";
 	}
 
 	private static String cleanMessage(XMLStreamException ex) {

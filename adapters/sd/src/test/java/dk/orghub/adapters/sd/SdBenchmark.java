@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the employments moved; times and each step's peak heap (the stub, which renders each
  * answer in memory, runs in the same JVM and counts too). Run with
  * {@code ./mvnw -pl adapters/sd -Pbenchmark verify} ({@code -Dsd.benchmark.employees=N},
- * default 45,000); it fails only when a result is wrong, never because of time.
+ * default 45,000); it fails only when a result is wrong, never because of time. Each step
+ * prints the machine's load average at its end, since other builds share the machine.
  */
 class SdBenchmark {
 
@@ -120,7 +121,9 @@ class SdBenchmark {
 			.filter(p -> p.getType() == MemoryType.HEAP)
 			.mapToLong(p -> p.getPeakUsage().getUsed())
 			.sum();
-		System.out.printf("%-16s %8.2f s   peak heap %4d MB%n", step + ":", nanos / 1e9, peak >> 20);
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		System.out.printf("%-16s %8.2f s   peak heap %4d MB   load average %.1f%n", step + ":", nanos / 1e9, peak >> 20,
+				load);
 		return report;
 	}
 

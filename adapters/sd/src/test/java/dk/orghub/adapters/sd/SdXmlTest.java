@@ -45,6 +45,14 @@ class SdXmlTest {
 	}
 
 	@Test
+	void aTruncatedOneLineAnswerIsRefusedWithTheOperationAndColumn() {
+		String xml = "<?xml version=\"1.0\"?><GetPerson20111201><Person><PersonGivenName>Anna";
+		assertThatThrownBy(() -> parse("GetPerson20111201", xml, "Person")).isInstanceOf(SdFormatException.class)
+			.hasMessageContaining("GetPerson20111201")
+			.hasMessageMatching("(?s).*not well-formed XML at line 1, column \\d+.*");
+	}
+
+	@Test
 	void aTruncatedAnswerIsRefusedWithTheOperationAndLine() {
 		String xml = "<?xml version=\"1.0\"?>\n<GetPerson20111201>\n<Person>\n<PersonGivenName>Anna";
 		assertThatThrownBy(() -> parse("GetPerson20111201", xml, "Person")).isInstanceOf(SdFormatException.class)
@@ -90,6 +98,14 @@ class SdXmlTest {
 		assertThatThrownBy(() -> parse("GetPerson20111201", "<Fault><faultstring>x</faultstring></Fault>", "Person"))
 			.isInstanceOf(SdFormatException.class)
 			.hasMessageContaining("root element is <Fault>");
+	}
+
+	@Test
+	void anAnswerToAnOperationWithTheSamePrefixIsRefused() {
+		assertThatThrownBy(() -> parse("GetEmployment20111201",
+				"<GetEmploymentChanged20111201><Person></Person></GetEmploymentChanged20111201>", "Person"))
+			.isInstanceOf(SdFormatException.class)
+			.hasMessageContaining("root element is <GetEmploymentChanged20111201>, not <GetEmployment20111201>");
 	}
 
 	@Test
