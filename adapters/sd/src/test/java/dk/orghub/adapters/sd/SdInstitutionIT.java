@@ -161,6 +161,30 @@ class SdInstitutionIT {
 		assertThat(again.status()).as("nothing more").isEqualTo(SdRunReport.Status.UNCHANGED);
 	}
 
+	@Test
+	void aRejectedDepartmentKeepsWhatTheStoreHasAndDoesNotStopAnotherUnitFromGoing() {
+		this.sync.full(false);
+		Timeline<OrgUnit> school = timeline(OrgUnit.class, SCHOOL);
+		Timeline<OrgUnit> team = timeline(OrgUnit.class, TEAM);
+		this.sd.load(FOLDER + "/rejecting");
+
+		SdRunReport changes = this.sync.run(false);
+
+		assertThat(changes.rejected()).map(SdProblem::id).contains("SK30", "TEAM1", "ORPH");
+		assertThat(timeline(OrgUnit.class, SCHOOL)).as("kept as stored").isEqualTo(school);
+		assertThat(timeline(OrgUnit.class, TEAM)).as("below it: kept as stored").isEqualTo(team);
+		assertThat(timeline(OrgUnit.class, LAUNDRY).coverage()).as("gone from SD: ended today")
+			.containsExactly(Validity.between(LocalDate.of(2000, 1, 1), TODAY));
+
+		SdRunReport full = this.sync.full(false);
+
+		assertThat(full.status()).isEqualTo(SdRunReport.Status.APPLIED);
+		assertThat(timeline(OrgUnit.class, SCHOOL)).isEqualTo(school);
+		assertThat(timeline(OrgUnit.class, LAUNDRY)).as("a full read removes what SD no longer has").isNull();
+		assertThat(engagement("10001").coverage()).as("the rejected employment keeps what the store has")
+			.containsExactly(Validity.from(LocalDate.of(2010, 1, 1)));
+	}
+
 	private Timeline<Engagement> engagement(String id) {
 		return timeline(Engagement.class, this.store.identity("sd", ObjectType.ENGAGEMENT, id).orElseThrow());
 	}
