@@ -209,13 +209,17 @@ final class SdMapper {
 		 */
 		UUID of(SdNode department, LocalDate date) {
 			String given = department.text("DepartmentUUIDIdentifier");
+			UUID byUuid = null;
 			if (given != null) {
 				try {
-					return UUID.fromString(given);
+					byUuid = UUID.fromString(given);
 				}
 				catch (IllegalArgumentException ex) {
 					// then by the identifier
 				}
+			}
+			if (byUuid != null && (this.timelines.containsKey(byUuid) || this.rejected.contains(byUuid))) {
+				return byUuid;
 			}
 			Set<UUID> candidates = this.byIdentifier.getOrDefault(department.text("DepartmentIdentifier"), Set.of());
 			for (UUID candidate : candidates) {
@@ -224,7 +228,7 @@ final class SdMapper {
 					return candidate;
 				}
 			}
-			return candidates.isEmpty() ? null : candidates.iterator().next();
+			return candidates.isEmpty() ? byUuid : candidates.iterator().next();
 		}
 
 	}
