@@ -56,6 +56,11 @@ class SdBenchmark {
 			assertThat(full.rejected()).isEmpty();
 			System.out.printf("                 %,d objects delivered, %,d created, %d requests so far%n",
 					full.delivered(), full.count(ObjectChange.Kind.CREATED), stub.requests());
+			Map<String, Long> warnings = new java.util.TreeMap<>();
+			full.warnings()
+				.forEach(w -> warnings.merge(w.element() + ": " + w.reason().replaceAll("\\d{6}-?x{4}", "(cpr)"), 1L,
+						Long::sum));
+			warnings.forEach((kind, n) -> System.out.printf("                 %,d warnings: %s%n", n, kind));
 
 			SdRunReport nothing = measure("no changes", () -> sync.run(false));
 			assertThat(nothing.status()).isEqualTo(SdRunReport.Status.UNCHANGED);
