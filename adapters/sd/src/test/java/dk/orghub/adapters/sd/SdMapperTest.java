@@ -326,6 +326,43 @@ class SdMapperTest {
 	}
 
 	@Test
+	void aConflictCountsAsEmployedAndLeaveCarriesTheLeaveType() {
+		SdMapper.Units units = standardUnits();
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
+				employmentAnswer(employments(ANNA,
+						employment("100", inDepartment("S", "2020-01-01", OPEN),
+								status("1", "2020-01-01", "2020-03-31"), status("4", "2020-04-01", "2020-04-30"),
+								status("3", "2020-05-01", "2020-12-31"), status("1", "2021-01-01", OPEN)))),
+				anna(), units, this.classes, this.rejected, this.warnings);
+
+		assertThat(this.rejected).isEmpty();
+		Timeline<Engagement> e = engagement(result, "100");
+		assertThat(e.coverage()).containsExactly(Validity.from(LocalDate.of(2020, 1, 1)));
+		UUID leave = DefaultClasses.classUuid(DefaultClasses.ENGAGEMENT_TYPE, "Orlov");
+		assertThat(e.at(LocalDate.of(2020, 4, 15)).orElseThrow().engagementType()).as("strike: employed").isNull();
+		assertThat(e.at(LocalDate.of(2020, 6, 1)).orElseThrow().engagementType()).isEqualTo(leave);
+		assertThat(e.at(JAN).orElseThrow().engagementType()).isNull();
+		assertThat(this.classes).containsKey(leave);
+	}
+
+	@Test
+	void aPlaceholderCprIsSkippedWithAWarningNotRejected() {
+		Map<String, DesiredObject<Person>> persons = this.mapper.persons("GetPerson20111201",
+				persons(person("0101800000", "Ukendt", "Ukendt")), cpr -> UUID.randomUUID(), this.rejected,
+				this.warnings);
+		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
+				employmentAnswer(employments("0101800000",
+						employment("100", inDepartment("S", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
+				persons, standardUnits(), this.classes, this.rejected, this.warnings);
+
+		assertThat(persons).isEmpty();
+		assertThat(result).isEmpty();
+		assertThat(this.rejected).isEmpty();
+		assertThat(this.warnings).hasSize(2)
+			.allSatisfy(w -> assertThat(w.toString()).contains("placeholder CPR number").doesNotContain("0101800000"));
+	}
+
+	@Test
 	void anUnknownProfessionBecomesANewJobFunctionClassAndAMissingOneTheFallback() {
 		SdMapper.Units units = standardUnits();
 		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
