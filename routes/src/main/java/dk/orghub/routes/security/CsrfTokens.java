@@ -18,6 +18,8 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
  */
 final class CsrfTokens implements CsrfTokenRequestHandler {
 
+	static final String HAWTIO = "/actuator/hawtio";
+
 	private final XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
 
 	private final CsrfTokenRequestAttributeHandler plain = new CsrfTokenRequestAttributeHandler();
@@ -25,8 +27,13 @@ final class CsrfTokens implements CsrfTokenRequestHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
 		this.masked.handle(request, response, csrfToken);
-		// load the token now, so that the cookie is set on every page Hawtio loads
-		csrfToken.get().getToken();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith(HAWTIO)) {
+			// Hawtio only reads the cookie: set it with each of its pages (elsewhere it
+			// is set
+			// when the token is used, so API clients get no cookie)
+			csrfToken.get().getToken();
+		}
 	}
 
 	@Override

@@ -161,7 +161,7 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
 					"/favicon.ico")
 			.permitAll()
-			.requestMatchers("/actuator/hawtio", "/actuator/hawtio/**", CrossSiteRequests.JOLOKIA,
+			.requestMatchers(CsrfTokens.HAWTIO, CsrfTokens.HAWTIO + "/**", CrossSiteRequests.JOLOKIA,
 					CrossSiteRequests.JOLOKIA + "/**")
 			.hasRole(Role.ADMINISTER.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/syncs/**", "/api/v1/runs/**", "/api/v1/quarantine/**",
