@@ -37,11 +37,15 @@ final class HttpSession {
 			.build();
 	}
 
-	/** Logs in with the login form, as a browser does; fails the test when refused. */
+	/**
+	 * Logs in with the login form and reads {@code /api/v1/me}, as the dashboard does (it
+	 * sets the {@code XSRF-TOKEN} cookie); fails the test when refused.
+	 */
 	HttpSession formLogin(String user, String password) throws Exception {
 		send("GET", "/login", null);
 		HttpResponse<String> response = form(user, password);
 		assertThat(response.headers().firstValue("Location")).as("login of " + user).hasValue(this.base + "/");
+		assertThat(send("GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
 		return this;
 	}
 
