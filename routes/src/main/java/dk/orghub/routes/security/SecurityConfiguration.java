@@ -103,6 +103,7 @@ class SecurityConfiguration {
 	@DependsOnDatabaseInitialization
 	UserDetailsService hubUsers(SecurityProperties properties, DataSource dataSource, PasswordEncoder encoder,
 			Clock clock) {
+		properties.checkPasswords();
 		List<UserDetails> users = new ArrayList<>();
 		String adminHash = FirstAdministrator.passwordHash(properties, dataSource, encoder, clock);
 		users.add(User.withUsername(properties.adminName())
