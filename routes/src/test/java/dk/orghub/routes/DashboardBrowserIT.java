@@ -8,17 +8,13 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,31 +31,11 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.datasource.url=jdbc:h2:mem:dashboard-browser-it;DB_CLOSE_DELAY=-1",
 				"hub.demo.employees=300", "hub.demo.seed=1" })
 @ActiveProfiles("demo")
-class DashboardBrowserIT {
-
-	@LocalServerPort
-	private int port;
-
-	private Chromium chromium;
-
-	private ChromeDriver browser;
-
-	@BeforeEach
-	void openTheBrowser() throws Exception {
-		this.chromium = Chromium.open();
-		this.browser = this.chromium.driver();
-	}
-
-	@AfterEach
-	void closeTheBrowser() throws Exception {
-		if (this.chromium != null) {
-			this.chromium.close();
-		}
-	}
+class DashboardBrowserIT extends InBrowser {
 
 	@Test
 	void anOperatorSeesTheLastRunTriggersARunAndSeesItAppear() throws Exception {
-		String base = "http://localhost:" + this.port;
+		String base = base();
 		this.browser.get(base + "/");
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
 		this.chromium.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);

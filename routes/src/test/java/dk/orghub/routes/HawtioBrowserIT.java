@@ -4,14 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,27 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operator and a reader are refused. Leaves {@code target/hawtio.png}.
  */
 @SecurityIT.Application
-class HawtioBrowserIT {
-
-	@LocalServerPort
-	private int port;
-
-	private Chromium chromium;
-
-	private ChromeDriver browser;
-
-	@BeforeEach
-	void openTheBrowser() throws Exception {
-		this.chromium = Chromium.open();
-		this.browser = this.chromium.driver();
-	}
-
-	@AfterEach
-	void closeTheBrowser() throws Exception {
-		if (this.chromium != null) {
-			this.chromium.close();
-		}
-	}
+class HawtioBrowserIT extends InBrowser {
 
 	@Test
 	void anAdministratorSeesTheRoutesAndTheirStatistics() throws Exception {
@@ -80,10 +55,6 @@ class HawtioBrowserIT {
 
 	private String text() {
 		return this.browser.findElement(By.tagName("body")).getText();
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
 	}
 
 }
