@@ -5,15 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.orghub.routes.audit.AuditLog;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.run.OperationsProperties;
 import dk.orghub.routes.run.RunRepository;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import dk.orghub.routes.testing.OpsDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,14 +25,7 @@ class RetentionPurgeTest {
 
 	@Test
 	void theAuditOutlivesTheRunsRetention() {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/hub", "classpath:db/migration/ops")
-			.outOfOrder(true)
-			.load()
-			.migrate();
+		DataSource dataSource = OpsDatabase.migrated();
 		audit(dataSource, NOW.minus(Duration.ofDays(100))).record("admin", "READ GET /api/v1/persons?includeCpr",
 				"20 shown");
 		audit(dataSource, NOW.minus(Duration.ofDays(4 * 365))).record("admin", "POST /api/v1/syncs/ad/run", "202");
@@ -50,7 +43,7 @@ class RetentionPurgeTest {
 			.containsExactly("POST /api/v1/syncs/ad/run", "READ GET /api/v1/persons?includeCpr");
 	}
 
-	private static AuditLog audit(JdbcDataSource dataSource, Instant at) {
+	private static AuditLog audit(DataSource dataSource, Instant at) {
 		return new AuditLog(dataSource, Clock.fixed(at, ZoneOffset.UTC));
 	}
 
