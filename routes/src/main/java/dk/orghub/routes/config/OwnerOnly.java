@@ -9,12 +9,17 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Folders the hub creates for what holds CPR numbers (the embedded database, payroll
  * dumps, exports) are readable by the hub's user only ({@code rwx------}). On a file
  * system without POSIX permissions they are created as usual.
  */
 public final class OwnerOnly {
+
+	private static final Logger log = LoggerFactory.getLogger(OwnerOnly.class);
 
 	static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 
@@ -35,7 +40,7 @@ public final class OwnerOnly {
 			}
 			if (Files.isDirectory(folder)) {
 				if (restrictExisting) {
-					Files.setPosixFilePermissions(folder, FOLDER);
+					restrict(folder, FOLDER);
 				}
 				return folder;
 			}
@@ -53,12 +58,22 @@ public final class OwnerOnly {
 	/** Restricts an existing file to its owner (read and write). */
 	public static void file(Path file) {
 		if (posix() && Files.isRegularFile(file)) {
-			try {
-				Files.setPosixFilePermissions(file, FILE);
+			restrict(file, FILE);
+		}
+	}
+
+	/**
+	 * Restricts what exists; one the hub's user does not own (set up by someone else) is
+	 * left as it is, with a warning.
+	 */
+	private static void restrict(Path path, Set<PosixFilePermission> permissions) {
+		try {
+			if (!Files.getPosixFilePermissions(path).equals(permissions)) {
+				Files.setPosixFilePermissions(path, permissions);
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot restrict " + file + " to its owner: " + ex.getMessage(), ex);
-			}
+		}
+		catch (IOException ex) {
+			log.warn("Cannot restrict {} to its owner ({}); others may read it", path, ex.getMessage());
 		}
 	}
 
