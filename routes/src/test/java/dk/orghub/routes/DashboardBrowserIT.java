@@ -6,25 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,67 +31,14 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.datasource.url=jdbc:h2:mem:dashboard-browser-it;DB_CLOSE_DELAY=-1",
 				"hub.demo.employees=300", "hub.demo.seed=1" })
 @ActiveProfiles("demo")
-class DashboardBrowserIT {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	@LocalServerPort
-	private int port;
-
-	private ChromeDriver browser;
-
-	private Path profile;
-
-	private Path downloads;
-
-	@BeforeEach
-	void openTheBrowser() throws Exception {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		String missing = "the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-				+ CHROMEDRIVER + "): apt-get install -y chromium chromium-driver";
-		if (!present && Boolean.getBoolean("hub.test.browser.required")) {
-			throw new IllegalStateException("hub.test.browser.required is set but " + missing);
-		}
-		if (!present) {
-			System.err.println("[orghub] skipped: " + missing);
-		}
-		Assumptions.assumeTrue(present, "skipped: " + missing);
-		this.profile = Files.createTempDirectory("orghub-chromium");
-		this.downloads = Files.createDirectories(this.profile.resolve("downloads"));
-		ChromeOptions options = new ChromeOptions();
-		options.setExperimentalOption("prefs",
-				Map.of("download.default_directory", this.downloads.toString(), "download.prompt_for_download", false));
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--window-size=1400,1000", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-	}
-
-	@AfterEach
-	void closeTheBrowser() throws Exception {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.profile != null) {
-			try (var files = Files.walk(this.profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
-		}
-	}
+class DashboardBrowserIT extends InBrowser {
 
 	@Test
 	void anOperatorSeesTheLastRunTriggersARunAndSeesItAppear() throws Exception {
-		String base = "http://localhost:" + this.port;
+		String base = base();
 		this.browser.get(base + "/");
 		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
-		this.browser.findElement(By.id("username")).sendKeys(Api.ADMIN);
-		this.browser.findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.chromium.logIn(Api.ADMIN, Api.ADMIN_PASSWORD);
 
 		String lastRun = text(By.cssSelector("#runs tbody tr[data-run]"));
 		assertThat(lastRun).contains("samples-import", "Succeeded");
@@ -153,7 +90,7 @@ class DashboardBrowserIT {
 
 	/** The survey the browser downloaded, once it is complete; {@code null} before. */
 	private Path downloaded() throws java.io.IOException {
-		try (var files = Files.list(this.downloads)) {
+		try (var files = Files.list(this.chromium.downloads())) {
 			return files.filter((f) -> f.getFileName().toString().matches("survey-\\d{4}-\\d{2}-\\d{2}\\.xlsx"))
 				.findFirst()
 				.orElse(null);
@@ -166,8 +103,7 @@ class DashboardBrowserIT {
 
 	private <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
 		// the page re-renders every few seconds: an element read a moment ago may be gone
-		return new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-			.until(condition::apply);
+		return this.chromium.until(condition);
 	}
 
 	private void click(By by) {

@@ -178,8 +178,10 @@ class ExportApiIT {
 			assertThat(row.get("Sex")).isIn("male", "female", "Male", "Female");
 		}
 		JsonNode audit = this.api.get("/api/v1/audit?actor=admin&limit=100");
-		assertThat(items(audit)).anySatisfy(
-				(e) -> assertThat(e.get("action").asText()).startsWith("GET /api/v1/exports/survey with ageBand sex"));
+		assertThat(items(audit)).anySatisfy((e) -> {
+			assertThat(e.get("action").asText()).startsWith("READ GET /api/v1/exports/survey with ageBand sex");
+			assertThat(e.get("outcome").asText()).matches("[1-9][0-9]* shown");
+		});
 	}
 
 	@Test

@@ -81,6 +81,15 @@ public final class Cpr {
 		return (digits.length() >= 6) ? digits.substring(0, 6) + "-xxxx" : "xxxxxx-xxxx";
 	}
 
+	/**
+	 * Masks the text when it is a CPR number (ten digits, optionally with a dash, with a
+	 * valid date), for identifiers that may be one (a person's user key or a source's
+	 * id); other text stays as it is.
+	 */
+	public static String maskIfCpr(String text) {
+		return (text != null && check(normalise(text)).valid()) ? mask(text) : text;
+	}
+
 	private static int century(int seventh, int yy) {
 		if (seventh <= 3) {
 			return 1900;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dk.orghub.core.model.Actor;
+import dk.orghub.core.model.Cpr;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.Segment;
@@ -170,8 +171,8 @@ public final class Reconciler {
 		Map<ObjectType, Set<String>> seen = new HashMap<>();
 		for (DesiredObject<?> object : objects) {
 			if (!seen.computeIfAbsent(object.type(), t -> new HashSet<>()).add(object.externalId())) {
-				throw new IllegalArgumentException(
-						"duplicate " + object.type().collection() + " id '" + object.externalId() + "' in the source");
+				throw new IllegalArgumentException("duplicate " + object.type().collection() + " id '"
+						+ Cpr.maskIfCpr(object.externalId()) + "' in the source");
 			}
 			byType.computeIfAbsent(object.type(), t -> new ArrayList<>()).add(object);
 		}

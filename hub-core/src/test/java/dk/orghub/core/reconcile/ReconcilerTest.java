@@ -149,6 +149,15 @@ class ReconcilerTest {
 			.hasMessageContaining("duplicate org-units id 'KOM'");
 	}
 
+	@Test
+	void aDuplicateIdThatIsACprNumberIsMasked() {
+		DesiredObject<?> byCpr = new DesiredObject<>(ObjectType.PERSON, this.anna.cpr(),
+				Timeline.of(Validity.from(START), this.anna));
+		assertThatThrownBy(() -> this.reconciler.plan("payroll", PAYROLL, snapshot(null, byCpr, byCpr)))
+			.hasMessageContaining("duplicate persons id '" + this.anna.cpr().substring(0, 6) + "-xxxx'")
+			.hasMessageNotContaining(this.anna.cpr());
+	}
+
 	private String name(LocalDate date) {
 		return this.store.get(OrgUnit.class, this.school.uuid(), at(date)).orElseThrow().value().name();
 	}

@@ -244,6 +244,21 @@ abstract class OrgStoreContract {
 	}
 
 	@Test
+	void aCprNumberAsUserKeyIsRefusedWithoutShowingIt() {
+		String cpr = "0105804002";
+		Person person = new Person(UUID.randomUUID(), cpr, cpr, "Gry", "Lund", null);
+		assertThatThrownBy(
+				() -> this.store.apply(ChangeSet.by(Actor.source("test")).put(person, Validity.from(START)).build()))
+			.isInstanceOfSatisfying(InvariantViolationException.class, (ex) -> {
+				assertThat(ex.violations()).extracting(Violation::rule).contains("user-key-not-cpr");
+				assertThat(ex.violations()).extracting(Violation::userKey).containsOnly("010580-xxxx");
+				assertThat(ex.violations()).extracting(Violation::toString)
+					.allSatisfy((text) -> assertThat(text).doesNotContain("4002"));
+			})
+			.hasMessageNotContaining(cpr);
+	}
+
+	@Test
 	void personUuidMustNotBeDerivedFromCpr() {
 		String cpr = "0105804002";
 		Person derived = new Person(UUID.nameUUIDFromBytes(cpr.getBytes()), "P7", cpr, "Fie", "Holm", null);

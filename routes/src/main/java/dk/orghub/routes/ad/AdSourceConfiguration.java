@@ -7,6 +7,7 @@ import dk.orghub.adapters.ad.AdConfiguration;
 import dk.orghub.adapters.ad.PersonLookup;
 import dk.orghub.adapters.ad.StorePersonLookup;
 import dk.orghub.core.store.OrgStore;
+import dk.orghub.routes.config.PlainConnections;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,22 +22,34 @@ import org.springframework.core.env.Environment;
  * settings bind into {@link AdConfiguration} (the password from
  * {@code HUB_SOURCES_AD_PASSWORD}); a sync runs the adapter with
  * {@code hub.syncs.<name>.adapter: ad}. Every bean can be replaced by one of the same
- * type.
+ * type. An {@code ldap://} URL to another machine is refused at start unless
+ * {@code hub.sources.ad.allow-plain-ldap} is true: use {@code ldaps://}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "hub.sources.ad", name = "url")
 @ConditionalOnProperty(prefix = "hub.sources.ad", name = "enabled", havingValue = "true", matchIfMissing = true)
 class AdSourceConfiguration {
 
+	/**
+	 * Allows an {@code ldap://} URL to another machine: the bind password and the CPR
+	 * numbers of the accounts would travel in clear (the adapter does not use StartTLS).
+	 */
+	static final String ALLOW_PLAIN_LDAP = AdConfiguration.PREFIX + ".allow-plain-ldap";
+
 	@Bean
 	@ConditionalOnMissingBean
 	AdConfiguration adConfiguration(Environment environment) {
+		AdConfiguration configuration;
 		try {
-			return Binder.get(environment).bind(AdConfiguration.PREFIX, AdConfiguration.class).get();
+			configuration = Binder.get(environment).bind(AdConfiguration.PREFIX, AdConfiguration.class).get();
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException(AdConfiguration.PREFIX + ": " + ex.getMessage(), ex);
 		}
+		boolean allowed = Binder.get(environment).bind(ALLOW_PLAIN_LDAP, Boolean.class).orElse(false);
+		PlainConnections.check(AdConfiguration.PREFIX + ".url", configuration.url(), "ldap", "ldaps", ALLOW_PLAIN_LDAP,
+				allowed);
+		return configuration;
 	}
 
 	@Bean

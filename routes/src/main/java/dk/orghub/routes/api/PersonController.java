@@ -1,10 +1,12 @@
 package dk.orghub.routes.api;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dk.orghub.core.model.Person;
+import dk.orghub.routes.security.SensitiveReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Persons. The CPR number is returned only when the caller asks for it with
- * {@code includeCpr=true}; otherwise the {@code cpr} field is absent.
+ * {@code includeCpr=true}; otherwise the {@code cpr} field is absent. Whether the caller
+ * may is decided by {@link SensitiveReads} on the bound value, and every answer with CPR
+ * numbers is audited with how many it showed.
  */
 @RestController
 @RequestMapping(path = "/api/v1/persons", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -29,10 +33,15 @@ class PersonController {
 
 	private static final String INCLUDE_CPR = "Include the CPR number (sensitive)";
 
+	private static final String PATH = "GET /api/v1/persons";
+
 	private final ObjectReader reader;
 
-	PersonController(ObjectReader reader) {
+	private final SensitiveReads sensitive;
+
+	PersonController(ObjectReader reader, SensitiveReads sensitive) {
 		this.reader = reader;
+		this.sensitive = sensitive;
 	}
 
 	@GetMapping
@@ -41,7 +50,14 @@ class PersonController {
 			@Parameter(description = "Only the one with this user key") @RequestParam(required = false) String userKey,
 			@Parameter(description = INCLUDE_CPR) @RequestParam(defaultValue = "false") boolean includeCpr,
 			@ParameterObject ReadParameters read, @ParameterObject @Valid Paging paging) {
-		return this.reader.list(Person.class, read, Filters.none(), userKey, paging, view(includeCpr));
+		this.sensitive.check("includeCpr", includeCpr);
+		PageJson<VersionJson<Person>> page = this.reader.list(Person.class, read, Filters.none(), userKey, paging,
+				view(includeCpr));
+		if (includeCpr) {
+			this.sensitive.record(PATH + "?includeCpr" + ((userKey != null) ? " userKey=" + userKey : "") + " offset="
+					+ paging.offset() + " limit=" + paging.limit(), withCpr(page.items()));
+		}
+		return page;
 	}
 
 	@GetMapping("/{uuid}")
@@ -49,14 +65,30 @@ class PersonController {
 	VersionJson<Person> get(@PathVariable UUID uuid,
 			@Parameter(description = INCLUDE_CPR) @RequestParam(defaultValue = "false") boolean includeCpr,
 			@ParameterObject ReadParameters read) {
-		return this.reader.get(Person.class, uuid, read, view(includeCpr));
+		this.sensitive.check("includeCpr", includeCpr);
+		VersionJson<Person> person = this.reader.get(Person.class, uuid, read, view(includeCpr));
+		if (includeCpr) {
+			this.sensitive.record(PATH + "/" + uuid + "?includeCpr", withCpr(List.of(person)));
+		}
+		return person;
 	}
 
 	@GetMapping("/{uuid}/history")
 	@Operation(summary = "Every registered version, oldest registration first")
 	List<VersionJson<Person>> history(@PathVariable UUID uuid,
 			@Parameter(description = INCLUDE_CPR) @RequestParam(defaultValue = "false") boolean includeCpr) {
-		return this.reader.history(Person.class, uuid, view(includeCpr));
+		this.sensitive.check("includeCpr", includeCpr);
+		List<VersionJson<Person>> history = this.reader.history(Person.class, uuid, view(includeCpr));
+		if (includeCpr) {
+			this.sensitive.record(PATH + "/" + uuid + "/history?includeCpr",
+					history.stream().map((v) -> v.value().cpr()).filter(Objects::nonNull).distinct().count());
+		}
+		return history;
+	}
+
+	/** How many of the versions show a CPR number. */
+	private static long withCpr(List<VersionJson<Person>> versions) {
+		return versions.stream().filter((v) -> v.value().cpr() != null).count();
 	}
 
 	private static UnaryOperator<Person> view(boolean includeCpr) {

@@ -18,6 +18,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
+	/** The embedded database's folder and files for the hub's user only. */
+	@Bean
+	static EmbeddedDatabaseFiles embeddedDatabaseFiles() {
+		return new EmbeddedDatabaseFiles();
+	}
+
 	@Bean
 	Clock clock() {
 		return Clock.system(ReadPoint.ZONE);

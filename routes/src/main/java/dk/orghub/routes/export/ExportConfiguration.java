@@ -8,6 +8,8 @@ import dk.orghub.adapters.exports.survey.SurveyExporter;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.routes.sync.TargetSync;
 
+import dk.orghub.routes.security.SensitiveReads;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +49,8 @@ class ExportConfiguration {
 		}
 
 		@Bean
-		TargetSync exportSync(ExportProperties properties, ScheduledExport export) {
-			return ExportSync.of(properties.scheduled(), export);
+		TargetSync exportSync(ExportProperties properties, ScheduledExport export, SensitiveReads sensitive) {
+			return ExportSync.of(properties.scheduled(), export, sensitive);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package dk.orghub.routes.export;
 
-import java.security.Principal;
 import java.time.LocalDate;
 
 import dk.orghub.adapters.exports.ExportDocument;
@@ -10,11 +9,12 @@ import dk.orghub.adapters.exports.organisation.OrganisationExporter;
 import dk.orghub.adapters.exports.organisation.OrganisationOptions;
 import dk.orghub.adapters.exports.organisation.OrganisationTable;
 import dk.orghub.adapters.exports.survey.RowMode;
+import dk.orghub.adapters.exports.survey.SurveyExport;
 import dk.orghub.adapters.exports.survey.SurveyExporter;
 import dk.orghub.adapters.exports.survey.SurveyOptions;
 import dk.orghub.routes.api.BadParameterException;
 import dk.orghub.routes.api.NotFoundException;
-import dk.orghub.routes.audit.AuditLog;
+import dk.orghub.routes.security.SensitiveReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -31,8 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * Downloads of the survey list and the organisation at a date, as XLSX or CSV. The export
  * is computed before the response starts (so a bad root is a 404, not a broken file) and
- * then streamed. Age band and sex come from CPR numbers: asking for them needs the role
- * administer (see the security configuration) and is audited.
+ * then streamed. Age band and sex come from CPR numbers: {@link SensitiveReads} decides
+ * on the bound values of {@code ageBand} and {@code sex} (the role administer) and audits
+ * the download with its number of respondents.
  */
 @RestController
 @RequestMapping("/api/v1/exports")
@@ -45,14 +46,14 @@ class ExportController {
 
 	private final ExportProperties properties;
 
-	private final AuditLog audit;
+	private final SensitiveReads sensitive;
 
 	ExportController(SurveyExporter surveys, OrganisationExporter organisation, ExportProperties properties,
-			AuditLog audit) {
+			SensitiveReads sensitive) {
 		this.surveys = surveys;
 		this.organisation = organisation;
 		this.properties = properties;
-		this.audit = audit;
+		this.sensitive = sensitive;
 	}
 
 	@GetMapping("/survey")
@@ -63,29 +64,30 @@ class ExportController {
 	ResponseEntity<StreamingResponseBody> survey(@RequestParam(required = false) LocalDate at,
 			@RequestParam(required = false) String root, @RequestParam(defaultValue = "xlsx") String format,
 			@RequestParam(required = false) String rows, @RequestParam(defaultValue = "false") boolean ageBand,
-			@RequestParam(defaultValue = "false") boolean sex, @RequestParam(required = false) String table,
-			Principal principal) {
+			@RequestParam(defaultValue = "false") boolean sex, @RequestParam(required = false) String table) {
+		this.sensitive.check("ageBand", ageBand);
+		this.sensitive.check("sex", sex);
 		ExportFormat exportFormat = parse("format", () -> ExportFormat.parse(format));
 		SurveyOptions options = this.properties.surveyOptions().withAgeBand(ageBand).withSex(sex);
 		if (rows != null && !rows.isBlank()) {
 			options = options.withRows(parse("rows", () -> RowMode.parse(rows)));
 		}
-		ExportDocument document;
+		SurveyExport export;
 		try {
-			document = this.surveys.export(at, root, options).toDocument();
+			export = this.surveys.export(at, root, options);
 		}
 		catch (UnknownUnitException ex) {
 			throw new NotFoundException(ex.getMessage());
 		}
+		ExportDocument document = export.toDocument();
 		if (table != null && !table.isBlank()) {
 			ExportDocument whole = document;
 			document = parse("table", () -> whole.only(table.trim()));
 		}
 		if (options.usesCpr()) {
-			this.audit.record((principal != null) ? principal.getName() : "anonymous",
-					"GET /api/v1/exports/survey with" + (ageBand ? " ageBand" : "") + (sex ? " sex" : "") + " at="
-							+ ((at != null) ? at : "today") + " root=" + ((root != null) ? root : "all"),
-					"200");
+			this.sensitive.record("GET /api/v1/exports/survey with" + (options.ageBand() ? " ageBand" : "")
+					+ (options.sex() ? " sex" : "") + " at=" + export.at() + " root=" + ((root != null) ? root : "all"),
+					export.respondents().size());
 		}
 		return download(document, exportFormat);
 	}

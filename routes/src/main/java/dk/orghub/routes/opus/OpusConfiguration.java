@@ -65,8 +65,8 @@ class OpusConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		OpusFileInbox opusFileInbox(OpusInbox inbox, OpusImporter importer) {
-			return new OpusFileInbox(inbox, importer);
+		OpusFileInbox opusFileInbox(OpusInbox inbox, OpusImporter importer, OpusProperties properties, Clock clock) {
+			return new OpusFileInbox(inbox, importer, properties.retention(), clock);
 		}
 
 		@Bean

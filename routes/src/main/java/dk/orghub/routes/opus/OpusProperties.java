@@ -39,6 +39,9 @@ import org.springframework.validation.annotation.Validated;
  * @param dumpFile the dump the snapshot adapter reads
  * @param pollCron how often the inbox is looked at (Quartz, seconds first)
  * @param pollTimeZone the zone of {@code poll-cron}
+ * @param retention how long dumps (with their reports) stay in the inbox's {@code done/}
+ * and {@code error/} after they were processed; they hold full CPR numbers. The last
+ * imported dump is kept whatever its age: the next import compares with it
  * @param sftp where to fetch dumps over SFTP into the inbox (off unless {@code host} is
  * set)
  */
@@ -51,7 +54,8 @@ public record OpusProperties(@DefaultValue("true") boolean enabled,
 		Map<String, String> unitLevels, String defaultUnitType, String managerType,
 		ManagerRule.WhenEmploymentEnds managerEnds, Set<String> excludedUnits,
 		@NotBlank @Size(max = 120) @DefaultValue("0 * * * * ?") String pollCron,
-		@NotNull @DefaultValue("Europe/Copenhagen") ZoneId pollTimeZone, @Valid @NotNull @DefaultValue Sftp sftp) {
+		@NotNull @DefaultValue("Europe/Copenhagen") ZoneId pollTimeZone,
+		@NotNull @DefaultValue("90d") Duration retention, @Valid @NotNull @DefaultValue Sftp sftp) {
 
 	/** The adapter's configuration; validated (a missing or bad value names its key). */
 	public OpusConfig toConfig() {

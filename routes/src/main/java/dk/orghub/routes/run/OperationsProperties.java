@@ -18,14 +18,17 @@ import org.springframework.validation.annotation.Validated;
  * twice at once)
  * @param lockTimeout a running run that has shown no sign of life for this long is taken
  * to be dead (its instance stopped) and its sync may run again
- * @param retention how long runs, their change logs, resolved quarantine entries and the
- * audit are kept
+ * @param retention how long runs, their change logs and resolved quarantine entries are
+ * kept
+ * @param auditRetention how long the audit (manual actions, reads of CPR numbers, failed
+ * logins, the console's operations) is kept; 5 years by default
  * @param retentionCron when the purge of old runs and audit entries runs (Quartz cron)
  */
 @Validated
 @ConfigurationProperties("hub.operations")
 public record OperationsProperties(@Min(1) @Max(32) @DefaultValue("4") int threads,
 		@NotNull @DefaultValue("10m") Duration lockTimeout, @NotNull @DefaultValue("90d") Duration retention,
+		@NotNull @DefaultValue("1826d") Duration auditRetention,
 		@NotBlank @DefaultValue("0 30 3 * * ?") String retentionCron) {
 
 }

@@ -7,8 +7,10 @@ import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.run.OperationsProperties;
 import dk.orghub.routes.run.RunRepository;
 import dk.orghub.routes.run.SyncRunner;
+import dk.orghub.routes.sync.FileInbox;
 import dk.orghub.routes.sync.SyncRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +25,8 @@ class ScheduleConfiguration {
 
 	@Bean
 	RetentionPurge retentionPurge(RunRepository runs, QuarantineRepository quarantine, AuditLog audit,
-			OperationsProperties properties, Clock clock) {
-		return new RetentionPurge(runs, quarantine, audit, properties, clock);
+			ObjectProvider<FileInbox> inboxes, OperationsProperties properties, Clock clock) {
+		return new RetentionPurge(runs, quarantine, audit, inboxes.orderedStream().toList(), properties, clock);
 	}
 
 	@Bean

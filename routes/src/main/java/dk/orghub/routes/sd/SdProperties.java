@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import dk.orghub.adapters.sd.SdConfig;
+import dk.orghub.routes.config.PlainConnections;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param fallbackJobFunction the job function of a profession without a name
  * @param leaveType the engagement type of an engagement while its employment is on leave
  * (SD status 3)
+ * @param allowPlainHttp allow an {@code http://} base URI to another machine (the
+ * password and CPR numbers would travel in clear; refused at start otherwise)
  */
 @Validated
 @ConfigurationProperties("hub.sources.sd")
@@ -45,13 +48,15 @@ public record SdProperties(@NotBlank @Pattern(regexp = "[a-z0-9-]+",
 		@NotNull @DefaultValue("Afdelings-niveau") Set<@NotBlank String> tooDeepLevels,
 		@NotBlank @DefaultValue("Afdeling") String unitType, @NotBlank @DefaultValue("Team") String teamType,
 		@NotBlank @DefaultValue("Ukendt") String fallbackJobFunction,
-		@NotBlank @DefaultValue("Orlov") String leaveType) {
+		@NotBlank @DefaultValue("Orlov") String leaveType, @DefaultValue("false") boolean allowPlainHttp) {
 
 	/**
 	 * The adapter's configuration.
 	 * @throws IllegalStateException naming the key when a setting is missing or wrong
 	 */
 	SdConfig config() {
+		PlainConnections.check("hub.sources.sd.base-uri", (this.baseUri != null) ? this.baseUri.toString() : null,
+				"http", "https", "hub.sources.sd.allow-plain-http", this.allowPlainHttp);
 		SdConfig config = new SdConfig(this.sourceName, this.baseUri, this.institution, this.user, this.password,
 				this.connectTimeout, this.readTimeout, this.tooDeepLevels, this.unitType, this.teamType,
 				this.fallbackJobFunction, this.leaveType);

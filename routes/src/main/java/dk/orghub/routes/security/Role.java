@@ -11,10 +11,13 @@ public enum Role {
 	/** See everything but CPR numbers. */
 	READ,
 	/**
-	 * Run, preview, pause, resume, retry, approve and reject syncs; the Camel console.
+	 * Run, preview, pause, resume, retry, approve and reject syncs; test connections.
 	 */
 	OPERATE,
-	/** Configuration and local data edits; CPR numbers. */
+	/**
+	 * Local data edits; CPR numbers and what derives from them (age band, sex); the Camel
+	 * console (Hawtio, Jolokia).
+	 */
 	ADMINISTER;
 
 	/** The role and every role it includes. */

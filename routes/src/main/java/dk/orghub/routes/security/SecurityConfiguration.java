@@ -12,13 +12,17 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dk.orghub.routes.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jolokia.server.core.service.api.Restrictor;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
@@ -40,13 +44,19 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Login and roles. Everything needs a login but health and info (for load balancers and
  * probes). READ sees everything but CPR numbers; OPERATE also runs, previews, pauses,
- * resumes, retries, approves and rejects, and opens the Camel console (Hawtio);
- * ADMINISTER also edits local data and reads CPR numbers ({@code includeCpr=true}).
+ * resumes, retries, approves and rejects; ADMINISTER also edits local data, reads CPR
+ * numbers and what derives from them ({@code includeCpr}, {@code ageBand}, {@code sex}:
+ * decided by {@link SensitiveReads} on the bound values) and opens the Camel console
+ * (Hawtio and Jolokia, read-only by {@link ConsoleRestrictor}).
  * <p>
  * Three ways in, all to the same roles:
  * <ul>
@@ -70,9 +80,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * a list or a single string; each role includes the ones below it, and other values are
  * ignored. A token or login without any of them gets no role and so sees nothing.
  * <p>
- * Requests with an {@code Authorization} header are not subject to CSRF checks (they
- * carry no session cookie); the dashboard sends the CSRF token it gets from
- * {@code /api/v1/me}.
+ * CSRF: the token is in the {@code XSRF-TOKEN} cookie; the dashboard sends the masked
+ * token of {@code /api/v1/me}, Hawtio the cookie's value as {@code X-XSRF-TOKEN}
+ * ({@link CsrfTokens}). Only a request that logs in by its {@code Authorization} header
+ * (Basic, or Bearer when accepted) and carries no session is exempt. A request that may
+ * change state from another site is refused ({@link CrossSiteRequests}). Wrong passwords
+ * lock a user name for a while ({@link LoginThrottle}); a path the firewall rejects is a
+ * 400.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -89,6 +103,7 @@ class SecurityConfiguration {
 	@DependsOnDatabaseInitialization
 	UserDetailsService hubUsers(SecurityProperties properties, DataSource dataSource, PasswordEncoder encoder,
 			Clock clock) {
+		properties.checkPasswords();
 		List<UserDetails> users = new ArrayList<>();
 		String adminHash = FirstAdministrator.passwordHash(properties, dataSource, encoder, clock);
 		users.add(User.withUsername(properties.adminName())
@@ -110,20 +125,46 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain hubSecurity(HttpSecurity http, SecurityProperties properties,
+	SensitiveReads sensitiveReads(AuditLog audit) {
+		return new SensitiveReads(audit);
+	}
+
+	/** Jolokia's policy: the servlet picks up {@code Restrictor} beans. */
+	@Bean
+	Restrictor consoleRestrictor(SecurityProperties properties, AuditLog audit) {
+		return new ConsoleRestrictor(properties.console().routeControl(), audit);
+	}
+
+	@Bean
+	LoginThrottle loginThrottle(SecurityProperties properties, Clock clock) {
+		return new LoginThrottle(properties.loginThrottle().maxFailures(), properties.loginThrottle().window(), clock);
+	}
+
+	@Bean
+	FailedLogins failedLogins(LoginThrottle throttle, AuditLog audit) {
+		return new FailedLogins(throttle, audit);
+	}
+
+	/**
+	 * A path the firewall rejects ({@code //}, {@code ;}, ...) is a bad request, not an
+	 * error.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new HttpStatusRequestRejectedHandler(HttpServletResponse.SC_BAD_REQUEST);
+	}
+
+	@Bean
+	SecurityFilterChain hubSecurity(HttpSecurity http, SecurityProperties properties, LoginThrottle throttle,
 			ObjectProvider<ClientRegistrationRepository> oidc, ObjectProvider<JwtDecoder> bearer) throws Exception {
-		// CPR numbers, and what the exports derive from them (age band, sex)
-		RequestMatcher cpr = (request) -> "true".equalsIgnoreCase(request.getParameter("includeCpr"))
-				|| "true".equalsIgnoreCase(request.getParameter("ageBand"))
-				|| "true".equalsIgnoreCase(request.getParameter("sex"));
+		boolean bearerTokens = bearer.getIfAvailable() != null;
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/login", "/error",
 					"/favicon.ico")
 			.permitAll()
-			.requestMatchers(cpr)
+			.requestMatchers(CsrfTokens.HAWTIO, CsrfTokens.HAWTIO + "/**", CrossSiteRequests.JOLOKIA,
+					CrossSiteRequests.JOLOKIA + "/**")
 			.hasRole(Role.ADMINISTER.name())
-			.requestMatchers("/actuator/hawtio/**", "/actuator/jolokia/**")
-			.hasRole(Role.OPERATE.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/syncs/**", "/api/v1/runs/**", "/api/v1/quarantine/**",
 					"/api/v1/targets/**")
 			.hasRole(Role.OPERATE.name())
@@ -134,7 +175,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.hasRole(Role.READ.name()));
 		http.httpBasic(Customizer.withDefaults());
-		if (bearer.getIfAvailable() != null) {
+		if (bearerTokens) {
 			http.oauth2ResourceServer((server) -> server
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(bearerTokens(properties.oidcRolesClaim()))));
 		}
@@ -146,12 +187,26 @@ class SecurityConfiguration {
 			http.formLogin(Customizer.withDefaults());
 		}
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasAuthorizationHeader));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+			.csrfTokenRequestHandler(new CsrfTokens())
+			.ignoringRequestMatchers((request) -> authenticatesByHeader(request, bearerTokens)));
+		http.addFilterBefore(new CrossSiteRequests(), CsrfFilter.class);
+		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 
-	private static boolean hasAuthorizationHeader(HttpServletRequest request) {
-		return request.getHeader("Authorization") != null;
+	/**
+	 * Whether the request logs in by its {@code Authorization} header alone (HTTP Basic,
+	 * or a bearer token when they are accepted) and carries no session: only then is it
+	 * exempt from CSRF checks, since no browser adds such a header on its own.
+	 */
+	static boolean authenticatesByHeader(HttpServletRequest request, boolean bearerTokens) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null || request.getRequestedSessionId() != null) {
+			return false;
+		}
+		String scheme = authorization.strip().split(" ", 2)[0];
+		return "Basic".equalsIgnoreCase(scheme) || (bearerTokens && "Bearer".equalsIgnoreCase(scheme));
 	}
 
 	static List<GrantedAuthority> authorities(Set<Role> roles) {

@@ -1,13 +1,16 @@
 package dk.orghub.routes.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,17 +39,64 @@ import org.springframework.validation.annotation.Validated;
  * bearer token that lists the user's roles ({@code read}, {@code operate},
  * {@code administer}, in any case; a list or a single string); a dotted path such as
  * {@code realm_access.roles} reads a nested claim (a claim named with the dots wins)
+ * @param loginThrottle how many failed logins lock a user name, and for how long
+ * @param console what the Camel console (Hawtio, Jolokia; role administer) may change
  */
 @Validated
 @ConfigurationProperties("hub.security")
 public record SecurityProperties(@NotBlank @Size(max = 200) @DefaultValue("admin") String adminName,
 		String adminPassword, @Valid @NotNull @DefaultValue List<@Valid @NotNull User> users,
-		@NotBlank @DefaultValue("roles") String oidcRolesClaim) {
+		@NotBlank @DefaultValue("roles") String oidcRolesClaim,
+		@Valid @NotNull @DefaultValue LoginThrottle loginThrottle, @Valid @NotNull @DefaultValue Console console) {
+
+	private static final Pattern ENCODED = Pattern.compile("\\{[a-z0-9]+\\}.+");
 
 	@Override
 	public String toString() {
 		return "SecurityProperties[adminName=" + this.adminName + ", adminPassword=******, users=" + this.users
-				+ ", oidcRolesClaim=" + this.oidcRolesClaim + "]";
+				+ ", oidcRolesClaim=" + this.oidcRolesClaim + ", loginThrottle=" + this.loginThrottle + ", console="
+				+ this.console + "]";
+	}
+
+	/**
+	 * Refuses a local user's password that is not encoded with its encoder's id, or is
+	 * {@code {noop}} (plain text). The message names the key, never the value (a
+	 * validation annotation would print the rejected value in the start's log).
+	 * @throws IllegalStateException naming {@code hub.security.users[i].password}
+	 */
+	public void checkPasswords() {
+		for (int i = 0; i < this.users.size(); i++) {
+			String password = this.users.get(i).password();
+			if (!ENCODED.matcher(password).matches() || password.startsWith("{noop}")) {
+				throw new IllegalStateException("hub.security.users[" + i + "].password (user '"
+						+ this.users.get(i).name() + "') must be an encoded password with its encoder's id, e.g. "
+						+ "{bcrypt}$2a$10$...; {noop}, a password in plain text, is refused");
+			}
+		}
+	}
+
+	/**
+	 * Failed logins (form or HTTP Basic) per user name: after {@code maxFailures} within
+	 * {@code window} the name is refused (429 with {@code Retry-After} for HTTP Basic)
+	 * until the oldest of them is a window old.
+	 *
+	 * @param maxFailures failed logins that lock a name
+	 * @param window the period they are counted in, and the longest a name stays locked
+	 */
+	public record LoginThrottle(@Min(1) @Max(1000) @DefaultValue("10") int maxFailures,
+			@NotNull @DefaultValue("5m") Duration window) {
+
+	}
+
+	/**
+	 * The Camel console. It is read-only: Jolokia answers reads and lists, never writes
+	 * attributes or runs operations, except route start and stop when
+	 * {@code routeControl} is on.
+	 *
+	 * @param routeControl allow starting and stopping Camel routes from the console
+	 */
+	public record Console(@DefaultValue("false") boolean routeControl) {
+
 	}
 
 	/**
@@ -55,12 +105,11 @@ public record SecurityProperties(@NotBlank @Size(max = 200) @DefaultValue("admin
 	 * @param name the user name
 	 * @param password the encoded password with its encoder's id, e.g.
 	 * {@code {bcrypt}$2a$10$...} (make one with
-	 * {@code htpasswd -bnBC 10 "" PASSWORD | tr -d ':\n'} and prefix {@code {bcrypt}})
+	 * {@code htpasswd -bnBC 10 "" PASSWORD | tr -d ':\n'} and prefix {@code {bcrypt}});
+	 * {@code {noop}} (the password in plain text) is refused
 	 * @param roles the user's roles; each includes the ones below it
 	 */
-	public record User(@NotBlank @Size(max = 200) String name, @NotBlank @Pattern(regexp = "\\{[a-z0-9]+\\}.+",
-			message = "must be an encoded password with its encoder's id, e.g. {bcrypt}$2a$10$...") String password,
-			@NotEmpty Set<Role> roles) {
+	public record User(@NotBlank @Size(max = 200) String name, @NotBlank String password, @NotEmpty Set<Role> roles) {
 
 		@Override
 		public String toString() {

@@ -1,6 +1,7 @@
 package dk.orghub.routes.sync;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import dk.orghub.core.spi.SourceAdapter;
@@ -33,5 +34,15 @@ public interface FileInbox extends SourceAdapter {
 
 	/** Where the files are dropped, for messages and the dashboard. */
 	String location();
+
+	/**
+	 * Deletes the files processed (imported or set aside) longer ago than the inbox keeps
+	 * them, keeping any that a later import still needs.
+	 * @param now the time of the purge
+	 * @return how many files were deleted
+	 */
+	default int purgeProcessed(Instant now) {
+		return 0;
+	}
 
 }

@@ -56,6 +56,22 @@ class SdPropertiesTest {
 		assertThat(properties.config().toString()).doesNotContain("very-secret");
 	}
 
+	@Test
+	void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+		Map<String, String> values = new LinkedHashMap<>(Map.of("base-uri", "http://service.sd.dk/sdws/", "institution",
+				"XY", "user", "hub", "password", "secret"));
+		assertThatThrownBy(() -> bind(values).config()).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("hub.sources.sd.base-uri")
+			.hasMessageContaining("https://")
+			.hasMessageContaining("hub.sources.sd.allow-plain-http")
+			.hasMessageNotContaining("secret");
+		values.put("allow-plain-http", "true");
+		assertThat(bind(values).config().baseUri()).isEqualTo(URI.create("http://service.sd.dk/sdws/"));
+		values.put("allow-plain-http", "false");
+		values.put("base-uri", "http://localhost:8090/");
+		assertThat(bind(values).config().baseUri()).isEqualTo(URI.create("http://localhost:8090/"));
+	}
+
 	private static SdProperties bind(Map<String, String> values) {
 		Map<String, String> prefixed = new LinkedHashMap<>();
 		values.forEach((k, v) -> prefixed.put("hub.sources.sd." + k, v));

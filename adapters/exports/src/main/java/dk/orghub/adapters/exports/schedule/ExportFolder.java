@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +50,8 @@ public final class ExportFolder {
 	}
 
 	/**
-	 * Writes a file atomically; creates the folder when missing.
+	 * Writes a file atomically, readable by the owner only; creates the folder when
+	 * missing, for the owner only as well (the files may hold age bands and sex).
 	 * @param fileName a plain file name, no path
 	 * @return the file written
 	 */
@@ -57,7 +60,7 @@ public final class ExportFolder {
 				|| fileName.contains("\\")) {
 			throw new IllegalArgumentException("not a plain file name: " + fileName);
 		}
-		Files.createDirectories(this.folder);
+		createFolder();
 		Path target = this.folder.resolve(fileName);
 		Path temp = Files.createTempFile(this.folder, "." + fileName + "-", TEMP_SUFFIX);
 		try {
@@ -75,6 +78,19 @@ public final class ExportFolder {
 		finally {
 			Files.deleteIfExists(temp);
 		}
+	}
+
+	private void createFolder() throws IOException {
+		if (Files.isDirectory(this.folder)) {
+			return;
+		}
+		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			Files.createDirectories(this.folder);
+			return;
+		}
+		Files.createDirectories(this.folder.getParent());
+		Files.createDirectory(this.folder,
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 	}
 
 	/**

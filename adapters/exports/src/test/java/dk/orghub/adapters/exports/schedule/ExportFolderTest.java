@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,11 @@ class ExportFolderTest {
 
 		assertThat(file).hasFileName("survey-2025-01-01.csv").hasContent("a;b");
 		assertThat(names(folder.folder())).containsExactly("survey-2025-01-01.csv");
+		// the files may hold age bands and sex: the folder and the file are the owner's
+		// only
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.folder())))
+			.isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 	}
 
 	@Test
