@@ -47,8 +47,8 @@ public record SdProperties(@NotBlank @Pattern(regexp = "[a-z0-9-]+",
 		@NotNull @DefaultValue("10s") Duration connectTimeout, @NotNull @DefaultValue("120s") Duration readTimeout,
 		@NotNull @DefaultValue("Afdelings-niveau") Set<@NotBlank String> tooDeepLevels,
 		@NotBlank @DefaultValue("Afdeling") String unitType, @NotBlank @DefaultValue("Team") String teamType,
-		@NotBlank @DefaultValue("Ukendt") String fallbackJobFunction,
-		@NotBlank @DefaultValue("Orlov") String leaveType, @DefaultValue("false") boolean allowPlainHttp) {
+		@NotBlank @DefaultValue("Ukendt") String fallbackJobFunction, @NotBlank @DefaultValue("Orlov") String leaveType,
+		@DefaultValue("false") boolean allowPlainHttp) {
 
 	/**
 	 * The adapter's configuration.
