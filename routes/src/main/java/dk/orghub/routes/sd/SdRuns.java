@@ -90,7 +90,7 @@ public final class SdRuns implements FileInbox, ConnectionTestable {
 		String label = report.mode() == SdRunReport.Mode.FULL ? "SD full read" : "SD changes up to " + report.token();
 		return new InboxResult(label, status(report.status()), report.delivered(), report.result(),
 				report.rejected().stream().map(this::rejected).toList(),
-				report.warnings().stream().map(SdProblem::toString).toList(), report.error(), null);
+				report.warnings().stream().map(SdProblem::toString).toList(), List.of(), report.error(), null);
 	}
 
 	/**

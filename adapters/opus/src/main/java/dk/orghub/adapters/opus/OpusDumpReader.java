@@ -124,13 +124,13 @@ public final class OpusDumpReader {
 	}
 
 	/**
-	 * Person UUIDs from the hub's bindings, random for a new person, the same for one CPR
-	 * number within one use.
+	 * Person UUIDs from the context ({@link SourceContext#identity}: the bound one, else
+	 * the hub's stable UUID for a new person), the same for one CPR number within one
+	 * use.
 	 */
 	static Function<String, UUID> personUuids(SourceContext context) {
 		Map<String, UUID> known = new HashMap<>();
-		return cpr -> known.computeIfAbsent(cpr,
-				c -> context.knownIdentity(ObjectType.PERSON, c).orElseGet(UUID::randomUUID));
+		return cpr -> known.computeIfAbsent(cpr, c -> context.identity(ObjectType.PERSON, c));
 	}
 
 }

@@ -184,7 +184,8 @@ final class OpusMapper {
 			protectedKeys.add(MappedDump.key(ObjectType.ENGAGEMENT, id));
 			protectedKeys.add(MappedDump.key(ObjectType.MANAGER, id));
 		}
-		return new MappedDump(dump.file(), dump.date(), objects, protectedKeys, dump.rejected(), dump.warnings());
+		return new MappedDump(dump.file(), dump.date(), objects, protectedKeys, dump.rejected(), dump.warnings(),
+				dump.leaves());
 	}
 
 	UUID unitUuid(String opusId) {

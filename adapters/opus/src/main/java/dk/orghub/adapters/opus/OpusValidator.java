@@ -37,6 +37,8 @@ final class OpusValidator {
 
 	private final List<RecordProblem> warnings = new ArrayList<>();
 
+	private final List<RecordProblem> leaves = new ArrayList<>();
+
 	private OpusValidator(String file) {
 		this.file = file;
 	}
@@ -48,7 +50,7 @@ final class OpusValidator {
 		Set<String> rejectedEmployees = new HashSet<>();
 		List<ValidatedDump.Employee> validEmployees = validator.employees(employees, validUnits, rejectedEmployees);
 		return new ValidatedDump(file, date, validUnits, validEmployees, validator.rejected, validator.warnings,
-				rejectedUnits, rejectedEmployees);
+				validator.leaves, rejectedUnits, rejectedEmployees);
 	}
 
 	private List<ValidatedDump.Unit> units(List<OpusRecord> records, Set<String> rejectedIds) {
@@ -274,7 +276,15 @@ final class OpusValidator {
 				rejectedIds.add(entry.getKey());
 				continue;
 			}
-			Optional<ValidatedDump.Employee> employee = employee(same.get(0), unitsById, rejectedUnits);
+			OpusRecord record = same.get(0);
+			if (isBareLeave(record)) {
+				// a leave of an employment, without its data: the employment ends (if the
+				// hub
+				// has it) as one missing from the dump does
+				this.leaves.add(new RecordProblem(this.file, record.line(), record.element(), record.id(), "leave"));
+				continue;
+			}
+			Optional<ValidatedDump.Employee> employee = employee(record, unitsById, rejectedUnits);
 			employee.ifPresentOrElse(result::add, () -> rejectedIds.add(entry.getKey()));
 		}
 		return result;
@@ -344,6 +354,14 @@ final class OpusValidator {
 				record.field("firstName"), record.field("lastName"), clipped, unitId, record.field("position"),
 				record.field("workContractText"), fraction(record), "true".equalsIgnoreCase(record.field("isManager")),
 				record.field("superiorLevel"), "leave".equalsIgnoreCase(record.attribute("action"))));
+	}
+
+	/**
+	 * A record that only says an employment has left: {@code action="leave"} and no CPR
+	 * number, as OPUS writes one for an employment it no longer exports.
+	 */
+	private static boolean isBareLeave(OpusRecord record) {
+		return "leave".equalsIgnoreCase(record.attribute("action")) && record.field("cpr") == null;
 	}
 
 	private BigDecimal fraction(OpusRecord record) {

@@ -12,12 +12,14 @@ import dk.orghub.core.model.Validity;
  * The records of a dump that passed validation, parents before children, with what was
  * rejected or warned about.
  *
+ * @param leaves bare leave records ({@code action="leave"} without data): the employments
+ * they name end as missing ones do
  * @param rejectedUnits ids of units that were rejected (their stored state is kept)
  * @param rejectedEmployees employment numbers that were rejected (likewise)
  */
 record ValidatedDump(String file, LocalDate date, List<Unit> units, List<Employee> employees,
-		List<RecordProblem> rejected, List<RecordProblem> warnings, Set<String> rejectedUnits,
-		Set<String> rejectedEmployees) {
+		List<RecordProblem> rejected, List<RecordProblem> warnings, List<RecordProblem> leaves,
+		Set<String> rejectedUnits, Set<String> rejectedEmployees) {
 
 	/**
 	 * @param addresses address type class key (PHONE, POSTAL, EAN, PNUMBER, SE, CVR) to

@@ -88,6 +88,58 @@ class OpusImporterTest {
 	}
 
 	@Test
+	void aNewPersonGetsTheSameUuidAtEveryPlanningAndWhenApplied() {
+		Path first = first();
+		run(first, null);
+		Path second = write(this.dir, "ZLPE20250201020000_delta.xml",
+				kmd(unit("1", null, "Kommune"), unit("2", "1", "Skole"), unit("3", "1", "Ny afdeling"),
+						employee("100001", "0101801234", "2", "2021-01-01", null, "Månedslønnet", "30", true, null),
+						employee("100002", "0101801234", "2", "2022-01-01", null, "Timelønnet", "0", false, null),
+						employee("100003", "0202851234", "2", "2023-01-01", null),
+						employee("100004", "0303901234", "3", "2025-02-01", null)));
+		UUID planned = newPerson(this.importer.importFile(second, first, true));
+		assertThat(newPerson(this.importer.importFile(second, first, true))).isEqualTo(planned);
+		assertThat(newPerson(this.importer.importFile(second, null, true))).isEqualTo(planned);
+		assertThat(planned).isNotEqualTo(UUID.nameUUIDFromBytes("0303901234".getBytes()));
+		run(second, first);
+		assertThat(this.store.identity("opus", ObjectType.PERSON, "0303901234")).contains(planned);
+	}
+
+	private static UUID newPerson(ImportReport preview) {
+		return preview.result()
+			.changes()
+			.stream()
+			.filter((c) -> c.type() == ObjectType.PERSON && c.kind() == dk.orghub.core.store.ObjectChange.Kind.CREATED)
+			.map(dk.orghub.core.store.ObjectChange::uuid)
+			.reduce((a, b) -> {
+				throw new AssertionError("more than one new person");
+			})
+			.orElseThrow();
+	}
+
+	@Test
+	void aBareLeaveRecordIsInformationNotARejection() {
+		Path first = first();
+		run(first, null);
+		Path second = write(this.dir, "ZLPE20250201020000_delta.xml",
+				kmd(unit("1", null, "Kommune"), unit("2", "1", "Skole"),
+						employee("100001", "0101801234", "2", "2021-01-01", null, "Månedslønnet", "30", true, null),
+						employee("100002", "0101801234", "2", "2022-01-01", null, "Timelønnet", "0", false, null),
+						"  <employee id=\"100003\" client=\"999\" action=\"leave\"/>\n",
+						"  <employee id=\"999\" client=\"999\" action=\"leave\"/>\n"));
+		ImportReport report = run(second, first);
+		assertThat(report.status()).isEqualTo(ImportReport.Status.APPLIED);
+		assertThat(report.rejected()).isEmpty();
+		assertThat(report.notes()).extracting(RecordProblem::reason)
+			.containsExactly("leave of employment 100003: ended from 2025-02-01",
+					"leave of unknown employment 999: nothing to end");
+		assertThat(report.text()).contains("Information:").contains("leave of unknown employment 999");
+		UUID left = this.store.identity("opus", ObjectType.ENGAGEMENT, "100003").orElseThrow();
+		assertThat(this.store.get(Engagement.class, left, point("2025-01-31"))).isPresent();
+		assertThat(this.store.get(Engagement.class, left, point("2025-02-01"))).isEmpty();
+	}
+
+	@Test
 	void reimportingTheSameDumpWritesNothing() {
 		Path file = first();
 		run(file, null);
