@@ -10,7 +10,6 @@ import dk.orghub.core.store.OrgStore;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,7 +31,7 @@ class AdSourceConfiguration {
 	@ConditionalOnMissingBean
 	AdConfiguration adConfiguration(Environment environment) {
 		try {
-			return Binder.get(environment).bind(AdConfiguration.PREFIX, AdConfiguration.class).get();
+			return AdSettings.bind(environment);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException(AdConfiguration.PREFIX + ": " + ex.getMessage(), ex);

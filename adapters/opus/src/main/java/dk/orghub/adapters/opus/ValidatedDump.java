@@ -32,7 +32,17 @@ record ValidatedDump(String file, LocalDate date, List<Unit> units, List<Employe
 
 	record Employee(String id, int line, String cpr, LocalDate birthDate, String firstName, String lastName,
 			Validity validity, String unitId, String position, String contractText, BigDecimal fraction,
-			boolean manager, String managerLevel, boolean leaving) {
+			boolean manager, String managerLevel, boolean leaving, Contacts contacts) {
+
+	}
+
+	/**
+	 * The contact data of an employee record the settings ask for, valid values only.
+	 *
+	 * @param homeAddress street, postal code and city as one line; {@code null} when not
+	 * asked for, missing or protected
+	 */
+	record Contacts(String email, String workPhone, String userId, String homeAddress) {
 
 	}
 
