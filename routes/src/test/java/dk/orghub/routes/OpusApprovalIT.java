@@ -88,9 +88,16 @@ class OpusApprovalIT {
 		touched.addAll(step.hoursChanged());
 		List<OpusEmployeeRecord> kept = new ArrayList<>();
 		List<String> gone = new ArrayList<>();
+		String hire = step.hired().get(0);
 		for (OpusEmployeeRecord e : step.dump().employees()) {
 			if (!touched.contains(e.id()) && !e.isManager() && gone.size() < step.dump().employees().size() / 10) {
 				gone.add(e.id());
+			}
+			else if (e.id().equals(hire)) {
+				kept.add(new OpusEmployeeRecord(e.id(), e.lastChanged(), e.action(), e.entryDate(), e.leaveDate(),
+						e.cpr(), e.firstName(), e.lastName(), "ny.medarbejder@kommune.dk", e.workContract(),
+						e.workContractText(), e.positionId(), e.position(), e.isManager(), e.superiorLevel(),
+						e.subordinateLevel(), e.orgUnit(), e.numerator(), e.denominator()));
 			}
 			else {
 				kept.add(e);
@@ -101,7 +108,6 @@ class OpusApprovalIT {
 		JsonNode awaiting = awaitRuns(api, 2).get(0);
 		assertThat(awaiting.get("status").asText()).as(awaiting.toString()).isEqualTo("AWAITING_APPROVAL");
 		long id = awaiting.get("id").asLong();
-		String hire = step.hired().get(0);
 		Set<String> plannedPersons = new HashSet<>();
 		items(api.get("/api/v1/runs/{id}/changes?kind=CREATED&limit=1000", id)).stream()
 			.filter((c) -> "PERSON".equals(c.get("type").asText()))
@@ -140,6 +146,9 @@ class OpusApprovalIT {
 			.isEqualTo(items(api.get("/api/v1/org-units?userKey={key}&at={at}", step.newUnit(), date)).get(0)
 				.get("uuid")
 				.asText());
+		assertThat(items(api.get("/api/v1/addresses?owner={person}&at={at}", hired.get("person").asText(), date)))
+			.as("the e-mail from the dump")
+			.anySatisfy((a) -> assertThat(a.get("value").asText()).isEqualTo("ny.medarbejder@kommune.dk"));
 		gone.forEach((employment) -> {
 			assertThat(engagement(api, employment, date.minusDays(1))).as(employment).isNotNull();
 			assertThat(engagement(api, employment, date)).as(employment).isNull();
