@@ -149,13 +149,18 @@ class OpusApprovalIT {
 		assertThat(items(api.get("/api/v1/addresses?owner={person}&at={at}", hired.get("person").asText(), date)))
 			.as("the e-mail from the dump")
 			.anySatisfy((a) -> assertThat(a.get("value").asText()).isEqualTo("ny.medarbejder@kommune.dk"));
+		String respondents = api.rest()
+			.getForObject("/api/v1/exports/survey?at={at}&format=csv&table=respondents", String.class, date);
+		assertThat(respondents).as("the survey export has the e-mail from payroll")
+			.contains("ny.medarbejder@kommune.dk");
 		gone.forEach((employment) -> {
 			assertThat(engagement(api, employment, date.minusDays(1))).as(employment).isNotNull();
 			assertThat(engagement(api, employment, date)).as(employment).isNull();
 		});
 		await().during(Duration.ofSeconds(2))
-			.atMost(Duration.ofSeconds(10))
-			.until(() -> items(api.get("/api/v1/runs?sync=opus")).size() == 3);
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(items(api.get("/api/v1/runs?sync=opus"))).as("no run after the approval")
+				.hasSize(3));
 	}
 
 	private static JsonNode engagement(Api api, String employment, LocalDate at) {
