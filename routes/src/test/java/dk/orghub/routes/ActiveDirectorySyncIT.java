@@ -59,9 +59,8 @@ class ActiveDirectorySyncIT {
 		registry.add("hub.sources.ad.url", DIRECTORY::url);
 		registry.add("hub.sources.ad.bind-dn", directory::bindDn);
 		registry.add("hub.sources.ad.password", () -> SampleDirectory.BIND_PASSWORD);
-		// indexed: a plain comma-separated value would be split into a list at the commas
-		// of the DN
-		registry.add("hub.sources.ad.base-dns[0]", directory::baseDn);
+		// one value, as an operator gives it on the command line: one DN with its commas
+		registry.add("hub.sources.ad.base-dns", directory::baseDn);
 	}
 
 	@AfterAll

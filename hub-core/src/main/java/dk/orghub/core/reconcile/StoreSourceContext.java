@@ -12,7 +12,8 @@ import dk.orghub.core.store.OrgStore;
 
 /**
  * The {@link SourceContext} the hub gives a source: identities are read from the store
- * once per type and then served from memory.
+ * once per type and then served from memory; a new external id gets the store's
+ * {@link OrgStore#newIdentity stable UUID} for it.
  */
 public class StoreSourceContext implements SourceContext {
 
@@ -39,6 +40,11 @@ public class StoreSourceContext implements SourceContext {
 	public synchronized Optional<UUID> knownIdentity(ObjectType type, String externalId) {
 		return Optional.ofNullable(
 				this.identities.computeIfAbsent(type, t -> this.store.identities(this.source, t)).get(externalId));
+	}
+
+	@Override
+	public UUID identity(ObjectType type, String externalId) {
+		return knownIdentity(type, externalId).orElseGet(() -> this.store.newIdentity(this.source, type, externalId));
 	}
 
 }

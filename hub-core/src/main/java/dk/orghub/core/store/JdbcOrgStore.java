@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
+import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.Registration;
 import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
@@ -42,6 +45,8 @@ public class JdbcOrgStore implements OrgStore {
 	private final StoreWriter writer;
 
 	private final List<WriteListener> listeners;
+
+	private volatile byte[] identityKey;
 
 	public JdbcOrgStore(DataSource dataSource, Clock clock) {
 		this(dataSource, clock, List.of());
@@ -209,6 +214,43 @@ public class JdbcOrgStore implements OrgStore {
 		catch (SQLException ex) {
 			throw new StoreException("Could not read the identities of source " + source, ex);
 		}
+	}
+
+	@Override
+	public UUID newIdentity(String source, ObjectType type, String externalId) {
+		byte[] key = this.identityKey;
+		if (key == null) {
+			String hex = query("SELECT secret FROM store_secret WHERE name = 'identity'", rs -> {
+				if (!rs.next()) {
+					throw new IllegalStateException(
+							"The store has no identity secret (table store_secret): migrate it");
+				}
+				return rs.getString(1);
+			}, ps -> {
+			});
+			key = HexFormat.of().parseHex(hex);
+			this.identityKey = key;
+		}
+		return Identities.keyed(key, source, type, externalId);
+	}
+
+	@Override
+	public List<Registration> registrations(Actor actor, Instant since) {
+		String sql = "SELECT id, " + Sql.registrationColumns().replace("r.", "")
+				+ " FROM registration WHERE actor_kind = ? AND actor_name = ? AND registered_at >= ? ORDER BY id";
+		return query(sql, rs -> {
+			List<Registration> result = new ArrayList<>();
+			while (rs.next()) {
+				result.add(new Registration(rs.getLong("id"), Sql.instant(rs, "registered_at"),
+						new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_name")),
+						rs.getString("note")));
+			}
+			return result;
+		}, ps -> {
+			ps.setString(1, actor.kind().name());
+			ps.setString(2, actor.name());
+			ps.setObject(3, Sql.timestamp(since));
+		});
 	}
 
 	static Map<String, UUID> identities(Connection c, String source, ObjectType type) throws SQLException {

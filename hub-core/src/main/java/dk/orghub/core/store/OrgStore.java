@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.Registration;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Versioned;
 
@@ -76,6 +78,22 @@ public interface OrgStore {
 
 	/** All of a source's bindings for a type: external id to UUID. */
 	Map<String, UUID> identities(String source, ObjectType type);
+
+	/**
+	 * The UUID for an external id the source has no binding for yet (a new person's CPR
+	 * number): the same for the same source, type and id on every call and on every
+	 * instance sharing the store, so that planning an unchanged input twice gives the
+	 * same plan. It is a keyed digest with a secret drawn once per store, so it cannot be
+	 * found from the id without the store, unlike a plain name-based UUID. The binding is
+	 * made when a change set that uses it is applied.
+	 */
+	UUID newIdentity(String source, ObjectType type, String externalId);
+
+	/**
+	 * The registrations (applied change sets) of an actor at or after a time, oldest
+	 * first: what a run that was cut off had committed.
+	 */
+	List<Registration> registrations(Actor actor, Instant since);
 
 	/** The change-feed token last stored for a source. */
 	Optional<String> token(String source);

@@ -53,9 +53,12 @@ abstract class OrgStoreContract {
 
 	abstract DataSource dataSource();
 
+	private DataSource database;
+
 	@BeforeEach
 	void createStore() {
-		this.store = new JdbcOrgStore(dataSource(), this.clock);
+		this.database = dataSource();
+		this.store = new JdbcOrgStore(this.database, this.clock);
 		this.store.apply(ChangeSet.by(Actor.source("test"))
 			.put(this.root, Validity.from(START))
 			.put(this.social, Validity.from(START))
@@ -79,6 +82,29 @@ abstract class OrgStoreContract {
 			.items();
 		assertThat(addressTypes).extracting(v -> v.value().userKey()).contains("EMAIL", "EAN", "PNUMBER", "PHONE");
 		assertThat(addressTypes).allSatisfy(v -> assertThat(v.value().scope()).isNotNull());
+	}
+
+	@Test
+	void aNewIdentityIsStableKeyedAndNotAPlainDigestOfTheId() {
+		UUID uuid = this.store.newIdentity("opus", ObjectType.PERSON, "0101801234");
+		assertThat(new JdbcOrgStore(this.database, this.clock).newIdentity("opus", ObjectType.PERSON, "0101801234"))
+			.as("the same from another store object on the database")
+			.isEqualTo(uuid);
+		assertThat(uuid.version()).isEqualTo(8);
+		assertThat(uuid).isNotEqualTo(this.store.newIdentity("opus", ObjectType.PERSON, "0202851234"))
+			.isNotEqualTo(this.store.newIdentity("sd", ObjectType.PERSON, "0101801234"))
+			.isNotEqualTo(UUID.nameUUIDFromBytes("0101801234".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void registrationsOfAnActorSinceATime() {
+		Instant before = this.clock.instant();
+		ApplyResult result = this.store.apply(ChangeSet.by(Actor.source("payroll"))
+			.put(TestOrg.renamed(this.care, "Plejecenter Solbakken"), Validity.from(RENAME))
+			.build());
+		assertThat(this.store.registrations(Actor.source("payroll"), before)).extracting((r) -> r.id())
+			.containsExactly(result.registration().id());
+		assertThat(this.store.registrations(Actor.source("test"), before)).isEmpty();
 	}
 
 	@Test

@@ -41,7 +41,7 @@ class AdSourceConfiguration {
 	AdConfiguration adConfiguration(Environment environment) {
 		AdConfiguration configuration;
 		try {
-			configuration = Binder.get(environment).bind(AdConfiguration.PREFIX, AdConfiguration.class).get();
+			configuration = AdSettings.bind(environment);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException(AdConfiguration.PREFIX + ": " + ex.getMessage(), ex);

@@ -110,7 +110,8 @@ public final class OpusFileInbox implements FileInbox {
 		}
 		return new InboxResult(name, status(report.status()), report.delivered(), report.result(),
 				report.rejected().stream().map(this::rejected).toList(),
-				report.warnings().stream().map(RecordProblem::toString).toList(), report.error(), movedTo);
+				report.warnings().stream().map(RecordProblem::toString).toList(),
+				report.notes().stream().map(RecordProblem::toString).toList(), report.error(), movedTo);
 	}
 
 	@Override

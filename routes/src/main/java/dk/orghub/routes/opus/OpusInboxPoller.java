@@ -12,8 +12,9 @@ import dk.orghub.routes.sync.Sync;
 
 /**
  * What the inbox route calls at each poll: one scheduled run of the inbox's sync per
- * waiting dump, oldest first, each recorded as a run. Stops when the sync is paused or
- * already running (a run now from the dashboard), and leaves the rest to the next poll.
+ * waiting dump, oldest first, each recorded as a run. Makes none while a dump awaits
+ * approval or a run of the sync is going on (a run now, an approved run), and stops when
+ * the sync is paused; the next poll takes the rest.
  */
 public class OpusInboxPoller {
 
@@ -35,15 +36,19 @@ public class OpusInboxPoller {
 		if (waiting == 0) {
 			return 0;
 		}
-		String sync = this.runner.registry()
+		Sync inboxSync = this.runner.registry()
 			.all()
 			.stream()
-			.filter((s) -> s instanceof InboxSync inboxSync && inboxSync.inbox() == this.inbox)
-			.map(Sync::name)
+			.filter((s) -> s instanceof InboxSync candidate && candidate.inbox() == this.inbox)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no sync runs the inbox " + this.inbox.location()));
+		String sync = inboxSync.name();
 		if (this.runs.list(sync, RunStatus.AWAITING_APPROVAL, 0, 1).total() > 0) {
 			// the oldest dump waits for an operator; the later ones must wait behind it
+			return 0;
+		}
+		if (this.runs.runningRun(inboxSync.lock()).isPresent()) {
+			// a run (one now, or an approved one) is importing: the next poll goes on
 			return 0;
 		}
 		int runs = 0;

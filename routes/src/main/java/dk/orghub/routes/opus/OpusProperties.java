@@ -44,6 +44,8 @@ import org.springframework.validation.annotation.Validated;
  * imported dump is kept whatever its age: the next import compares with it
  * @param sftp where to fetch dumps over SFTP into the inbox (off unless {@code host} is
  * set)
+ * @param primaryRule {@code engagement-type-order} (default) or {@code highest-fraction}
+ * @param contacts which contact data of the employee records are imported
  */
 @Validated
 @ConfigurationProperties("hub.sources.opus")
@@ -55,15 +57,37 @@ public record OpusProperties(@DefaultValue("true") boolean enabled,
 		ManagerRule.WhenEmploymentEnds managerEnds, Set<String> excludedUnits,
 		@NotBlank @Size(max = 120) @DefaultValue("0 * * * * ?") String pollCron,
 		@NotNull @DefaultValue("Europe/Copenhagen") ZoneId pollTimeZone,
-		@NotNull @DefaultValue("90d") Duration retention, @Valid @NotNull @DefaultValue Sftp sftp) {
+		@NotNull @DefaultValue("90d") Duration retention, @Valid @NotNull @DefaultValue Sftp sftp,
+		@NotNull @DefaultValue("engagement-type-order") OpusConfig.PrimaryRule primaryRule,
+		@Valid @NotNull @DefaultValue Contacts contacts) {
 
 	/** The adapter's configuration; validated (a missing or bad value names its key). */
 	public OpusConfig toConfig() {
 		OpusConfig config = new OpusConfig(this.sourceName, this.municipalityKey, this.inbox, this.dumpFile,
 				this.engagementTypeOrder, this.unitLevels, this.defaultUnitType, this.managerType, this.managerEnds,
-				this.excludedUnits);
+				this.excludedUnits, this.primaryRule,
+				new OpusConfig.Contacts(this.contacts.email(), this.contacts.workPhone(), this.contacts.userId(),
+						this.contacts.homeAddress(), this.contacts.itSystem()));
 		config.validate();
 		return config;
+	}
+
+	/**
+	 * Contact data of the employee records ({@code hub.sources.opus.contacts.*}), each
+	 * owned by the source (so {@code hub.field-policy} applies to their fields).
+	 *
+	 * @param email {@code <email>} as the person's e-mail address
+	 * @param workPhone {@code <workPhone>} as the person's phone
+	 * @param userId {@code <userId>} as an IT user of {@code it-system}
+	 * @param homeAddress the home address ({@code <address>}, {@code <postalCode>},
+	 * {@code <city>}) as the person's secret postal address; personal data, so off unless
+	 * asked for, and never imported when OPUS marks it protected
+	 * @param itSystem the IT system (class user key) of the IT users from {@code userId}
+	 */
+	public record Contacts(@DefaultValue("true") boolean email, @DefaultValue("true") boolean workPhone,
+			@DefaultValue("true") boolean userId, @DefaultValue("false") boolean homeAddress,
+			@NotBlank @Size(max = 200) @DefaultValue("OPUS") String itSystem) {
+
 	}
 
 	/**

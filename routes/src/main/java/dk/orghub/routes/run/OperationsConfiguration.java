@@ -22,9 +22,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class OperationsConfiguration {
 
 	@Bean
+	HubInstance hubInstance() {
+		return new HubInstance();
+	}
+
+	@Bean
 	@DependsOnDatabaseInitialization
-	RunRepository runRepository(DataSource dataSource, ObjectMapper json) {
-		return new RunRepository(dataSource, json);
+	RunRepository runRepository(DataSource dataSource, ObjectMapper json, HubInstance hubInstance) {
+		return new RunRepository(dataSource, json, hubInstance);
 	}
 
 	@Bean
@@ -53,6 +58,11 @@ class OperationsConfiguration {
 			QuarantineRepository quarantine, OperationsProperties properties, Clock clock,
 			ThreadPoolTaskExecutor syncExecutor, MeterRegistry meters) {
 		return new SyncRunner(registry, store, policy, runs, quarantine, properties, clock, syncExecutor, meters);
+	}
+
+	@Bean
+	InstanceHeartbeat instanceHeartbeat(SyncRunner syncRunner, OperationsProperties properties) {
+		return new InstanceHeartbeat(syncRunner::heartbeat, properties.heartbeat());
 	}
 
 }

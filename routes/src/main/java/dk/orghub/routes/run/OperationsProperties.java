@@ -23,12 +23,23 @@ import org.springframework.validation.annotation.Validated;
  * @param auditRetention how long the audit (manual actions, reads of CPR numbers, failed
  * logins, the console's operations) is kept; 5 years by default
  * @param retentionCron when the purge of old runs and audit entries runs (Quartz cron)
+ * @param heartbeat how often this instance records that it lives and ends the runs that
+ * dead instances left running (on this host at once, elsewhere after the lock timeout)
  */
 @Validated
 @ConfigurationProperties("hub.operations")
 public record OperationsProperties(@Min(1) @Max(32) @DefaultValue("4") int threads,
 		@NotNull @DefaultValue("10m") Duration lockTimeout, @NotNull @DefaultValue("90d") Duration retention,
 		@NotNull @DefaultValue("1826d") Duration auditRetention,
-		@NotBlank @DefaultValue("0 30 3 * * ?") String retentionCron) {
+		@NotBlank @DefaultValue("0 30 3 * * ?") String retentionCron,
+		@NotNull @DefaultValue("10s") Duration heartbeat) {
+
+	public OperationsProperties {
+		if (heartbeat != null && (heartbeat.compareTo(Duration.ofSeconds(1)) < 0
+				|| (lockTimeout != null && heartbeat.compareTo(lockTimeout) >= 0))) {
+			throw new IllegalArgumentException("hub.operations.heartbeat must be at least 1s and shorter than "
+					+ "hub.operations.lock-timeout (" + lockTimeout + "), not " + heartbeat);
+		}
+	}
 
 }

@@ -45,10 +45,85 @@ public class RunRepository {
 
 	private final ObjectMapper json;
 
-	public RunRepository(DataSource dataSource, ObjectMapper json) {
+	private final HubInstance instance;
+
+	public RunRepository(DataSource dataSource, ObjectMapper json, HubInstance instance) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.template = new JdbcTemplate(dataSource);
 		this.json = json;
+		this.instance = instance;
+	}
+
+	HubInstance instance() {
+		return this.instance;
+	}
+
+	// --- instances: which process runs which run
+
+	void registerInstance(Instant now) {
+		this.jdbc
+			.sql("INSERT INTO ops_instance (id, host, pid, process_started, started_at, heartbeat) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
+			.params(this.instance.id(), truncate(this.instance.host(), 255), this.instance.pid(),
+					time(this.instance.processStarted()), time(now), time(now))
+			.update();
+	}
+
+	/** Writes this instance's heartbeat; registers it again if its row was removed. */
+	void instanceHeartbeat(Instant now) {
+		int updated = this.jdbc.sql("UPDATE ops_instance SET heartbeat = ? WHERE id = ?")
+			.params(time(now), this.instance.id())
+			.update();
+		if (updated == 0) {
+			registerInstance(now);
+		}
+	}
+
+	void deleteInstance(String id) {
+		this.jdbc.sql("DELETE FROM ops_instance WHERE id = ?").param(id).update();
+	}
+
+	List<HubInstance.Row> instances() {
+		return this.jdbc.sql("SELECT * FROM ops_instance")
+			.query((rs, i) -> new HubInstance.Row(rs.getString("id"), rs.getString("host"), rs.getLong("pid"),
+					instant(rs, "process_started"), instant(rs, "heartbeat")))
+			.list();
+	}
+
+	/** Runs recorded as running, by any instance. */
+	List<RunningRun> runningRuns() {
+		return this.jdbc.sql("SELECT id, sync_name, instance_id, started_at FROM ops_run WHERE status = ?")
+			.param(RunStatus.RUNNING.name())
+			.query((rs, i) -> new RunningRun(rs.getLong("id"), rs.getString("sync_name"), rs.getString("instance_id"),
+					instant(rs, "started_at")))
+			.list();
+	}
+
+	/** Makes this instance the one running a run (an approved run goes on here). */
+	void claim(long run) {
+		this.jdbc.sql("UPDATE ops_run SET instance_id = ? WHERE id = ?").params(this.instance.id(), run).update();
+	}
+
+	/**
+	 * Ends a run its instance left running, and releases every lock it holds; false when
+	 * it was no longer running (another instance ended it first).
+	 */
+	boolean interrupt(long run, String message, Long registration, Instant at) {
+		int updated = this.jdbc
+			.sql("UPDATE ops_run SET status = ?, phase = NULL, message = ?, registration_id = ?, ended_at = ? "
+					+ "WHERE id = ? AND status = ?")
+			.params(RunStatus.FAILED.name(), truncate(message, 4000), registration, time(at), run,
+					RunStatus.RUNNING.name())
+			.update();
+		this.jdbc.sql("UPDATE ops_sync SET running_run = NULL, heartbeat = NULL WHERE running_run = ?")
+			.param(run)
+			.update();
+		return updated == 1;
+	}
+
+	/** A run recorded as running, and the instance that runs it. */
+	record RunningRun(long id, String sync, String instance, Instant startedAt) {
+
 	}
 
 	// --- syncs: pause flag and lock
@@ -131,9 +206,9 @@ public class RunRepository {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO ops_run (sync_name, sync_kind, trigger_kind, started_by, preview, fire_time, started_at, "
-					+ "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "status, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(sync, kind.name(), trigger.name(), startedBy, preview, time(fireTime), time(startedAt),
-					status.name())
+					status.name(), this.instance.id())
 			.update(key, "id");
 		return key.getKeyAs(Number.class).longValue();
 	}
@@ -183,6 +258,18 @@ public class RunRepository {
 					+ "AND id <> ?")
 			.params(RunStatus.EXPIRED.name(), message, time(at), sync, RunStatus.AWAITING_APPROVAL.name(), except)
 			.update();
+	}
+
+	/** A run of the sync, other than {@code except}, awaiting approval of this plan. */
+	Optional<Long> awaitingWithPlan(String sync, long except, String fingerprint) {
+		return this.jdbc
+			.sql("SELECT id FROM ops_run WHERE sync_name = ? AND status = ? AND plan_fingerprint = ? AND id <> ? "
+					+ "ORDER BY id")
+			.params(sync, RunStatus.AWAITING_APPROVAL.name(), fingerprint, except)
+			.query(Long.class)
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	public Optional<Run> find(long id) {

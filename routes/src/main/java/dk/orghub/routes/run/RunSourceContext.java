@@ -34,6 +34,11 @@ final class RunSourceContext implements SourceContext {
 	}
 
 	@Override
+	public UUID identity(ObjectType type, String externalId) {
+		return this.identities.identity(type, externalId);
+	}
+
+	@Override
 	public void progress(long done, long total) {
 		this.progress.update("reading", done, total);
 	}

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -73,6 +74,8 @@ public class SyncRunner {
 
 	private final MeterRegistry meters;
 
+	private final DeadRuns deadRuns;
+
 	public SyncRunner(SyncRegistry registry, OrgStore store, FieldPolicyHolder policy, RunRepository runs,
 			QuarantineRepository quarantine, OperationsProperties properties, Clock clock, Executor executor,
 			MeterRegistry meters) {
@@ -88,6 +91,18 @@ public class SyncRunner {
 		for (Sync sync : registry.all()) {
 			runs.ensureSync(sync.name(), sync.settings().paused());
 		}
+		this.deadRuns = new DeadRuns(runs, registry, store, properties.lockTimeout(), clock);
+		runs.registerInstance(clock.instant());
+		this.deadRuns.endLeftBehind();
+	}
+
+	/**
+	 * This instance's sign of life, at each {@code hub.operations.heartbeat}: writes its
+	 * heartbeat and ends the runs dead instances left running.
+	 */
+	public void heartbeat() {
+		this.runs.instanceHeartbeat(this.clock.instant());
+		this.deadRuns.endLeftBehind();
 	}
 
 	public SyncRegistry registry() {
@@ -186,6 +201,7 @@ public class SyncRunner {
 			this.runs.unlock(sync.lock(), runId);
 			throw new SyncException(SyncException.Reason.CONFLICT, "Run " + runId + " no longer awaits approval");
 		}
+		this.runs.claim(runId);
 		log.info("Sync {}: run {} approved by {}", sync.name(), runId, user);
 		this.executor.execute(() -> execute(sync, runId, new Options(false, null, fingerprint)));
 		return this.runs.find(runId).orElseThrow();
@@ -394,14 +410,11 @@ public class SyncRunner {
 				this.runs.deleteChanges(id);
 			}
 			else if (guard.refused) {
-				writeLog(id, changes.actor().toString(), preview, progress);
-				Instant now = this.clock.instant();
-				this.runs.expireAwaiting(sync.name(), id, "superseded by run " + id, now);
-				this.runs.finish(id, RunStatus.AWAITING_APPROVAL, counts(read, preview, checked.failed().size()),
+				String actor = changes.actor().toString();
+				return awaitApproval(sync, id, counts(read, preview, checked.failed().size()),
 						"Stopped before writing: the run " + report
 								+ ". Check the changes, then approve or reject the run.",
-						report, null, fingerprint, now);
-				return RunStatus.AWAITING_APPROVAL;
+						report, fingerprint, () -> writeLog(id, actor, preview, progress));
 			}
 			progress.phase("writing");
 			ApplyResult result = preview;
@@ -515,12 +528,10 @@ public class SyncRunner {
 			}
 		}
 		else if (SafetyCheck.tripped(findings)) {
-			writeLines(id, actor, changes, RunRepository.ChangeLine::of, progress);
-			Instant now = this.clock.instant();
-			this.runs.expireAwaiting(sync.name(), id, "superseded by run " + id, now);
-			this.runs.finish(id, RunStatus.AWAITING_APPROVAL, planned, "Stopped before sending: the run " + report
-					+ ". Check the changes, then approve or reject the run.", report, null, fingerprint, now);
-			return RunStatus.AWAITING_APPROVAL;
+			return awaitApproval(sync, id, planned,
+					"Stopped before sending: the run " + report
+							+ ". Check the changes, then approve or reject the run.",
+					report, fingerprint, () -> writeLines(id, actor, changes, RunRepository.ChangeLine::of, progress));
 		}
 		progress.phase("publishing");
 		return finishTarget(sync, id, plan.send(), report, progress);
@@ -620,12 +631,8 @@ public class SyncRunner {
 		if (failed > 0) {
 			message += "; " + failed + " record(s) rejected and quarantined";
 		}
-		if (!result.warnings().isEmpty()) {
-			message += "; " + result.warnings().size() + " warning(s): "
-					+ String.join("; ", result.warnings().subList(0, Math.min(3, result.warnings().size())))
-					+ ((result.warnings().size() > 3) ? "; ..." : "");
-		}
-		message += waiting;
+		message += listed(result.warnings(), "warning(s)");
+		message += listed(result.notes(), "note(s)") + waiting;
 		if (options.preview()) {
 			this.runs.finish(id, RunStatus.PREVIEW, counts, message, null, null, PlanFingerprint.of(applied), now);
 			return RunStatus.PREVIEW;
@@ -675,14 +682,44 @@ public class SyncRunner {
 			return null;
 		}
 		String report = SafetyCheck.report(findings, sync.settings().thresholds());
-		writeLog(id, "source:" + sync.adapter().name(), preview, progress);
-		this.runs.expireAwaiting(sync.name(), id, "superseded by run " + id, now);
-		this.runs.finish(id, RunStatus.AWAITING_APPROVAL, counts,
+		return awaitApproval(sync, id, counts,
 				"Stopped before writing " + planned.file() + ": the run " + report
 						+ ". The file stays in the inbox; approve to import it, reject to move it to the error folder"
 						+ waiting,
-				report, null, fingerprint, now);
+				report, fingerprint, () -> writeLog(id, "source:" + sync.adapter().name(), preview, progress));
+	}
+
+	/**
+	 * Stops a run over the thresholds to await approval, superseding (expiring) an older
+	 * run of the sync that awaits approval of another plan. When one awaits approval of
+	 * this same plan (the same file or source, unchanged, against an unchanged store), it
+	 * stays as it is, so the operator does not lose the run they are reading, and this
+	 * run is skipped, naming it.
+	 */
+	private RunStatus awaitApproval(Sync sync, long id, Run.Counts counts, String message, String report,
+			String fingerprint, Runnable writeLog) {
+		Instant now = this.clock.instant();
+		Optional<Long> same = this.runs.awaitingWithPlan(sync.name(), id, fingerprint);
+		if (same.isPresent()) {
+			this.runs.finish(id, RunStatus.SKIPPED, Run.Counts.NONE,
+					"Run " + same.get()
+							+ " awaits approval of this same plan; approve or reject it there. Nothing was written.",
+					report, null, null, now);
+			return RunStatus.SKIPPED;
+		}
+		writeLog.run();
+		this.runs.expireAwaiting(sync.name(), id, "superseded by run " + id + ", whose plan differs", now);
+		this.runs.finish(id, RunStatus.AWAITING_APPROVAL, counts, message, report, null, fingerprint, now);
 		return RunStatus.AWAITING_APPROVAL;
+	}
+
+	/** The first three of a list for a run's message, or nothing when it is empty. */
+	private static String listed(List<String> lines, String what) {
+		if (lines.isEmpty()) {
+			return "";
+		}
+		return "; " + lines.size() + " " + what + ": " + String.join("; ", lines.subList(0, Math.min(3, lines.size())))
+				+ ((lines.size() > 3) ? "; ..." : "");
 	}
 
 	private Run.Counts counts(int read, ApplyResult result, int failed) {

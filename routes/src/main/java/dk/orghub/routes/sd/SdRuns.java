@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * The operations layer's hook for a source that applies itself is {@link FileInbox}; here
  * there is always exactly one "file" waiting: the next read of SD. Records SD rejects go
  * to the quarantine with their reason and leave it when a later run applies them. Like
- * the OPUS inbox, an SD run is not held back by the safety thresholds (they apply to
- * planned imports only).
+ * the OPUS inbox, an SD run is checked against the safety thresholds on a preview first,
+ * and one over them waits for approval.
  */
 public final class SdRuns implements FileInbox, ConnectionTestable {
 
@@ -90,7 +90,7 @@ public final class SdRuns implements FileInbox, ConnectionTestable {
 		String label = report.mode() == SdRunReport.Mode.FULL ? "SD full read" : "SD changes up to " + report.token();
 		return new InboxResult(label, status(report.status()), report.delivered(), report.result(),
 				report.rejected().stream().map(this::rejected).toList(),
-				report.warnings().stream().map(SdProblem::toString).toList(), report.error(), null);
+				report.warnings().stream().map(SdProblem::toString).toList(), List.of(), report.error(), null);
 	}
 
 	/**

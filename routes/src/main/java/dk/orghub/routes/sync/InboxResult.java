@@ -16,16 +16,19 @@ import dk.orghub.core.store.ApplyResult;
  * when the file was rejected
  * @param rejected records left out with their reason (for the quarantine)
  * @param warnings values left out or cut, as text
+ * @param notes information about records that is no problem (a leave of an employment the
+ * hub never had), as text
  * @param error why the whole file was rejected; {@code null} otherwise
  * @param movedTo where the file went ({@code done/...}, {@code error/...}); {@code null}
  * for a preview
  */
 public record InboxResult(String file, Status status, int delivered, ApplyResult result, List<RejectedRecord> rejected,
-		List<String> warnings, String error, String movedTo) {
+		List<String> warnings, List<String> notes, String error, String movedTo) {
 
 	public InboxResult {
 		rejected = List.copyOf(rejected);
 		warnings = List.copyOf(warnings);
+		notes = List.copyOf(notes);
 	}
 
 	public enum Status {

@@ -48,7 +48,7 @@ class OpusFileInboxTest {
 		Path inbox = this.folder.resolve("opus");
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 		OpusConfig config = new OpusConfig("opus", MUNICIPALITY.organisation().latest().orElseThrow().cvr(), inbox,
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null);
 		OpusImporter importer = new OpusImporter(config, TestStores.h2(clock), FieldPolicy.none(), clock);
 		OpusFileInbox files = new OpusFileInbox(new OpusInbox(importer), importer, Duration.ofDays(90), clock);
 

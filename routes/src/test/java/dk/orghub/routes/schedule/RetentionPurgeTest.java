@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.orghub.routes.audit.AuditLog;
 import dk.orghub.routes.quarantine.QuarantineRepository;
+import dk.orghub.routes.run.HubInstance;
 import dk.orghub.routes.run.OperationsProperties;
 import dk.orghub.routes.run.RunRepository;
 import dk.orghub.routes.testing.OpsDatabase;
@@ -31,10 +32,10 @@ class RetentionPurgeTest {
 		audit(dataSource, NOW.minus(Duration.ofDays(4 * 365))).record("admin", "POST /api/v1/syncs/ad/run", "202");
 		audit(dataSource, NOW.minus(Duration.ofDays(6 * 365))).record("admin", "POST /api/v1/syncs/ad/pause", "200");
 		OperationsProperties properties = new OperationsProperties(4, Duration.ofMinutes(10), Duration.ofDays(90),
-				Duration.ofDays(1826), "0 30 3 * * ?");
+				Duration.ofDays(1826), "0 30 3 * * ?", Duration.ofSeconds(10));
 		AuditLog audit = audit(dataSource, NOW);
 
-		int[] purged = new RetentionPurge(new RunRepository(dataSource, new ObjectMapper()),
+		int[] purged = new RetentionPurge(new RunRepository(dataSource, new ObjectMapper(), new HubInstance()),
 				new QuarantineRepository(dataSource), audit, List.of(), properties, Clock.fixed(NOW, ZoneOffset.UTC))
 			.purge();
 

@@ -152,8 +152,8 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		List<Account> read = network("reading", () -> directory().session(session -> {
 			List<Account> all = new ArrayList<>();
 			for (String base : this.config.baseDns()) {
-				all.addAll(session.search(base, this.config.filter(), parser.attributes(), false,
-						accountMapper(parser, problems)));
+				all.addAll(inBase(base, () -> session.search(base, this.config.filter(), parser.attributes(), false,
+						accountMapper(parser, problems))));
 				context.progress(all.size(), -1);
 			}
 			return all;
@@ -199,8 +199,8 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 			List<Account> changed = new ArrayList<>();
 			String filter = "(&" + this.config.filter() + since.filter(this.config) + ")";
 			for (String base : this.config.baseDns()) {
-				changed
-					.addAll(session.search(base, filter, parser.attributes(), false, accountMapper(parser, problems)));
+				changed.addAll(inBase(base, () -> session.search(base, filter, parser.attributes(), false,
+						accountMapper(parser, problems))));
 			}
 			if (this.config.readsTombstones()) {
 				tombstones.addAll(tombstones(session, since, parser, problems));
@@ -302,7 +302,8 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 			}
 			String filter = "(&" + this.config.filter() + any.append(')') + ")";
 			for (String base : this.config.baseDns()) {
-				found.addAll(session.search(base, filter, parser.attributes(), false, accountMapper(parser, problems)));
+				found.addAll(inBase(base, () -> session.search(base, filter, parser.attributes(), false,
+						accountMapper(parser, problems))));
 			}
 		}
 		return found;
@@ -312,8 +313,8 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		ChangeToken token = ChangeToken.start(this.config.changeTracking());
 		String attribute = this.config.trackingAttribute();
 		for (String base : this.config.baseDns()) {
-			for (String value : session.search(base, this.config.filter(), new String[] { attribute }, false,
-					(dn, attributes) -> attributes.string(attribute))) {
+			for (String value : inBase(base, () -> session.search(base, this.config.filter(),
+					new String[] { attribute }, false, (dn, attributes) -> attributes.string(attribute)))) {
 				token = token.max(value);
 			}
 		}
@@ -437,6 +438,17 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		long now = System.nanoTime();
 		log.info("{}: directory {} ms, person lookup {} ms, matching {} ms", name(), (readAt - started) / 1_000_000,
 				(lookedUpAt - readAt) / 1_000_000, (now - lookedUpAt) / 1_000_000);
+	}
+
+	/** A search under one base DN; a base DN the directory lacks is named. */
+	private <T> List<T> inBase(String base, java.util.function.Supplier<List<T>> search) {
+		try {
+			return search.get();
+		}
+		catch (NameNotFoundException ex) {
+			throw new AdapterException(name() + ": base DN '" + base + "' (" + AdConfiguration.PREFIX
+					+ ".base-dns) does not exist in the directory at " + this.config.url(), false, ex);
+		}
 	}
 
 	private <T> T network(String doing, java.util.function.Supplier<T> work) {

@@ -200,6 +200,18 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 				secondaryPattern, this.pageSize, this.connectTimeout, this.readTimeout, this.deletedObjectsDn);
 	}
 
+	/**
+	 * Other base DNs; the tombstone container is {@code deletedObjectsDn}, or the default
+	 * for the first base DN when it is {@code null}.
+	 */
+	public AdConfiguration withBaseDns(List<String> baseDns, String deletedObjectsDn) {
+		return new AdConfiguration(this.name, this.mode, this.url, this.bindDn, this.password, baseDns, this.filter,
+				this.cprAttribute, this.cprSeparator, this.accountNameAttribute, this.email, this.emailAttribute,
+				this.phone, this.phoneAttribute, this.title, this.titleAttribute, this.titleAddressType,
+				this.addressVisibility, this.itSystem, this.changeTracking, this.disabledAccounts, this.primaryAccount,
+				this.secondaryAccountPattern, this.pageSize, this.connectTimeout, this.readTimeout, deletedObjectsDn);
+	}
+
 	public AdConfiguration withPageSize(int size) {
 		return new AdConfiguration(this.name, this.mode, this.url, this.bindDn, this.password, this.baseDns,
 				this.filter, this.cprAttribute, this.cprSeparator, this.accountNameAttribute, this.email,

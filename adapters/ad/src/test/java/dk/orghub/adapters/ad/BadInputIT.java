@@ -3,6 +3,7 @@ package dk.orghub.adapters.ad;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import com.unboundid.ldap.sdk.Entry;
@@ -70,6 +71,19 @@ class BadInputIT {
 				.hasMessageContaining(server.url())
 				.hasMessageContaining("no answer within 300 ms (read-timeout)");
 		}
+	}
+
+	@Test
+	void aBaseDnTheDirectoryLacksIsNamed() {
+		SampleDirectory directory = server.directory();
+		String missing = directory.ouDn("Nowhere");
+		AdAdapter adapter = adapter(AdConfiguration
+			.of(AdConfiguration.Mode.AD, server.url(), directory.bindDn(), SampleDirectory.BIND_PASSWORD,
+					List.of(directory.ouDn(SampleAccounts.EMPLOYEES), missing))
+			.withCpr(directory.cprAttribute(), directory.cprSeparator()));
+		assertThatThrownBy(() -> adapter.read(context(TestStores.h2(this.clock))))
+			.isInstanceOfSatisfying(AdapterException.class, ex -> assertThat(ex.isTemporary()).isFalse())
+			.hasMessageContaining("base DN '" + missing + "' (hub.sources.ad.base-dns) does not exist");
 	}
 
 	@Test

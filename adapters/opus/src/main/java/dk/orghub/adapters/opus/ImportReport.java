@@ -17,12 +17,14 @@ import dk.orghub.core.store.ObjectChange;
  * @param delivered how many objects the dump held
  * @param rejected records quarantined with their reason (not applied)
  * @param warnings values left out or dates cut, naming the record
+ * @param notes information that is no problem, naming the record (a leave of an
+ * employment the hub never had)
  * @param result the store's result; {@code null} when the file was rejected
  * @param error why the whole file was rejected, else {@code null}
  */
 public record ImportReport(String file, Status status, LocalDate effectiveFrom, boolean delta, int delivered,
-		List<RecordProblem> rejected, List<RecordProblem> warnings, ApplyResult result, String error,
-		Duration duration) {
+		List<RecordProblem> rejected, List<RecordProblem> warnings, List<RecordProblem> notes, ApplyResult result,
+		String error, Duration duration) {
 
 	public enum Status {
 
@@ -40,6 +42,7 @@ public record ImportReport(String file, Status status, LocalDate effectiveFrom, 
 	public ImportReport {
 		rejected = List.copyOf(rejected);
 		warnings = List.copyOf(warnings);
+		notes = List.copyOf(notes);
 	}
 
 	public long count(ObjectChange.Kind kind) {
@@ -59,6 +62,7 @@ public record ImportReport(String file, Status status, LocalDate effectiveFrom, 
 		ReportText.appendList(text, "Rejected records (quarantined, not applied; the store keeps what it had):",
 				this.rejected);
 		ReportText.appendList(text, "Warnings:", this.warnings);
+		ReportText.appendList(text, "Information:", this.notes);
 		return text.append('\n').toString();
 	}
 

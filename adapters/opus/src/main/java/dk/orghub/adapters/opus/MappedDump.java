@@ -14,9 +14,10 @@ import dk.orghub.core.spi.DesiredObject;
  *
  * @param protectedKeys keys of objects that belong to rejected records: neither changed
  * nor ended by this dump
+ * @param leaves bare leave records, by employment number
  */
 record MappedDump(String file, LocalDate date, Map<String, DesiredObject<?>> objects, Set<String> protectedKeys,
-		List<RecordProblem> rejected, List<RecordProblem> warnings) {
+		List<RecordProblem> rejected, List<RecordProblem> warnings, List<RecordProblem> leaves) {
 
 	static String key(ObjectType type, String externalId) {
 		return type.name() + "/" + externalId;

@@ -30,10 +30,50 @@ import dk.orghub.core.spi.AdapterConfigurationException;
  * @param managerEnds what happens to a manager role when its holder's last employment
  * ends; default {@code END}
  * @param excludedUnits OPUS unit ids whose subtrees are left out (e.g. closed units)
+ * @param primaryRule how a person's primary engagement is chosen; default
+ * {@link PrimaryRule#ENGAGEMENT_TYPE_ORDER}
+ * @param contacts which contact data of the employee records are imported; default
+ * {@link Contacts#DEFAULT}
  */
 public record OpusConfig(String sourceName, String municipalityKey, Path inbox, Path dumpFile,
 		List<String> engagementTypeOrder, Map<String, String> unitLevels, String defaultUnitType, String managerType,
-		ManagerRule.WhenEmploymentEnds managerEnds, Set<String> excludedUnits) {
+		ManagerRule.WhenEmploymentEnds managerEnds, Set<String> excludedUnits, PrimaryRule primaryRule,
+		Contacts contacts) {
+
+	/** How the primary engagement of a person with several is chosen. */
+	public enum PrimaryRule {
+
+		/**
+		 * The engagement type earliest in {@code engagementTypeOrder}, then the lowest
+		 * employment number (as OS2MO's OPUS import does).
+		 */
+		ENGAGEMENT_TYPE_ORDER,
+		/** The highest occupation rate, then the lowest employment number. */
+		HIGHEST_FRACTION
+
+	}
+
+	/**
+	 * Contact data of the employee records, each owned by this source.
+	 *
+	 * @param email {@code <email>} as the person's e-mail address (type EMAIL, public)
+	 * @param workPhone {@code <workPhone>} as the person's phone (type PHONE, public)
+	 * @param userId {@code <userId>} as an IT user of the IT system {@code itSystem}
+	 * @param homeAddress {@code <address>}, {@code <postalCode>} and {@code <city>} as
+	 * the person's postal address (type POSTAL, secret); never when OPUS marks it
+	 * protected
+	 * @param itSystem the IT system class (user key) of the IT users
+	 */
+	public record Contacts(boolean email, boolean workPhone, boolean userId, boolean homeAddress, String itSystem) {
+
+		/** E-mail, work phone and user id on, the home address off, IT system OPUS. */
+		public static final Contacts DEFAULT = new Contacts(true, true, true, false, "OPUS");
+
+		public Contacts {
+			itSystem = (itSystem == null || itSystem.isBlank()) ? "OPUS" : itSystem;
+		}
+
+	}
 
 	public static final String DEFAULT_SOURCE_NAME = "opus";
 
@@ -60,28 +100,43 @@ public record OpusConfig(String sourceName, String municipalityKey, Path inbox, 
 		managerType = (managerType == null || managerType.isBlank()) ? "Leder" : managerType;
 		managerEnds = (managerEnds == null) ? ManagerRule.WhenEmploymentEnds.END : managerEnds;
 		excludedUnits = (excludedUnits == null) ? Set.of() : Set.copyOf(excludedUnits);
+		primaryRule = (primaryRule == null) ? PrimaryRule.ENGAGEMENT_TYPE_ORDER : primaryRule;
+		contacts = (contacts == null) ? Contacts.DEFAULT : contacts;
 	}
 
 	/** A configuration with every default, for the given municipality and inbox. */
 	public static OpusConfig of(String municipalityKey, Path inbox) {
-		return new OpusConfig(null, municipalityKey, inbox, null, null, null, null, null, null, null);
+		return new OpusConfig(null, municipalityKey, inbox, null, null, null, null, null, null, null, null, null);
 	}
 
 	public OpusConfig withDumpFile(Path file) {
 		return new OpusConfig(this.sourceName, this.municipalityKey, this.inbox, file, this.engagementTypeOrder,
-				this.unitLevels, this.defaultUnitType, this.managerType, this.managerEnds, this.excludedUnits);
+				this.unitLevels, this.defaultUnitType, this.managerType, this.managerEnds, this.excludedUnits,
+				this.primaryRule, this.contacts);
 	}
 
 	public OpusConfig withManagerEnds(ManagerRule.WhenEmploymentEnds mode) {
 		return new OpusConfig(this.sourceName, this.municipalityKey, this.inbox, this.dumpFile,
 				this.engagementTypeOrder, this.unitLevels, this.defaultUnitType, this.managerType, mode,
-				this.excludedUnits);
+				this.excludedUnits, this.primaryRule, this.contacts);
 	}
 
 	public OpusConfig withExcludedUnits(Set<String> units) {
 		return new OpusConfig(this.sourceName, this.municipalityKey, this.inbox, this.dumpFile,
 				this.engagementTypeOrder, this.unitLevels, this.defaultUnitType, this.managerType, this.managerEnds,
-				units);
+				units, this.primaryRule, this.contacts);
+	}
+
+	public OpusConfig withPrimaryRule(PrimaryRule rule) {
+		return new OpusConfig(this.sourceName, this.municipalityKey, this.inbox, this.dumpFile,
+				this.engagementTypeOrder, this.unitLevels, this.defaultUnitType, this.managerType, this.managerEnds,
+				this.excludedUnits, rule, this.contacts);
+	}
+
+	public OpusConfig withContacts(Contacts contacts) {
+		return new OpusConfig(this.sourceName, this.municipalityKey, this.inbox, this.dumpFile,
+				this.engagementTypeOrder, this.unitLevels, this.defaultUnitType, this.managerType, this.managerEnds,
+				this.excludedUnits, this.primaryRule, contacts);
 	}
 
 	/**

@@ -32,7 +32,7 @@ public final class OpusDumpReader {
 
 	/** The object types a dump is complete for: missing ones are ended. */
 	public static final Set<ObjectType> SCOPE = Set.of(ObjectType.ORG_UNIT, ObjectType.ADDRESS, ObjectType.PERSON,
-			ObjectType.ENGAGEMENT, ObjectType.MANAGER);
+			ObjectType.ENGAGEMENT, ObjectType.MANAGER, ObjectType.IT_USER);
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -56,6 +56,7 @@ public final class OpusDumpReader {
 				"fraction", "primary", "originalUnit"));
 		fields.put(ObjectType.MANAGER, Set.of("userKey", "unit", "person", "managerType", "managerLevel"));
 		fields.put(ObjectType.KLASSE, Set.of("userKey", "facet", "title", "scope"));
+		fields.put(ObjectType.IT_USER, Set.of("userKey", "person", "itSystem", "externalId", "enabled"));
 		return new SourceOwnership(fields);
 	}
 
@@ -108,7 +109,8 @@ public final class OpusDumpReader {
 				employees.add(record);
 			}
 		});
-		return OpusValidator.validate(file.getFileName().toString(), time.toLocalDate(), units, employees);
+		return OpusValidator.validate(file.getFileName().toString(), time.toLocalDate(), units, employees,
+				this.config.contacts());
 	}
 
 	MappedDump read(Path file, Function<String, UUID> personUuid) {
@@ -124,13 +126,13 @@ public final class OpusDumpReader {
 	}
 
 	/**
-	 * Person UUIDs from the hub's bindings, random for a new person, the same for one CPR
-	 * number within one use.
+	 * Person UUIDs from the context ({@link SourceContext#identity}: the bound one, else
+	 * the hub's stable UUID for a new person), the same for one CPR number within one
+	 * use.
 	 */
 	static Function<String, UUID> personUuids(SourceContext context) {
 		Map<String, UUID> known = new HashMap<>();
-		return cpr -> known.computeIfAbsent(cpr,
-				c -> context.knownIdentity(ObjectType.PERSON, c).orElseGet(UUID::randomUUID));
+		return cpr -> known.computeIfAbsent(cpr, c -> context.identity(ObjectType.PERSON, c));
 	}
 
 }

@@ -122,7 +122,8 @@ public final class OpusImporter {
 			ImportReport.Status status = preview ? ImportReport.Status.PREVIEW
 					: (result.changes().isEmpty() ? ImportReport.Status.UNCHANGED : ImportReport.Status.APPLIED);
 			ImportReport report = new ImportReport(name, status, current.date(), delta, current.objects().size(),
-					current.rejected(), current.warnings(), result, null, Duration.ofNanos(System.nanoTime() - start));
+					current.rejected(), current.warnings(), leaveNotes(current, batch), result, null,
+					Duration.ofNanos(System.nanoTime() - start));
 			log.info("OPUS dump {}: {} ({} changes, {} rejected records, {} warnings) in {} ms", name, status,
 					result.changes().size(), current.rejected().size(), current.warnings().size(),
 					report.duration().toMillis());
@@ -150,8 +151,39 @@ public final class OpusImporter {
 		log.warn("OPUS dump {} rejected, nothing applied: {}", name, error);
 		return new ImportReport(name, ImportReport.Status.REJECTED, (current != null) ? current.date() : null, delta,
 				(current != null) ? current.objects().size() : 0, (current != null) ? current.rejected() : List.of(),
-				(current != null) ? current.warnings() : List.of(), null, error,
+				(current != null) ? current.warnings() : List.of(), List.of(), null, error,
 				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * What each bare leave record did: ended the employment, or nothing, because the hub
+	 * never had it or it had ended already. None is a problem.
+	 */
+	private List<RecordProblem> leaveNotes(MappedDump current, ChangeBatch batch) {
+		if (current.leaves().isEmpty()) {
+			return List.of();
+		}
+		Map<String, LocalDate> ending = new HashMap<>();
+		batch.ended()
+			.stream()
+			.filter((e) -> e.type() == ObjectType.ENGAGEMENT)
+			.forEach((e) -> ending.put(e.externalId(), e.date()));
+		Set<String> known = this.store.identities(this.config.sourceName(), ObjectType.ENGAGEMENT).keySet();
+		List<RecordProblem> notes = new ArrayList<>();
+		for (RecordProblem leave : current.leaves()) {
+			String reason;
+			if (ending.containsKey(leave.id())) {
+				reason = "leave of employment " + leave.id() + ": ended from " + ending.get(leave.id());
+			}
+			else if (known.contains(leave.id())) {
+				reason = "leave of employment " + leave.id() + ": it has ended already, nothing to end";
+			}
+			else {
+				reason = "leave of unknown employment " + leave.id() + ": nothing to end";
+			}
+			notes.add(new RecordProblem(leave.file(), leave.line(), leave.element(), leave.id(), reason));
+		}
+		return notes;
 	}
 
 	ChangeBatch plan(MappedDump current, MappedDump before, LocalDate effectiveFrom, String token) {

@@ -3,10 +3,12 @@ package dk.orghub.adapters.opus;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -14,6 +16,7 @@ import java.util.function.Function;
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Address;
 import dk.orghub.core.model.Engagement;
+import dk.orghub.core.model.ItUser;
 import dk.orghub.core.model.Klasse;
 import dk.orghub.core.model.Manager;
 import dk.orghub.core.model.ObjectType;
@@ -30,8 +33,7 @@ import dk.orghub.core.spi.DesiredObject;
 /**
  * Maps validated OPUS records to canonical objects and applies the payroll rules that
  * need only the dump: subtree filters, managers (ended or vacated with their holder's
- * employment) and the primary engagement (engagement-type order, then the lowest
- * employment number).
+ * employment) and the primary engagement (by {@link OpusConfig#primaryRule()}).
  * <p>
  * Unit, engagement, manager and address UUIDs are name-based from the municipality key
  * and the OPUS ids, so a fresh database gets the same ones. Person UUIDs come from the
@@ -52,6 +54,8 @@ final class OpusMapper {
 
 	private static final UUID INTERNAL = DefaultClasses.classUuid(DefaultClasses.VISIBILITY, "INTERNAL");
 
+	private static final UUID SECRET = DefaultClasses.classUuid(DefaultClasses.VISIBILITY, "SECRET");
+
 	private final OpusConfig config;
 
 	private final PrimaryEngagementRule primaryRule;
@@ -62,7 +66,10 @@ final class OpusMapper {
 			.stream()
 			.map(t -> DefaultClasses.classUuid(DefaultClasses.ENGAGEMENT_TYPE, t))
 			.toList();
-		this.primaryRule = new PrimaryEngagementRule(PrimaryEngagementRule.byEngagementTypeOrder(order));
+		this.primaryRule = new PrimaryEngagementRule(switch (config.primaryRule()) {
+			case ENGAGEMENT_TYPE_ORDER -> PrimaryEngagementRule.byEngagementTypeOrder(order);
+			case HIGHEST_FRACTION -> PrimaryEngagementRule.byHighestFraction();
+		});
 	}
 
 	PrimaryEngagementRule primaryRule() {
@@ -118,6 +125,7 @@ final class OpusMapper {
 		Map<String, UUID> persons = new LinkedHashMap<>();
 		Map<UUID, List<Timeline<Engagement>>> engagementsByPerson = new HashMap<>();
 		Map<String, Timeline<Engagement>> engagements = new LinkedHashMap<>();
+		Map<UUID, List<ValidatedDump.Employee>> recordsByPerson = new LinkedHashMap<>();
 		for (ValidatedDump.Employee e : dump.employees()) {
 			UUID person = persons.get(e.cpr());
 			if (person == null) {
@@ -141,7 +149,11 @@ final class OpusMapper {
 			}
 			engagements.put(e.id(), timeline);
 			engagementsByPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(timeline);
+			recordsByPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(e);
 		}
+		UUID itSystem = this.config.contacts().userId()
+				? klasse(DefaultClasses.IT_SYSTEM, this.config.contacts().itSystem(), classes) : null;
+		recordsByPerson.forEach((person, records) -> contacts(person, records, itSystem, objects));
 		Map<UUID, Timeline<Engagement>> primary = this.primaryRule.apply(engagements.values());
 		engagements.forEach((id, timeline) -> {
 			UUID uuid = timeline.segments().get(0).value().uuid();
@@ -184,7 +196,66 @@ final class OpusMapper {
 			protectedKeys.add(MappedDump.key(ObjectType.ENGAGEMENT, id));
 			protectedKeys.add(MappedDump.key(ObjectType.MANAGER, id));
 		}
-		return new MappedDump(dump.file(), dump.date(), objects, protectedKeys, dump.rejected(), dump.warnings());
+		return new MappedDump(dump.file(), dump.date(), objects, protectedKeys, dump.rejected(), dump.warnings(),
+				dump.leaves());
+	}
+
+	/**
+	 * A person's contact data from its employee records (the lowest employment number
+	 * that has a value wins): the e-mail, work phone and home address as addresses of the
+	 * person, each user id as an IT user, valid while the person has an employment in the
+	 * dump. Their UUIDs are name-based from the person's UUID, never from the CPR number.
+	 */
+	private void contacts(UUID person, List<ValidatedDump.Employee> records, UUID itSystem,
+			Map<String, DesiredObject<?>> objects) {
+		List<ValidatedDump.Employee> ordered = new ArrayList<>(records);
+		ordered.sort((a, b) -> PrimaryEngagementRule.compareEmploymentNumbers(a.id(), b.id()));
+		LocalDate from = null;
+		LocalDate to = null;
+		boolean open = false;
+		for (ValidatedDump.Employee e : ordered) {
+			from = (from == null || e.validity().from().isBefore(from)) ? e.validity().from() : from;
+			if (e.validity().to() == null) {
+				open = true;
+			}
+			else if (to == null || e.validity().to().isAfter(to)) {
+				to = e.validity().to();
+			}
+		}
+		Validity span = new Validity(from, open ? null : to);
+		personAddress(person, "EMAIL", PUBLIC, first(ordered, ValidatedDump.Contacts::email), span, objects);
+		personAddress(person, "PHONE", PUBLIC, first(ordered, ValidatedDump.Contacts::workPhone), span, objects);
+		personAddress(person, "POSTAL", SECRET, first(ordered, ValidatedDump.Contacts::homeAddress), span, objects);
+		if (itSystem == null) {
+			return;
+		}
+		Set<String> userIds = new java.util.LinkedHashSet<>();
+		ordered.forEach((e) -> {
+			if (e.contacts().userId() != null) {
+				userIds.add(e.contacts().userId());
+			}
+		});
+		for (String userId : userIds) {
+			ItUser user = new ItUser(uuid("it-user:" + userId), userId, person, itSystem, userId, true);
+			objects.put(MappedDump.key(ObjectType.IT_USER, userId),
+					new DesiredObject<>(ObjectType.IT_USER, userId, Timeline.of(span, user)));
+		}
+	}
+
+	private void personAddress(UUID person, String type, UUID visibility, String value, Validity span,
+			Map<String, DesiredObject<?>> objects) {
+		if (value == null) {
+			return;
+		}
+		String externalId = "person:" + person + ":" + type;
+		Address address = new Address(uuid("address:" + externalId), externalId, person, OwnerKind.PERSON,
+				DefaultClasses.classUuid(DefaultClasses.ADDRESS_TYPE, type), value, visibility);
+		objects.put(MappedDump.key(ObjectType.ADDRESS, externalId),
+				new DesiredObject<>(ObjectType.ADDRESS, externalId, Timeline.of(span, address)));
+	}
+
+	private static String first(List<ValidatedDump.Employee> records, Function<ValidatedDump.Contacts, String> value) {
+		return records.stream().map((e) -> value.apply(e.contacts())).filter(Objects::nonNull).findFirst().orElse(null);
 	}
 
 	UUID unitUuid(String opusId) {

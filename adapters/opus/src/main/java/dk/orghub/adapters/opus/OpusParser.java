@@ -113,7 +113,11 @@ final class OpusParser {
 				if ("cpr".equals(name) && xml.getAttributeValue(null, "suppId") != null) {
 					fields.put("cpr.suppId", xml.getAttributeValue(null, "suppId"));
 				}
-				fields.put(name, text(file, xml));
+				boolean[] nested = new boolean[1];
+				fields.put(name, text(file, xml, nested));
+				if (nested[0]) {
+					fields.put(name + OpusRecord.NESTED, "true");
+				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				return new OpusRecord(element, line, attributes, fields);
@@ -125,8 +129,11 @@ final class OpusParser {
 		}
 	}
 
-	/** The text of a simple element; nested elements are skipped. */
-	private static String text(Path file, XMLStreamReader xml) throws XMLStreamException {
+	/**
+	 * The text of a simple element; nested elements are skipped, and {@code nested} says
+	 * whether there were any (a protected value has children instead of text).
+	 */
+	private static String text(Path file, XMLStreamReader xml, boolean[] nested) throws XMLStreamException {
 		StringBuilder text = new StringBuilder();
 		int depth = 1;
 		while (depth > 0) {
@@ -137,7 +144,10 @@ final class OpusParser {
 						text.append(xml.getText());
 					}
 				}
-				case XMLStreamConstants.START_ELEMENT -> depth++;
+				case XMLStreamConstants.START_ELEMENT -> {
+					depth++;
+					nested[0] = true;
+				}
 				case XMLStreamConstants.END_ELEMENT -> depth--;
 				case XMLStreamConstants.ENTITY_REFERENCE ->
 					throw new OpusFileException(file, xml.getLocation().getLineNumber(), "the entity reference &"

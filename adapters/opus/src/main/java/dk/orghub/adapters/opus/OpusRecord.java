@@ -12,6 +12,9 @@ record OpusRecord(String element, int line, Map<String, String> attributes, Map<
 
 	static final String EMPLOYEE = "employee";
 
+	/** Suffix of the field that marks an element with child elements. */
+	static final String NESTED = "#nested";
+
 	String id() {
 		return this.attributes.getOrDefault("id", "").trim();
 	}
@@ -24,6 +27,11 @@ record OpusRecord(String element, int line, Map<String, String> attributes, Map<
 		}
 		String trimmed = value.trim();
 		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	/** Whether the element had child elements (OPUS marks a protected value so). */
+	boolean nested(String name) {
+		return this.fields.containsKey(name + NESTED);
 	}
 
 	String attribute(String name) {

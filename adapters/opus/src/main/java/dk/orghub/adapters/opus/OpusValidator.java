@@ -37,18 +37,28 @@ final class OpusValidator {
 
 	private final List<RecordProblem> warnings = new ArrayList<>();
 
-	private OpusValidator(String file) {
+	private final List<RecordProblem> leaves = new ArrayList<>();
+
+	private final OpusConfig.Contacts contacts;
+
+	private OpusValidator(String file, OpusConfig.Contacts contacts) {
 		this.file = file;
+		this.contacts = contacts;
 	}
 
 	static ValidatedDump validate(String file, LocalDate date, List<OpusRecord> units, List<OpusRecord> employees) {
-		OpusValidator validator = new OpusValidator(file);
+		return validate(file, date, units, employees, OpusConfig.Contacts.DEFAULT);
+	}
+
+	static ValidatedDump validate(String file, LocalDate date, List<OpusRecord> units, List<OpusRecord> employees,
+			OpusConfig.Contacts contacts) {
+		OpusValidator validator = new OpusValidator(file, contacts);
 		Set<String> rejectedUnits = new HashSet<>();
 		List<ValidatedDump.Unit> validUnits = validator.units(units, rejectedUnits);
 		Set<String> rejectedEmployees = new HashSet<>();
 		List<ValidatedDump.Employee> validEmployees = validator.employees(employees, validUnits, rejectedEmployees);
 		return new ValidatedDump(file, date, validUnits, validEmployees, validator.rejected, validator.warnings,
-				rejectedUnits, rejectedEmployees);
+				validator.leaves, rejectedUnits, rejectedEmployees);
 	}
 
 	private List<ValidatedDump.Unit> units(List<OpusRecord> records, Set<String> rejectedIds) {
@@ -274,7 +284,15 @@ final class OpusValidator {
 				rejectedIds.add(entry.getKey());
 				continue;
 			}
-			Optional<ValidatedDump.Employee> employee = employee(same.get(0), unitsById, rejectedUnits);
+			OpusRecord record = same.get(0);
+			if (isBareLeave(record)) {
+				// a leave of an employment, without its data: the employment ends (if the
+				// hub
+				// has it) as one missing from the dump does
+				this.leaves.add(new RecordProblem(this.file, record.line(), record.element(), record.id(), "leave"));
+				continue;
+			}
+			Optional<ValidatedDump.Employee> employee = employee(record, unitsById, rejectedUnits);
 			employee.ifPresentOrElse(result::add, () -> rejectedIds.add(entry.getKey()));
 		}
 		return result;
@@ -343,7 +361,55 @@ final class OpusValidator {
 		return Optional.of(new ValidatedDump.Employee(record.id(), record.line(), cpr.cpr(), cpr.birthDate(),
 				record.field("firstName"), record.field("lastName"), clipped, unitId, record.field("position"),
 				record.field("workContractText"), fraction(record), "true".equalsIgnoreCase(record.field("isManager")),
-				record.field("superiorLevel"), "leave".equalsIgnoreCase(record.attribute("action"))));
+				record.field("superiorLevel"), "leave".equalsIgnoreCase(record.attribute("action")), contacts(record)));
+	}
+
+	/**
+	 * The contact data the settings ask for, each validated: a bad value is left out with
+	 * a warning. A home address OPUS marks protected (its elements have children instead
+	 * of text) is never read.
+	 */
+	private ValidatedDump.Contacts contacts(OpusRecord record) {
+		String email = this.contacts.email() ? optional(record, "email", record.field("email"), AddressScope.EMAIL)
+				: null;
+		String phone = this.contacts.workPhone()
+				? optional(record, "workPhone", record.field("workPhone"), AddressScope.PHONE) : null;
+		String userId = this.contacts.userId() ? record.field("userId") : null;
+		if (userId != null && (userId.length() > 200 || userId.chars().anyMatch(Character::isWhitespace))) {
+			warn(record.line(), record.element(), record.id(),
+					"userId left out: it must be at most 200 characters without spaces");
+			userId = null;
+		}
+		String home = null;
+		boolean protectedAddress = record.nested("address") || record.nested("postalCode") || record.nested("city");
+		if (this.contacts.homeAddress() && !protectedAddress && record.field("address") != null) {
+			String town = join(record.field("postalCode"), record.field("city"));
+			home = optional(record, "address",
+					town.isEmpty() ? record.field("address") : record.field("address") + ", " + town,
+					AddressScope.TEXT);
+		}
+		return new ValidatedDump.Contacts(email, phone, userId, home);
+	}
+
+	/** A valid value, or {@code null} with a warning naming the field. */
+	private String optional(OpusRecord record, String field, String value, AddressScope scope) {
+		if (value == null) {
+			return null;
+		}
+		Optional<String> problem = scope.validate(value);
+		if (problem.isPresent()) {
+			warn(record.line(), record.element(), record.id(), field + " left out: " + problem.get());
+			return null;
+		}
+		return value;
+	}
+
+	/**
+	 * A record that only says an employment has left: {@code action="leave"} and no CPR
+	 * number, as OPUS writes one for an employment it no longer exports.
+	 */
+	private static boolean isBareLeave(OpusRecord record) {
+		return "leave".equalsIgnoreCase(record.attribute("action")) && record.field("cpr") == null;
 	}
 
 	private BigDecimal fraction(OpusRecord record) {

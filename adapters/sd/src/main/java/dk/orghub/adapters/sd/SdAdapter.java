@@ -397,13 +397,13 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 	}
 
 	/**
-	 * Person UUIDs from the hub's bindings, random for a new person, the same for one CPR
-	 * number within one read. Never derived from the CPR number.
+	 * Person UUIDs from the context ({@link SourceContext#identity}: the bound one, else
+	 * the hub's stable UUID for a new person), the same for one CPR number within one
+	 * read. Never a plain digest of the CPR number.
 	 */
 	static Function<String, UUID> personUuids(SourceContext context) {
 		Map<String, UUID> known = new HashMap<>();
-		return cpr -> known.computeIfAbsent(cpr,
-				c -> context.knownIdentity(ObjectType.PERSON, c).orElseGet(UUID::randomUUID));
+		return cpr -> known.computeIfAbsent(cpr, c -> context.identity(ObjectType.PERSON, c));
 	}
 
 	SdMapper mapper() {
