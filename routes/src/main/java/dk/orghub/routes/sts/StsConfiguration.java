@@ -16,7 +16,6 @@ import dk.orghub.routes.sync.TargetSync;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +23,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * STS Organisation as a target, on when {@code hub.targets.sts.base-url} is set: the
+ * STS Organisation as a target, on when {@code hub.targets.sts.base-url} or a KOMBIT
+ * environment is set ({@link ConditionalOnStsTarget}): the
  * settings ({@link StsProperties}), the adapter's tables (migrated after the hub's own
  * Flyway migration), the outbox written in each change set's transaction (a write
  * listener of the store), the adapter, the syncs {@code sts-publish} and
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * type.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "hub.targets.sts", name = "base-url")
+@ConditionalOnStsTarget
 class StsConfiguration {
 
 	/**
