@@ -62,13 +62,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hub.targets.sts")
 public record StsProperties(@NotNull @DefaultValue("custom") StsEnvironment environment, URI baseUrl,
-		UUID organisationUuid,
-		@Pattern(regexp = "\\d{8}", message = "a CVR number is 8 digits") String cvr, UUID actorUuid,
-		@NotNull @DefaultValue("5s") Duration connectTimeout, @NotNull @DefaultValue("30s") Duration receiveTimeout,
-		@Min(1) @Max(256) @DefaultValue("16") int concurrency, @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
-		@NotNull @DefaultValue("200ms") Duration initialBackoff, @NotNull @DefaultValue("10s") Duration maxBackoff,
-		@NotNull @DefaultValue("3m") Duration registrationLag, @DefaultValue("false") boolean sendCpr,
-		@NotNull @DefaultValue( {
+		UUID organisationUuid, @Pattern(regexp = "\\d{8}", message = "a CVR number is 8 digits") String cvr,
+		UUID actorUuid, @NotNull @DefaultValue("5s") Duration connectTimeout,
+		@NotNull @DefaultValue("30s") Duration receiveTimeout, @Min(1) @Max(256) @DefaultValue("16") int concurrency,
+		@Min(1) @Max(100) @DefaultValue("8") int maxAttempts, @NotNull @DefaultValue("200ms") Duration initialBackoff,
+		@NotNull @DefaultValue("10s") Duration maxBackoff, @NotNull @DefaultValue("3m") Duration registrationLag,
+		@DefaultValue("false") boolean sendCpr, @NotNull @DefaultValue( {
 				"PUBLIC", "INTERNAL" }) Set<@NotBlank String> exportedVisibilities,
 		UUID itSystem, @Valid @NotNull @DefaultValue Classes classes, @Valid @NotNull @DefaultValue Security security,
 		@Valid @NotNull @DefaultValue Outbox outbox, @Valid @NotNull @DefaultValue Publish publish,
@@ -104,8 +103,8 @@ public record StsProperties(@NotNull @DefaultValue("custom") StsEnvironment envi
 	 * adapter's README, "Going to production").
 	 *
 	 * @param enabled off against the local service
-	 * @param keystore PKCS#12 file with the OCES3 organisation certificate (FOCES) and its
-	 * key
+	 * @param keystore PKCS#12 file with the OCES3 organisation certificate (FOCES) and
+	 * its key
 	 * @param keystorePassword secret; give it from the environment
 	 * ({@code HUB_TARGETS_STS_SECURITY_KEYSTORE_PASSWORD})
 	 * @param keyAlias the certificate's alias
@@ -120,7 +119,8 @@ public record StsProperties(@NotNull @DefaultValue("custom") StsEnvironment envi
 	 * truststore (the answers' signatures)
 	 * @param verifyAnswers check the service's signature on every answer
 	 * @param truststore PKCS#12 file with KOMBIT's certificates
-	 * @param truststorePassword secret ({@code HUB_TARGETS_STS_SECURITY_TRUSTSTORE_PASSWORD})
+	 * @param truststorePassword secret
+	 * ({@code HUB_TARGETS_STS_SECURITY_TRUSTSTORE_PASSWORD})
 	 * @param tokenRefreshMargin a token is fetched again this long before it expires
 	 * @param clockSkew difference of clocks tolerated on timestamps
 	 */
@@ -179,7 +179,7 @@ public record StsProperties(@NotNull @DefaultValue("custom") StsEnvironment envi
 	 * @throws IllegalStateException naming the key when a setting is missing or wrong
 	 */
 	StsSettings settings() {
-		StsSettings settings = new StsSettings(baseUrl(), this.organisationUuid, this.cvr, this.actorUuid,
+		StsSettings settings = new StsSettings(effectiveBaseUrl(), this.organisationUuid, this.cvr, this.actorUuid,
 				this.connectTimeout, this.receiveTimeout, this.concurrency, this.maxAttempts, this.initialBackoff,
 				this.maxBackoff, this.registrationLag, this.sendCpr, this.exportedVisibilities,
 				(this.itSystem != null) ? this.itSystem
@@ -195,8 +195,8 @@ public record StsProperties(@NotNull @DefaultValue("custom") StsEnvironment envi
 		return settings;
 	}
 
-	/** The base URL: the explicit one, else the environment's. */
-	URI baseUrl() {
+	/** The base URL in effect: the explicit one, else the environment's. */
+	URI effectiveBaseUrl() {
 		return or(this.baseUrl, this.environment.baseUrl());
 	}
 
@@ -206,8 +206,9 @@ public record StsProperties(@NotNull @DefaultValue("custom") StsEnvironment envi
 
 	@Override
 	public String toString() {
-		return "StsProperties[environment=" + this.environment + ", baseUrl=" + baseUrl() + ", organisationUuid=" + this.organisationUuid + ", cvr="
-				+ this.cvr + ", security=" + this.security + "]";
+		return "StsProperties[environment=" + this.environment + ", baseUrl=" + effectiveBaseUrl()
+				+ ", organisationUuid=" + this.organisationUuid + ", cvr=" + this.cvr + ", security=" + this.security
+				+ "]";
 	}
 
 }

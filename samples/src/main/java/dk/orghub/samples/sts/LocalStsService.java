@@ -76,6 +76,26 @@ public final class LocalStsService implements AutoCloseable {
 
 		private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
+		private volatile boolean unavailable;
+
+		private volatile java.time.Duration retryAfter;
+
+		/**
+		 * Answers every call with HTTP 503 (an outage), with this {@code Retry-After}
+		 * when not null, until {@link #available()}.
+		 */
+		public Behaviour unavailable(java.time.Duration retryAfter) {
+			this.retryAfter = retryAfter;
+			this.unavailable = true;
+			return this;
+		}
+
+		/** Ends the outage. */
+		public Behaviour available() {
+			this.unavailable = false;
+			return this;
+		}
+
 		public long latencyMillis() {
 			return this.latencyMillis;
 		}
@@ -406,6 +426,14 @@ public final class LocalStsService implements AutoCloseable {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+			}
+			if (this.behaviour.unavailable) {
+				HttpServletResponse http = (HttpServletResponse) response;
+				if (this.behaviour.retryAfter != null) {
+					http.setHeader("Retry-After", Long.toString(this.behaviour.retryAfter.toSeconds()));
+				}
+				http.sendError(503, "Injected: outage");
+				return;
 			}
 			double share = this.behaviour.httpFailureShare();
 			boolean fail;

@@ -149,6 +149,8 @@ public final class StsClient implements AutoCloseable {
 		policy.setConnectionTimeout(this.settings.connectTimeout().toMillis());
 		policy.setReceiveTimeout(this.settings.receiveTimeout().toMillis());
 		conduit.setClient(policy);
+		client.getEndpoint().put(HttpErrors.NO_IO_EXCEPTIONS, Boolean.TRUE);
+		client.getInInterceptors().add(new HttpErrors(this.clock));
 		if (this.tokens != null) {
 			client.getOutInterceptors().add(new SignedCallInterceptors.Sign(this.tokens, this.credentials, this.clock));
 			SignedCallInterceptors.Verify verify = new SignedCallInterceptors.Verify(this.credentials, this.clock);
@@ -481,6 +483,11 @@ public final class StsClient implements AutoCloseable {
 				throw StsFailure.security(operation + " " + kind, security);
 			}
 			for (Throwable c = ex; c != null; c = (c.getCause() == c) ? null : c.getCause()) {
+				if (c instanceof HttpErrors.Status http) {
+					boolean temporary = !(http.code >= 400 && http.code < 500 && http.code != 408 && http.code != 429);
+					throw new StsFailure("HTTP " + http.code, operation + " " + kind + ": " + http.getMessage(),
+							temporary, false, http.retryAfter, ex);
+				}
 				if (c instanceof SoapFault fault) {
 					// a fault answered while the call was being sent (e.g. to a signed
 					// call)

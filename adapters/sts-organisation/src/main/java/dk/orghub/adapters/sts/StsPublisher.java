@@ -410,9 +410,6 @@ public final class StsPublisher {
 		}
 	}
 
-	/** How often one object may switch between importer and ret (49, then 44, ...). */
-	static final int MAX_SWITCHES = 2;
-
 	/**
 	 * Sends one object until it is accepted or given up; true when accepted. Not sent
 	 * (false, nothing quarantined) when the run stops.
@@ -445,10 +442,11 @@ public final class StsPublisher {
 				}
 				boolean switchToRet = create && status == StsClient.EXISTS_OR_PASSIVE;
 				boolean switchToImporter = !create && status == StsClient.NOT_FOUND;
-				if ((switchToRet || switchToImporter) && ++switches > MAX_SWITCHES) {
+				// a switch uses no attempt, but there are no more switches than attempts
+				if ((switchToRet || switchToImporter) && ++switches > this.settings.maxAttempts()) {
 					quarantine(o,
-							"importer and ret disagree: STS Organisation answered " + status + " after " + MAX_SWITCHES
-									+ " switches between them: " + retur.getFejlbeskedTekst(),
+							"importer and ret disagree: STS Organisation answered " + status + " after "
+									+ (switches - 1) + " switches between them: " + retur.getFejlbeskedTekst(),
 							false, attempt, counters);
 					return false;
 				}
