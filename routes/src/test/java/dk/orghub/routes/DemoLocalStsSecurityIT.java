@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 				"hub.demo.local-sts-security=true", "camel.main.name=demo-local-sts-security-it",
 				"spring.quartz.scheduler-name=demo-local-sts-security-it" })
 @ActiveProfiles("demo")
+@AutoConfigureObservability(tracing = false)
 class DemoLocalStsSecurityIT {
 
 	@Autowired
@@ -63,8 +65,10 @@ class DemoLocalStsSecurityIT {
 		assertThat(test.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(test.getBody().get("ok").asBoolean()).as(test.getBody().toString()).isTrue();
 
-		String metrics = new Api(this.rest).rest().getForObject("/actuator/prometheus", String.class);
+		Api admin = new Api(this.rest);
+		String metrics = admin.rest().getForObject("/actuator/prometheus", String.class);
 		assertThat(metrics).contains("orghub_sts_certificate_expiry_days{alias=\"client\",role=\"client\"}");
+		assertThat(admin.get("/actuator/health").get("status").asText()).isEqualTo("UP");
 	}
 
 }

@@ -108,7 +108,7 @@ class StsConfiguration {
 	/** The target's health ({@code stsTarget}). */
 	@Bean("stsTarget")
 	StsHealth stsTargetHealth(StsCertificates certificates, StsOperations operations) {
-		return new StsHealth(certificates, operations);
+		return new StsHealth(certificates, operations::lastFailure);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dk.orghub.routes.sts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -17,11 +18,11 @@ class StsHealth implements HealthIndicator {
 
 	private final StsCertificates certificates;
 
-	private final StsOperations operations;
+	private final Supplier<StsOperations.Failure> lastFailure;
 
-	StsHealth(StsCertificates certificates, StsOperations operations) {
+	StsHealth(StsCertificates certificates, Supplier<StsOperations.Failure> lastFailure) {
 		this.certificates = certificates;
-		this.operations = operations;
+		this.lastFailure = lastFailure;
 	}
 
 	@Override
@@ -32,7 +33,7 @@ class StsHealth implements HealthIndicator {
 			details.put("certificate." + c.role(),
 					c.state() + ", expires " + c.notAfter() + " (" + c.daysLeft() + " days)");
 		}
-		StsOperations.Failure failure = this.operations.status().lastFailure();
+		StsOperations.Failure failure = this.lastFailure.get();
 		if (failure != null) {
 			details.put("lastFailure",
 					failure.operation() + " at " + failure.at() + " (" + failure.kind() + "): " + failure.message());

@@ -125,6 +125,11 @@ public class StsOperations {
 		return result;
 	}
 
+	/** The last failure of an operation, or null. */
+	public Failure lastFailure() {
+		return this.lastFailure;
+	}
+
 	/** The last results, the outbox backlog and the quarantine. */
 	public Status status() {
 		return new Status(this.adapter.settings().baseUrl().toString(), this.adapter.settings().security().enabled(),
