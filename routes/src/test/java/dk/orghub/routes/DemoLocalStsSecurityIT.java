@@ -23,9 +23,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The demo with signed calls ({@code hub.demo.local-sts-security=true}): certificates
  * generated at start, the demo municipality published through the local token service to
- * a local STS service that verifies every call; the status shows the certificates, the
- * metrics their expiry, and the connection test fetches a token and reads the
- * municipality's Organisation.
+ * a local STS service that verifies every call (the full publish at start and the outbox
+ * drain of the demo's import, then a reconcile that finds nothing drifted); the status
+ * shows the certificates, the metrics their expiry, and the connection test fetches a
+ * token and reads the municipality's Organisation.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:demo-local-sts-security-it;DB_CLOSE_DELAY=-1",
@@ -64,6 +65,13 @@ class DemoLocalStsSecurityIT {
 				null);
 		assertThat(test.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(test.getBody().get("ok").asBoolean()).as(test.getBody().toString()).isTrue();
+
+		ResponseEntity<JsonNode> reconcile = operator.exchange(HttpMethod.POST, "/api/v1/targets/sts/reconcile",
+				null);
+		assertThat(reconcile.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(reconcile.getBody().get("held").asInt()).isPositive();
+		assertThat(reconcile.getBody().get("drifted")).as(reconcile.getBody().toString()).isEmpty();
+		assertThat(reader.get("/api/v1/targets/sts/status").get("lastFailure").isNull()).isTrue();
 
 		Api admin = new Api(this.rest);
 		String metrics = admin.rest().getForObject("/actuator/prometheus", String.class);

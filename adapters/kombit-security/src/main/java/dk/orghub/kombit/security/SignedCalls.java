@@ -26,7 +26,20 @@ public final class SignedCalls {
 	/** The wsu:Ids of what a call signs (beside the STR). */
 	public static final List<String> SIGNED_IDS = List.of("body", "action", "messageid", "replyto", "to", "timestamp");
 
+	/** The assertion last parsed on this thread, by its text (DOM is not thread-safe). */
+	private static final ThreadLocal<Object[]> ASSERTION = new ThreadLocal<>();
+
 	private SignedCalls() {
+	}
+
+	private static Element assertion(SamlToken token) {
+		Object[] cached = ASSERTION.get();
+		if (cached == null || cached[0] != token.xml()) {
+			Document parsed = Dom.parse(token.xml().getBytes(StandardCharsets.UTF_8));
+			cached = new Object[] { token.xml(), parsed.getDocumentElement() };
+			ASSERTION.set(cached);
+		}
+		return (Element) cached[1];
 	}
 
 	/**
@@ -53,15 +66,14 @@ public final class SignedCalls {
 		}
 		Element security = WsSecurityHeader.security(doc, header);
 		WsSecurityHeader.timestamp(doc, security, now, ttl, "timestamp");
-		Document assertion = Dom.parse(token.xml().getBytes(StandardCharsets.UTF_8));
-		security.appendChild(doc.importNode(assertion.getDocumentElement(), true));
+		security.appendChild(doc.importNode(assertion(token), true));
 		security.appendChild(WsSecurityHeader.samlReference(doc, token.id(), "str"));
 		Dom.wsuId(body, "body");
-		Document signed = Dom.parse(Dom.serialize(doc));
-		Element signedSecurity = Dom.child(Dom.header(signed), Ns.WSSE, "Security").orElseThrow();
-		XmlSignatures.sign(signed, signedSecurity, SIGNED_IDS, "str", false, credential.key(),
-				WsSecurityHeader.samlReference(signed, token.id(), null));
-		return Dom.serialize(signed);
+		// every element added declares its namespaces, so it canonicalises in memory as
+		// it will once written (SignedCallsTest and the verifying service check this)
+		XmlSignatures.sign(doc, security, SIGNED_IDS, "str", false, credential.key(),
+				WsSecurityHeader.samlReference(doc, token.id(), null));
+		return Dom.serialize(doc);
 	}
 
 	/**
