@@ -66,8 +66,7 @@ class DemoLocalStsSecurityIT {
 		assertThat(test.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(test.getBody().get("ok").asBoolean()).as(test.getBody().toString()).isTrue();
 
-		ResponseEntity<JsonNode> reconcile = operator.exchange(HttpMethod.POST, "/api/v1/targets/sts/reconcile",
-				null);
+		ResponseEntity<JsonNode> reconcile = operator.exchange(HttpMethod.POST, "/api/v1/targets/sts/reconcile", null);
 		assertThat(reconcile.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(reconcile.getBody().get("held").asInt()).isPositive();
 		assertThat(reconcile.getBody().get("drifted")).as(reconcile.getBody().toString()).isEmpty();
