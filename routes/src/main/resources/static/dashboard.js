@@ -104,14 +104,29 @@ function stsArrow(sts) {
   return el('div', { class: 'arrow ' + arrowClass(status), title: sts.lastFailure ? sts.lastFailure.message : 'sts' }, el('span', {}, text));
 }
 
+// a certificate of signed calls: its expiry, amber from 60 days ahead, red once expired
+function stsCertificate(c) {
+  const badge = c.state === 'OK' ? 'SUCCEEDED' : c.state === 'WARNING' ? 'PARTIAL' : 'FAILED';
+  const text = c.state === 'EXPIRED' ? 'expired' : c.daysLeft + ' days';
+  return el('small', { 'data-certificate': c.role, title: c.subject + ', expires ' + c.notAfter },
+    c.role + ' certificate ', el('span', { class: 'badge ' + badge }, text));
+}
+
 function stsNode(sts) {
   const published = sts.lastPublish ? 'full publish ' + when(sts.lastPublish.finished) : 'no full publish yet';
+  const since = [sts.lastDrain, sts.lastPublish, sts.lastReconcile].filter((l) => l).map((l) => new Date(l.finished));
+  const failing = sts.lastFailure && since.every((t) => new Date(sts.lastFailure.at) > t);
   return el('div', { class: 'node', id: 'sts-target' }, el('strong', {}, 'STS Organisation'),
     el('small', {}, published),
     el('small', {}, sts.outboxBacklog + ' in outbox, ' + sts.quarantine.length + ' quarantined'),
-    el('div', { style: 'display:flex;gap:6px;margin-top:6px' },
+    el('small', {}, sts.signedCalls ? 'signed calls (KOMBIT token)' : 'unsigned calls (local service)'),
+    ...(sts.certificates || []).map(stsCertificate),
+    failing ? el('small', { class: 'sts-failure', title: sts.lastFailure.message },
+      el('span', { class: 'badge FAILED' }, sts.lastFailure.kind), ' ' + sts.lastFailure.operation + ' ' + when(sts.lastFailure.at)) : null,
+    el('div', { style: 'display:flex;gap:6px;margin-top:6px;flex-wrap:wrap' },
       el('button', { class: 'action secondary', disabled: !canOperate(), onclick: () => act('Publish', 'POST', '/api/v1/targets/sts/publish') }, 'Publish'),
-      el('button', { class: 'action secondary', disabled: !canOperate(), onclick: () => act('Reconcile', 'POST', '/api/v1/targets/sts/reconcile') }, 'Reconcile')));
+      el('button', { class: 'action secondary', disabled: !canOperate(), onclick: () => act('Reconcile', 'POST', '/api/v1/targets/sts/reconcile') }, 'Reconcile'),
+      el('button', { class: 'action secondary', 'data-action': 'sts-test-connection', disabled: !canOperate(), onclick: () => testConnection('sts-publish') }, 'Test connection')));
 }
 
 function renderFlow(syncs) {

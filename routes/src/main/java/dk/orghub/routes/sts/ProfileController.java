@@ -8,7 +8,6 @@ import dk.orghub.routes.api.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * publish.
  */
 @RestController
-@ConditionalOnProperty(prefix = "hub.targets.sts", name = "base-url")
+@ConditionalOnStsTarget
 @RequestMapping("/api/v1/profiles")
 @Tag(name = "profiles", description = "Consumer profiles of STS Organisation: KY, KSD, SAPA.")
 class ProfileController {

@@ -13,10 +13,10 @@ import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.routes.run.SyncRunner;
 import dk.orghub.routes.sync.TargetSync;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,16 +24,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * STS Organisation as a target, on when {@code hub.targets.sts.base-url} is set: the
- * settings ({@link StsProperties}), the adapter's tables (migrated after the hub's own
- * Flyway migration), the outbox written in each change set's transaction (a write
- * listener of the store), the adapter, the syncs {@code sts-publish} and
- * {@code sts-reconcile} ({@link StsRuns}), the routes that drain the outbox and publish
- * at start, and the consumer profiles. Every bean can be replaced by one of the same
- * type.
+ * STS Organisation as a target, on when {@code hub.targets.sts.base-url} or a KOMBIT
+ * environment is set ({@link ConditionalOnStsTarget}): the settings
+ * ({@link StsProperties}), the adapter's tables (migrated after the hub's own Flyway
+ * migration), the outbox written in each change set's transaction (a write listener of
+ * the store), the adapter, the syncs {@code sts-publish} and {@code sts-reconcile}
+ * ({@link StsRuns}), the routes that drain the outbox and publish at start, and the
+ * consumer profiles. Every bean can be replaced by one of the same type.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "hub.targets.sts", name = "base-url")
+@ConditionalOnStsTarget
 class StsConfiguration {
 
 	/**
@@ -74,8 +74,9 @@ class StsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StsOperations stsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock) {
-		return new StsOperations(adapter, outbox, store, clock);
+	StsOperations stsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock,
+			StsCertificates certificates) {
+		return new StsOperations(adapter, outbox, store, clock, certificates::certificates);
 	}
 
 	@Bean
@@ -96,6 +97,18 @@ class StsConfiguration {
 	@Bean
 	StsRoutes stsRoutes(StsProperties properties, StsRuns runs) {
 		return new StsRoutes(properties, runs);
+	}
+
+	/** The certificates' expiry (dashboard, metrics). */
+	@Bean
+	StsCertificates stsCertificates(StsOrganisationAdapter adapter, Clock clock, MeterRegistry meters) {
+		return new StsCertificates(adapter.settings(), clock, meters);
+	}
+
+	/** The target's health ({@code stsTarget}). */
+	@Bean("stsTarget")
+	StsHealth stsTargetHealth(StsCertificates certificates, StsOperations operations) {
+		return new StsHealth(certificates, operations::lastFailure);
 	}
 
 	@Bean

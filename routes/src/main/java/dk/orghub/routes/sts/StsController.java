@@ -7,7 +7,6 @@ import java.security.Principal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * when done), and its status (role read).
  */
 @RestController
-@ConditionalOnProperty(prefix = "hub.targets.sts", name = "base-url")
+@ConditionalOnStsTarget
 @RequestMapping("/api/v1/targets/sts")
 @Tag(name = "STS Organisation", description = "Publishing to STS Organisation: status, full publish, reconcile.")
 class StsController {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dk.orghub.adapters.sts.SentLedger;
+import dk.orghub.adapters.sts.StsFailure;
 import dk.orghub.adapters.sts.StsOrganisationAdapter;
 import dk.orghub.adapters.sts.StsOutbox;
 import dk.orghub.adapters.sts.StsPlan;
@@ -44,7 +45,16 @@ public class StsOperations {
 
 	private volatile Failure lastFailure;
 
+	private final Supplier<List<StsCertificates.Certificate>> certificates;
+
 	public StsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock) {
+		this(adapter, outbox, store, clock, List::of);
+	}
+
+	/** As above, with the certificates of signed calls for the status. */
+	StsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock,
+			Supplier<List<StsCertificates.Certificate>> certificates) {
+		this.certificates = certificates;
 		this.adapter = Objects.requireNonNull(adapter, "adapter");
 		this.outbox = Objects.requireNonNull(outbox, "outbox");
 		this.store = Objects.requireNonNull(store, "store");
@@ -115,10 +125,16 @@ public class StsOperations {
 		return result;
 	}
 
+	/** The last failure of an operation, or null. */
+	public Failure lastFailure() {
+		return this.lastFailure;
+	}
+
 	/** The last results, the outbox backlog and the quarantine. */
 	public Status status() {
-		return new Status(this.adapter.settings().baseUrl().toString(), this.outbox.pending(), this.lastDrain,
-				this.lastPublish, this.lastReconcile, this.lastFailure, this.adapter.ledger().quarantined());
+		return new Status(this.adapter.settings().baseUrl().toString(), this.adapter.settings().security().enabled(),
+				this.outbox.pending(), this.lastDrain, this.lastPublish, this.lastReconcile, this.lastFailure,
+				this.adapter.ledger().quarantined(), this.certificates.get());
 	}
 
 	private <T> T guarded(String operation, Supplier<T> call) {
@@ -126,7 +142,8 @@ public class StsOperations {
 			return call.get();
 		}
 		catch (RuntimeException ex) {
-			this.lastFailure = new Failure(operation, this.clock.instant(), ex.getMessage());
+			this.lastFailure = new Failure(operation, this.clock.instant(),
+					(ex instanceof StsFailure f) ? f.kind() : ex.getClass().getSimpleName(), ex.getMessage());
 			throw ex;
 		}
 	}
@@ -140,8 +157,13 @@ public class StsOperations {
 
 	}
 
-	/** The last failure of an operation (e.g. STS not answering). */
-	public record Failure(String operation, Instant at, String message) {
+	/**
+	 * The last failure of an operation (e.g. STS not answering).
+	 *
+	 * @param kind what kind of failure (e.g. {@code network}, {@code token refused (no
+	 * service agreement?)}, {@code client certificate expired})
+	 */
+	public record Failure(String operation, Instant at, String kind, String message) {
 
 	}
 
@@ -149,13 +171,15 @@ public class StsOperations {
 	 * The target's state.
 	 *
 	 * @param baseUrl where it publishes
+	 * @param signedCalls whether calls are signed (security on)
 	 * @param outboxBacklog outbox rows waiting
 	 * @param quarantine objects that could not be sent (the next full publish tries them
 	 * again)
+	 * @param certificates the certificates of signed calls and their expiry
 	 */
-	public record Status(String baseUrl, int outboxBacklog, Last<StsOutbox.Drained> lastDrain,
+	public record Status(String baseUrl, boolean signedCalls, int outboxBacklog, Last<StsOutbox.Drained> lastDrain,
 			Last<StsPublisher.Report> lastPublish, Last<StsReconciler.Result> lastReconcile, Failure lastFailure,
-			List<SentLedger.Quarantined> quarantine) {
+			List<SentLedger.Quarantined> quarantine, List<StsCertificates.Certificate> certificates) {
 
 	}
 

@@ -80,6 +80,42 @@ class StsPropertiesTest {
 	}
 
 	@Test
+	void anEnvironmentFillsKombitsAddressesAndExplicitSettingsWin() {
+		StsProperties production = bind(
+				Map.of("environment", "production", "organisation-uuid", ORGANISATION, "cvr", "29189846"));
+		StsSettings settings = production.settings();
+		assertThat(settings.baseUrl()).hasToString("https://organisation.stoettesystemerne.dk");
+		assertThat(settings.serviceUrl("bruger"))
+			.isEqualTo("https://organisation.stoettesystemerne.dk/organisation/bruger/6/");
+		assertThat(settings.security().stsUrl()).hasToString(
+				"https://n2adgangsstyring.stoettesystemerne.dk/runtime/services/kombittrust/14/certificatemixed");
+		assertThat(settings.security().stsEntityId())
+			.isEqualTo("https://saml.n2adgangsstyring.stoettesystemerne.dk/runtime");
+		assertThat(settings.security().appliesTo()).isEqualTo("http://stoettesystemerne.dk/service/organisation/3");
+
+		StsSettings test = bind(Map.of("environment", "TEST", "organisation-uuid", ORGANISATION, "cvr", "29189846",
+				"security.sts-url", "https://sts.example/issue"))
+			.settings();
+		assertThat(test.baseUrl()).hasToString("https://organisation.eksterntest-stoettesystemerne.dk");
+		assertThat(test.security().stsUrl()).hasToString("https://sts.example/issue");
+		assertThat(bind(Map.of("organisation-uuid", ORGANISATION, "cvr", "29189846")).environment().baseUrl())
+			.as("custom fills nothing")
+			.isNull();
+	}
+
+	@Test
+	void plainHttpIsRefusedUnlessLoopbackOrAllowed() {
+		assertThatThrownBy(() -> bind(
+				Map.of("base-url", "http://sts.example/", "organisation-uuid", ORGANISATION, "cvr", "29189846"))
+			.settings()).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("hub.targets.sts.base-url must be https");
+		assertThat(bind(Map.of("base-url", "http://sts.example/", "organisation-uuid", ORGANISATION, "cvr", "29189846",
+				"allow-plain-http", "true"))
+			.settings()
+			.allowPlainHttp()).isTrue();
+	}
+
+	@Test
 	void theSecretsAreNotShown() {
 		StsProperties properties = bind(
 				Map.of("base-url", "https://sts.example/", "organisation-uuid", ORGANISATION, "cvr", "29189846",

@@ -29,11 +29,15 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
+import dk.orghub.kombit.security.Ns;
 import dk.orghub.samples.sts.StsRegistry.Kind;
 import dk.orghub.xsd.sts.organisation.AttributListeType;
 import dk.orghub.xsd.sts.organisation.EgenskabType;
@@ -71,6 +75,26 @@ public final class LocalStsService implements AutoCloseable {
 		private volatile double failureShare;
 
 		private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+		private volatile boolean unavailable;
+
+		private volatile java.time.Duration retryAfter;
+
+		/**
+		 * Answers every call with HTTP 503 (an outage), with this {@code Retry-After}
+		 * when not null, until {@link #available()}.
+		 */
+		public Behaviour unavailable(java.time.Duration retryAfter) {
+			this.retryAfter = retryAfter;
+			this.unavailable = true;
+			return this;
+		}
+
+		/** Ends the outage. */
+		public Behaviour available() {
+			this.unavailable = false;
+			return this;
+		}
 
 		public long latencyMillis() {
 			return this.latencyMillis;
@@ -144,7 +168,16 @@ public final class LocalStsService implements AutoCloseable {
 
 	private final Operations operations;
 
-	private LocalStsService(Clock clock, long seed) {
+	private final LocalTokenService tokenService;
+
+	private final SignedCallFilter signedCalls;
+
+	private final LocalCertificates.Set certificates;
+
+	/** The entity id the local service's tokens are for (as KOMBIT's Organisation 6). */
+	public static final String ENTITY_ID = "http://stoettesystemerne.dk/service/organisation/3";
+
+	private LocalStsService(Clock clock, long seed, LocalCertificates.Set certificates) {
 		try {
 			this.baseDir = Files.createTempDirectory("local-sts");
 			this.bus = BusFactory.newInstance().createBus();
@@ -165,8 +198,29 @@ public final class LocalStsService implements AutoCloseable {
 			context.addFilterDef(filterDef);
 			FilterMap filterMap = new FilterMap();
 			filterMap.setFilterName("behaviour");
-			filterMap.addURLPatternDecoded("/*");
+			filterMap.addURLPatternDecoded("/organisation/*");
 			context.addFilterMap(filterMap);
+			this.certificates = certificates;
+			if (certificates != null) {
+				this.tokenService = new LocalTokenService(certificates.tokenService(), certificates.ca().certificate(),
+						clock);
+				Tomcat.addServlet(context, "token-service", this.tokenService);
+				context.addServletMappingDecoded(LocalTokenService.PATH, "token-service");
+				this.signedCalls = new SignedCallFilter(certificates.tokenService().certificate(),
+						certificates.service(), ENTITY_ID, clock);
+				FilterDef signedDef = new FilterDef();
+				signedDef.setFilterName("signed-calls");
+				signedDef.setFilter(this.signedCalls);
+				context.addFilterDef(signedDef);
+				FilterMap signedMap = new FilterMap();
+				signedMap.setFilterName("signed-calls");
+				signedMap.addURLPatternDecoded("/organisation/*");
+				context.addFilterMap(signedMap);
+			}
+			else {
+				this.tokenService = null;
+				this.signedCalls = null;
+			}
 			this.tomcat.start();
 			this.baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
 			Operations operations = new Operations(this.registry, clock, this.behaviour, seed);
@@ -186,12 +240,64 @@ public final class LocalStsService implements AutoCloseable {
 
 	/** Starts a service on a free loopback port. */
 	public static LocalStsService start(Clock clock) {
-		return new LocalStsService(clock, 20070101L);
+		return new LocalStsService(clock, 20070101L, null);
 	}
 
 	/** Starts a service whose injected faults follow {@code seed}. */
 	public static LocalStsService start(Clock clock, long seed) {
-		return new LocalStsService(clock, seed);
+		return new LocalStsService(clock, seed, null);
+	}
+
+	/**
+	 * Starts a service that requires signed calls (OIOIDWS) with tokens of its own local
+	 * token service ({@link #tokenService()}, at {@link #tokenServiceUrl()}), which
+	 * trusts organisation certificates issued by {@code certificates.ca()} and signs with
+	 * {@code certificates.tokenService()}; answers are signed with
+	 * {@code certificates.service()}. No CVR number has a service agreement until
+	 * {@link LocalTokenService#agree} records one.
+	 */
+	public static LocalStsService startSecure(Clock clock, LocalCertificates.Set certificates) {
+		return new LocalStsService(clock, 20070101L, certificates);
+	}
+
+	/** Whether calls must be signed. */
+	public boolean secure() {
+		return this.signedCalls != null;
+	}
+
+	/** The local token service of a secure service. */
+	public LocalTokenService tokenService() {
+		if (this.tokenService == null) {
+			throw new IllegalStateException("the local STS service runs without security");
+		}
+		return this.tokenService;
+	}
+
+	/** The URL of the local token service. */
+	public String tokenServiceUrl() {
+		return this.baseUrl + LocalTokenService.PATH;
+	}
+
+	/** The certificates of a secure service. */
+	public LocalCertificates.Set certificates() {
+		return this.certificates;
+	}
+
+	/** Signed calls verified and let through so far (0 without security). */
+	public long verifiedCalls() {
+		return (this.signedCalls != null) ? this.signedCalls.verified() : 0;
+	}
+
+	/** Signed calls refused so far, per WS-Security fault subcode. */
+	public Map<String, Long> refusedCalls() {
+		return (this.signedCalls != null) ? this.signedCalls.refusals() : Map.of();
+	}
+
+	/** Whether answers are signed (default true with security). */
+	public void signAnswers(boolean sign) {
+		if (this.signedCalls != null) {
+			this.signedCalls.signAnswers(sign);
+		}
 	}
 
 	private void publish(String path, String name, Object implementor) {
@@ -205,6 +311,7 @@ public final class LocalStsService implements AutoCloseable {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("schema-validation-enabled", "IN");
 		factory.setProperties(properties);
+		factory.getInInterceptors().add(new UnderstoodHeaders());
 		this.servers.add(factory.create());
 	}
 
@@ -268,6 +375,30 @@ public final class LocalStsService implements AutoCloseable {
 		this.bus.shutdown(true);
 	}
 
+	/**
+	 * Declares the addressing and security headers of signed calls understood (the
+	 * {@link SignedCallFilter} checked them before CXF sees the call).
+	 */
+	private static final class UnderstoodHeaders extends AbstractSoapInterceptor {
+
+		private static final Set<QName> HEADERS = Set.of(new QName(Ns.WSSE, "Security"), new QName(Ns.WSA, "Action"),
+				new QName(Ns.WSA, "To"), new QName(Ns.WSA, "MessageID"), new QName(Ns.WSA, "ReplyTo"));
+
+		UnderstoodHeaders() {
+			super(Phase.PRE_PROTOCOL);
+		}
+
+		@Override
+		public Set<QName> getUnderstoodHeaders() {
+			return HEADERS;
+		}
+
+		@Override
+		public void handleMessage(SoapMessage message) {
+		}
+
+	}
+
 	/** Adds latency and answers a share of the requests with HTTP 503. */
 	private static final class BehaviourFilter implements Filter {
 
@@ -295,6 +426,14 @@ public final class LocalStsService implements AutoCloseable {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+			}
+			if (this.behaviour.unavailable) {
+				HttpServletResponse http = (HttpServletResponse) response;
+				if (this.behaviour.retryAfter != null) {
+					http.setHeader("Retry-After", Long.toString(this.behaviour.retryAfter.toSeconds()));
+				}
+				http.sendError(503, "Injected: outage");
+				return;
 			}
 			double share = this.behaviour.httpFailureShare();
 			boolean fail;

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +16,7 @@ import javax.xml.namespace.QName;
 import jakarta.xml.ws.Holder;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
@@ -22,6 +25,9 @@ import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
 import dk.orghub.core.spi.AdapterException;
+import dk.orghub.kombit.security.KombitSecurityException;
+import dk.orghub.kombit.security.KombitSecurityException.Reason;
+import dk.orghub.kombit.security.TokenCache;
 import dk.orghub.xsd.sts.header.RequestHeaderType;
 import dk.orghub.xsd.sts.organisationsystem.FremsoegObjekthierarkiInputType;
 import dk.orghub.xsd.sts.organisationsystem.FremsoegObjekthierarkiOutputType;
@@ -33,6 +39,7 @@ import dk.orghub.xsd.sts.service.AdressePortType;
 import dk.orghub.xsd.sts.service.BrugerPortType;
 import dk.orghub.xsd.sts.service.OrganisationEnhedPortType;
 import dk.orghub.xsd.sts.service.OrganisationFunktionPortType;
+import dk.orghub.xsd.sts.service.OrganisationPortType;
 import dk.orghub.xsd.sts.service.OrganisationSystemPortType;
 import dk.orghub.xsd.sts.service.PersonPortType;
 
@@ -87,9 +94,34 @@ public final class StsClient implements AutoCloseable {
 
 	private final OrganisationSystemPortType system;
 
+	private final OrganisationPortType organisation;
+
+	private final StsCredentials credentials;
+
+	private final TokenCache tokens;
+
+	/**
+	 * Pages {@link #fremsoegObjekthierarki} reads at most (a bound against a looping
+	 * service).
+	 */
+	static final int MAX_PAGES = 100_000;
+
 	public StsClient(StsSettings settings, Clock clock, RequestListener listener) {
 		this.settings = settings;
 		this.clock = clock;
+		if (settings.security().enabled()) {
+			try {
+				this.credentials = StsCredentials.load(settings.security());
+			}
+			catch (KombitSecurityException ex) {
+				throw StsFailure.security("security", ex);
+			}
+			this.tokens = this.credentials.tokens(settings.cvr(), clock, settings.receiveTimeout());
+		}
+		else {
+			this.credentials = null;
+			this.tokens = null;
+		}
 		this.registrations = new Registrations(new JaxbCodec(settings.actor()));
 		this.listener = (listener != null) ? listener : (k, o, r) -> {
 		};
@@ -99,6 +131,7 @@ public final class StsClient implements AutoCloseable {
 		this.person = proxy(PersonPortType.class, "person", "Person");
 		this.adresse = proxy(AdressePortType.class, "adresse", "Adresse");
 		this.system = proxy(OrganisationSystemPortType.class, "organisationsystem", "OrganisationSystem");
+		this.organisation = proxy(OrganisationPortType.class, "organisation", "Organisation");
 	}
 
 	private <T> T proxy(Class<T> type, String service, String name) {
@@ -116,7 +149,25 @@ public final class StsClient implements AutoCloseable {
 		policy.setConnectionTimeout(this.settings.connectTimeout().toMillis());
 		policy.setReceiveTimeout(this.settings.receiveTimeout().toMillis());
 		conduit.setClient(policy);
+		client.getEndpoint().put(HttpErrors.NO_IO_EXCEPTIONS, Boolean.TRUE);
+		client.getInInterceptors().add(new HttpErrors(this.clock));
+		if (this.tokens != null) {
+			client.getOutInterceptors().add(new SignedCallInterceptors.Sign(this.tokens, this.credentials, this.clock));
+			SignedCallInterceptors.Verify verify = new SignedCallInterceptors.Verify(this.credentials, this.clock);
+			client.getInInterceptors().add(verify);
+			client.getInFaultInterceptors().add(verify);
+		}
 		return proxy;
+	}
+
+	/** The token cache of signed calls, or null without security. */
+	public TokenCache tokens() {
+		return this.tokens;
+	}
+
+	/** The loaded certificates of signed calls, or null without security. */
+	public StsCredentials credentials() {
+		return this.credentials;
 	}
 
 	/** SOAP calls made so far. */
@@ -308,6 +359,27 @@ public final class StsClient implements AutoCloseable {
 		throw failure(kind, "laes", uuid, retur);
 	}
 
+	/**
+	 * Whether STS holds the Organisation object with this UUID (the municipality's, which
+	 * KOMBIT creates); for the connection test.
+	 */
+	public boolean laesOrganisation(UUID uuid) {
+		LaesInputType in = new LaesInputType();
+		in.setUUIDIdentifikator(uuid.toString());
+		StandardReturType retur = call(StsKind.ENHED, "laes Organisation", () -> {
+			this.listener.sending(null, "laes", in);
+			return this.organisation.laes(header(), in);
+		});
+		int status = retur.getStatusKode().intValue();
+		if (status == OK) {
+			return true;
+		}
+		if (status == NOT_FOUND) {
+			return false;
+		}
+		throw failure(StsKind.ENHED, "laes Organisation", uuid, retur);
+	}
+
 	/** Passivates an object (not used for ended objects: those are made Inaktiv). */
 	public StandardReturType passiver(StsKind kind, UUID uuid) {
 		UuidNoteInputType in = new UuidNoteInputType();
@@ -331,7 +403,7 @@ public final class StsClient implements AutoCloseable {
 	public List<StsObject> fremsoegObjekthierarki(int pageSize) {
 		List<StsObject> result = new ArrayList<>();
 		int first = 0;
-		while (true) {
+		for (int page = 0; page < MAX_PAGES; page++) {
 			FremsoegObjekthierarkiInputType in = new FremsoegObjekthierarkiInputType();
 			in.setFoersteResultatReference(BigInteger.valueOf(first));
 			in.setMaksimalAntalKvantitet(BigInteger.valueOf(pageSize));
@@ -369,6 +441,8 @@ public final class StsClient implements AutoCloseable {
 			}
 			first += pageSize;
 		}
+		throw new AdapterException("fremsoegobjekthierarki: more than " + MAX_PAGES + " pages of " + pageSize
+				+ "; STS Organisation keeps answering full pages", false);
 	}
 
 	@FunctionalInterface
@@ -391,33 +465,104 @@ public final class StsClient implements AutoCloseable {
 			throw new IllegalStateException("unexpected answer " + out);
 		}
 		catch (SOAPFaultException ex) {
-			String code = ex.getFault().getFaultCodeAsQName().getLocalPart();
-			boolean temporary = code.equals("Receiver") || code.equals("Server");
-			throw new AdapterException(operation + " " + kind + ": SOAP fault " + code + ": " + ex.getMessage(),
-					temporary, ex);
+			KombitSecurityException security = KombitSecurityException.find(ex);
+			if (security != null) {
+				throw StsFailure.security(operation + " " + kind, security);
+			}
+			List<QName> subcodes = new ArrayList<>();
+			Iterator<QName> i = ex.getFault().getFaultSubcodes();
+			while (i != null && i.hasNext()) {
+				subcodes.add(i.next());
+			}
+			throw soapFault(operation + " " + kind, ex.getFault().getFaultCodeAsQName(), subcodes,
+					ex.getFault().getFaultString(), ex);
 		}
 		catch (WebServiceException ex) {
+			KombitSecurityException security = KombitSecurityException.find(ex);
+			if (security != null) {
+				throw StsFailure.security(operation + " " + kind, security);
+			}
+			for (Throwable c = ex; c != null; c = (c.getCause() == c) ? null : c.getCause()) {
+				if (c instanceof HttpErrors.Status http) {
+					boolean temporary = !(http.code >= 400 && http.code < 500 && http.code != 408 && http.code != 429);
+					throw new StsFailure("HTTP " + http.code, operation + " " + kind + ": " + http.getMessage(),
+							temporary, false, http.retryAfter, ex);
+				}
+				if (c instanceof SoapFault fault) {
+					// a fault answered while the call was being sent (e.g. to a signed
+					// call)
+					throw soapFault(operation + " " + kind, fault.getFaultCode(),
+							(fault.getSubCodes() != null) ? fault.getSubCodes() : List.of(), fault.getReason(), ex);
+				}
+			}
 			Throwable cause = ex.getCause();
 			boolean temporary = true;
-			if (cause instanceof HTTPException http && http.getResponseCode() >= 400 && http.getResponseCode() < 500
-					&& http.getResponseCode() != 408 && http.getResponseCode() != 429) {
-				temporary = false;
+			String failureKind = "network";
+			if (cause instanceof HTTPException http) {
+				int code = http.getResponseCode();
+				failureKind = "HTTP " + code;
+				temporary = !(code >= 400 && code < 500 && code != 408 && code != 429);
 			}
-			throw new AdapterException(operation + " " + kind + ": " + ex.getMessage(), temporary, ex);
+			throw new StsFailure(failureKind, operation + " " + kind + ": " + ex.getMessage(), temporary, false, null,
+					ex);
 		}
+	}
+
+	private StsFailure soapFault(String operation, QName code, List<QName> subcodes, String reason, Exception ex) {
+		for (QName subcode : subcodes) {
+			if (WSSE_NS.equals(subcode.getNamespaceURI()) && SECURITY_FAULTS.contains(subcode.getLocalPart())) {
+				return securityFault(operation, subcode.getLocalPart(), reason, ex);
+			}
+		}
+		String name = (code != null) ? code.getLocalPart() : "unknown";
+		boolean temporary = name.equals("Receiver") || name.equals("Server");
+		return new StsFailure("SOAP fault " + name, operation + ": SOAP fault " + name + ": " + reason, temporary,
+				false, null, ex);
+	}
+
+	/** WS-Security fault subcodes: the service refused the signature or the token. */
+	private static final Set<String> SECURITY_FAULTS = Set.of("InvalidSecurity", "InvalidSecurityToken",
+			"FailedAuthentication", "FailedCheck", "SecurityTokenUnavailable", "MessageExpired");
+
+	private static final String WSSE_NS = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+
+	private StsFailure securityFault(String operation, String subcode, String reason, Exception ex) {
+		return switch (subcode) {
+			case "MessageExpired" -> StsFailure.security(operation, new KombitSecurityException(Reason.CLOCK_SKEW,
+					"STS Organisation says the call is stale: " + reason));
+			case "InvalidSecurityToken", "SecurityTokenUnavailable" -> {
+				// the token may have expired early or been revoked: fetch a new one and
+				// retry
+				if (this.tokens != null) {
+					this.tokens.invalidate(this.tokens.current());
+				}
+				yield new StsFailure("token refused by STS Organisation",
+						operation + ": STS Organisation refused the token: " + reason, true, false, null, ex);
+			}
+			default -> StsFailure.security(operation, new KombitSecurityException(Reason.SIGNATURE_REFUSED,
+					"STS Organisation refused the signed call (" + subcode + "): " + reason));
+		};
 	}
 
 	static AdapterException failure(StsKind kind, String operation, UUID uuid, StandardReturType retur) {
 		int status = retur.getStatusKode().intValue();
 		boolean temporary = status == TIME_AHEAD || status >= 50;
-		return new AdapterException(
-				operation + " " + kind + " " + uuid + ": status " + status + ": " + retur.getFejlbeskedTekst(),
-				temporary);
+		String message = operation + " " + kind + " " + uuid + ": status " + status + ": " + retur.getFejlbeskedTekst();
+		if (status == NO_AGREEMENT) {
+			return new StsFailure("no service agreement (status 41)",
+					message + " (no service agreement for this CVR number: see KOMBIT's administration module)", false,
+					true, null, null);
+		}
+		if (status == TIME_AHEAD) {
+			return new StsFailure("clock skew (status 45)", message, true, false, null, null);
+		}
+		return new StsFailure("status " + status, message, temporary, false, null, null);
 	}
 
 	@Override
 	public void close() {
-		for (Object proxy : List.of(this.enhed, this.funktion, this.bruger, this.person, this.adresse, this.system)) {
+		for (Object proxy : List.of(this.enhed, this.funktion, this.bruger, this.person, this.adresse, this.system,
+				this.organisation)) {
 			ClientProxy.getClient(proxy).destroy();
 		}
 	}

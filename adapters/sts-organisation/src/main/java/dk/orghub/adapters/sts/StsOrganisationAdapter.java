@@ -315,20 +315,43 @@ public final class StsOrganisationAdapter implements ChangePublisher, Deactivato
 		return profiles().stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
 	}
 
+	/**
+	 * Tests the connection step by step: with security on, a token from the token
+	 * service; then {@code laes} of the municipality's Organisation object.
+	 * @throws AdapterException naming the step that failed and why
+	 */
 	@Override
 	public void testConnection() {
+		StsClient client;
 		try {
-			client().laes(StsKind.ENHED, this.settings.organisationUuid());
+			client = client();
 		}
-		catch (AdapterException ex) {
-			throw new AdapterException(
-					NAME + ": cannot reach STS Organisation at " + this.settings.baseUrl() + ": " + ex.getMessage(),
-					true, ex);
+		catch (RuntimeException ex) {
+			throw new AdapterException(NAME + ": step 'certificates': " + ex.getMessage(), false, ex);
+		}
+		if (client.tokens() != null) {
+			try {
+				client.tokens().get();
+			}
+			catch (RuntimeException ex) {
+				throw new AdapterException(
+						NAME + ": step 'token' (" + this.settings.security().stsUrl() + "): " + ex.getMessage(), true,
+						ex);
+			}
+		}
+		boolean found;
+		try {
+			found = client.laesOrganisation(this.settings.organisationUuid());
 		}
 		catch (RuntimeException ex) {
 			throw new AdapterException(
-					NAME + ": cannot reach STS Organisation at " + this.settings.baseUrl() + ": " + ex.getMessage(),
-					true, ex);
+					NAME + ": step 'laes Organisation' (" + this.settings.baseUrl() + "): " + ex.getMessage(),
+					!(ex instanceof AdapterException a) || a.isTemporary(), ex);
+		}
+		if (!found) {
+			throw new AdapterException(NAME + ": step 'laes Organisation': STS Organisation at "
+					+ this.settings.baseUrl() + " holds no Organisation " + this.settings.organisationUuid()
+					+ " (check hub.targets.sts.organisation-uuid)", false);
 		}
 	}
 

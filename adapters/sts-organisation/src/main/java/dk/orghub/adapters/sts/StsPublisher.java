@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -185,7 +186,7 @@ public final class StsPublisher {
 		long callsBefore = this.client.calls();
 		LocalDate today = plan.today();
 		plan.forget().forEach(this.ledger::forget);
-		Counters counters = new Counters();
+		Counters counters = new Counters(this.settings.stopAfterFailures());
 		if (!plan.empty()) {
 			ExecutorService pool = Executors.newFixedThreadPool(this.settings.concurrency());
 			try {
@@ -205,6 +206,15 @@ public final class StsPublisher {
 				pool.shutdownNow();
 			}
 		}
+		StsFailure stop = counters.stop;
+		if (stop != null) {
+			log.warn("STS Organisation publish stopped: {} ({} sent before)", stop.getMessage(),
+					counters.created.get() + counters.changed.get() + counters.deactivated.get());
+			throw new StsFailure(stop.kind(),
+					"STS Organisation publish stopped (" + stop.kind() + "): " + stop.getMessage()
+							+ "; what was not sent waits for the next run",
+					stop.isTemporary(), true, stop.retryAfter(), stop);
+		}
 		Report report = new Report(plan.considered(), counters.created.get(), counters.changed.get(),
 				counters.deactivated.get(), plan.unchanged(), plan.skipped(), counters.quarantined.get(),
 				this.client.calls() - callsBefore, Duration.between(start, this.clock.instant()),
@@ -221,10 +231,63 @@ public final class StsPublisher {
 	 */
 	boolean sendOne(StsObject object) {
 		boolean known = this.ledger.hashes().containsKey(Key.of(object));
-		return send(object, known, new Counters());
+		Counters counters = new Counters();
+		boolean sent = send(object, known, counters);
+		if (counters.stop != null) {
+			throw counters.stop;
+		}
+		return sent;
 	}
 
+	/**
+	 * A run's counts and its stop: a failure that stops every call (e.g. the token
+	 * refused), or {@code limit} objects in a row that failed the same way.
+	 */
 	private static final class Counters {
+
+		private final int limit;
+
+		volatile StsFailure stop;
+
+		private String lastKind;
+
+		private int consecutive;
+
+		Counters() {
+			this(Integer.MAX_VALUE);
+		}
+
+		Counters(int limit) {
+			this.limit = limit;
+		}
+
+		boolean stopped() {
+			return this.stop != null;
+		}
+
+		synchronized void stop(StsFailure failure) {
+			if (this.stop == null) {
+				this.stop = failure;
+			}
+		}
+
+		synchronized void succeeded() {
+			this.consecutive = 0;
+			this.lastKind = null;
+		}
+
+		/**
+		 * Counts a failed object; stops the run when {@code limit} in a row failed alike.
+		 */
+		synchronized void failed(AdapterException failure) {
+			String kind = StsFailure.kindOf(failure);
+			this.consecutive = kind.equals(this.lastKind) ? this.consecutive + 1 : 1;
+			this.lastKind = kind;
+			if (this.consecutive >= this.limit && this.stop == null) {
+				this.stop = new StsFailure(kind, this.consecutive + " objects in a row failed: " + failure.getMessage(),
+						failure.isTemporary(), true, null, failure);
+			}
+		}
 
 		final AtomicInteger created = new AtomicInteger();
 
@@ -304,6 +367,9 @@ public final class StsPublisher {
 		List<Future<?>> futures = new ArrayList<>(wave.size());
 		for (StsObject o : wave) {
 			futures.add(pool.submit(() -> {
+				if (counters.stopped()) {
+					return;
+				}
 				for (UUID dependency : o.dependencies()) {
 					if (failed.contains(dependency)) {
 						failed.add(o.uuid());
@@ -314,6 +380,7 @@ public final class StsPublisher {
 				}
 				StsPlan.Send planned = sends.get(Key.of(o));
 				if (send(o, planned.known(), counters)) {
+					counters.succeeded();
 					if (planned.ending()) {
 						counters.changed.decrementAndGet();
 						counters.deactivated.incrementAndGet();
@@ -343,13 +410,20 @@ public final class StsPublisher {
 		}
 	}
 
-	/** Sends one object until it is accepted or given up; true when accepted. */
+	/**
+	 * Sends one object until it is accepted or given up; true when accepted. Not sent
+	 * (false, nothing quarantined) when the run stops.
+	 */
 	boolean send(StsObject o, boolean known, Counters counters) {
 		boolean create = !known;
 		String hash = o.hash();
 		AdapterException last = null;
 		boolean retrying = false;
+		int switches = 0;
 		for (int attempt = 1; attempt <= this.settings.maxAttempts(); attempt++) {
+			if (counters.stopped()) {
+				return false;
+			}
 			try {
 				if (retrying && !create
 						&& this.client.laes(o.kind(), o.uuid()).map(held -> held.hash().equals(hash)).orElse(false)) {
@@ -366,7 +440,17 @@ public final class StsPublisher {
 					(create ? counters.created : counters.changed).incrementAndGet();
 					return true;
 				}
-				if (create && status == StsClient.EXISTS_OR_PASSIVE) {
+				boolean switchToRet = create && status == StsClient.EXISTS_OR_PASSIVE;
+				boolean switchToImporter = !create && status == StsClient.NOT_FOUND;
+				// a switch uses no attempt, but there are no more switches than attempts
+				if ((switchToRet || switchToImporter) && ++switches > this.settings.maxAttempts()) {
+					quarantine(o,
+							"importer and ret disagree: STS Organisation answered " + status + " after "
+									+ (switches - 1) + " switches between them: " + retur.getFejlbeskedTekst(),
+							false, attempt, counters);
+					return false;
+				}
+				if (switchToRet) {
 					Optional<StsObject> existing = this.client.laes(o.kind(), o.uuid());
 					if (existing.isEmpty()) {
 						quarantine(o, "importer: status 49 and the object is passivated in STS Organisation: "
@@ -384,7 +468,7 @@ public final class StsPublisher {
 					attempt--;
 					continue;
 				}
-				if (!create && status == StsClient.NOT_FOUND) {
+				if (switchToImporter) {
 					create = true;
 					retrying = false;
 					attempt--;
@@ -395,20 +479,39 @@ public final class StsPublisher {
 			catch (AdapterException ex) {
 				last = ex;
 			}
+			if (last instanceof StsFailure f && f.stopsRun()) {
+				counters.stop(f);
+				return false;
+			}
 			if (!last.isTemporary()) {
 				break;
 			}
 			if (attempt < this.settings.maxAttempts()) {
-				backoff(attempt);
+				backoff(attempt, last);
 			}
 		}
+		if (counters.stopped()) {
+			return false;
+		}
 		quarantine(o, last.getMessage(), last.isTemporary(), this.settings.maxAttempts(), counters);
+		if (last.isTemporary()) {
+			counters.failed(last);
+		}
 		return false;
 	}
 
-	private void backoff(int attempt) {
-		long millis = Math.min(this.settings.maxBackoff().toMillis(),
+	/**
+	 * Waits before the next attempt: the exponential backoff with jitter (between half
+	 * and all of it), or as long as the service asked (Retry-After) when that is longer,
+	 * never more than five minutes.
+	 */
+	private void backoff(int attempt, AdapterException last) {
+		long exponential = Math.min(this.settings.maxBackoff().toMillis(),
 				this.settings.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
+		long millis = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+		if (last instanceof StsFailure f && f.retryAfter() != null) {
+			millis = Math.max(millis, Math.min(f.retryAfter().toMillis(), Duration.ofMinutes(5).toMillis()));
+		}
 		try {
 			TimeUnit.MILLISECONDS.sleep(millis);
 		}
@@ -427,6 +530,9 @@ public final class StsPublisher {
 
 	private void deactivateOrphan(StsPlan.Orphan orphan, LocalDate today, Counters counters) {
 		Key key = orphan.key();
+		if (counters.stopped()) {
+			return;
+		}
 		try {
 			Optional<StsObject> held = this.client.laes(key.kind(), key.uuid());
 			if (held.isEmpty()) {
@@ -445,6 +551,10 @@ public final class StsPublisher {
 			}
 		}
 		catch (AdapterException ex) {
+			if (ex instanceof StsFailure f && f.stopsRun()) {
+				counters.stop(f);
+				return;
+			}
 			log.warn("STS Organisation: cannot deactivate {} {}: {}", key.kind(), key.uuid(), ex.getMessage());
 			counters.quarantined.incrementAndGet();
 			counters.failed.add(key);

@@ -39,11 +39,16 @@ import dk.orghub.core.spi.AdapterConfigurationException;
  * objects (default Active Directory)
  * @param classes {@code classes.*}: classification UUIDs
  * @param security {@code security.*}: OCES3, SAML token and WS-Security (off by default)
+ * @param stopAfterFailures {@code stop-after-failures}: a run stops after this many
+ * objects in a row failed the same way (default 10); the rest waits for the next run
+ * @param allowPlainHttp {@code allow-plain-http}: accept an {@code http://} base URL
+ * towards a host that is not a loopback host (default false: passwords and CPR numbers
+ * would travel in clear); never with security on
  */
 public record StsSettings(URI baseUrl, UUID organisationUuid, String cvr, UUID actorUuid, Duration connectTimeout,
 		Duration receiveTimeout, int concurrency, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
 		Duration registrationLag, boolean sendCpr, Set<String> exportedVisibilities, UUID itSystem,
-		StsClassification classes, StsSecurity security) {
+		StsClassification classes, StsSecurity security, int stopAfterFailures, boolean allowPlainHttp) {
 
 	public StsSettings {
 		exportedVisibilities = Set.copyOf(exportedVisibilities);
@@ -54,26 +59,44 @@ public record StsSettings(URI baseUrl, UUID organisationUuid, String cvr, UUID a
 		return new StsSettings(baseUrl, organisationUuid, cvr, null, Duration.ofSeconds(5), Duration.ofSeconds(30), 16,
 				8, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(3), false,
 				Set.of("PUBLIC", "INTERNAL"), DefaultClasses.classUuid(DefaultClasses.IT_SYSTEM, "Active Directory"),
-				StsClassification.defaults(), StsSecurity.off());
+				StsClassification.defaults(), StsSecurity.off(), 10, false);
 	}
 
 	public StsSettings withConcurrency(int concurrency) {
 		return new StsSettings(this.baseUrl, this.organisationUuid, this.cvr, this.actorUuid, this.connectTimeout,
 				this.receiveTimeout, concurrency, this.maxAttempts, this.initialBackoff, this.maxBackoff,
 				this.registrationLag, this.sendCpr, this.exportedVisibilities, this.itSystem, this.classes,
-				this.security);
+				this.security, this.stopAfterFailures, this.allowPlainHttp);
 	}
 
 	public StsSettings withRetries(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 		return new StsSettings(this.baseUrl, this.organisationUuid, this.cvr, this.actorUuid, this.connectTimeout,
 				this.receiveTimeout, this.concurrency, maxAttempts, initialBackoff, maxBackoff, this.registrationLag,
-				this.sendCpr, this.exportedVisibilities, this.itSystem, this.classes, this.security);
+				this.sendCpr, this.exportedVisibilities, this.itSystem, this.classes, this.security,
+				this.stopAfterFailures, this.allowPlainHttp);
 	}
 
 	public StsSettings withTimeouts(Duration connect, Duration receive) {
 		return new StsSettings(this.baseUrl, this.organisationUuid, this.cvr, this.actorUuid, connect, receive,
 				this.concurrency, this.maxAttempts, this.initialBackoff, this.maxBackoff, this.registrationLag,
-				this.sendCpr, this.exportedVisibilities, this.itSystem, this.classes, this.security);
+				this.sendCpr, this.exportedVisibilities, this.itSystem, this.classes, this.security,
+				this.stopAfterFailures, this.allowPlainHttp);
+	}
+
+	/** The same settings with this security. */
+	public StsSettings withSecurity(StsSecurity security) {
+		return new StsSettings(this.baseUrl, this.organisationUuid, this.cvr, this.actorUuid, this.connectTimeout,
+				this.receiveTimeout, this.concurrency, this.maxAttempts, this.initialBackoff, this.maxBackoff,
+				this.registrationLag, this.sendCpr, this.exportedVisibilities, this.itSystem, this.classes, security,
+				this.stopAfterFailures, this.allowPlainHttp);
+	}
+
+	/** The same settings stopping a run after this many failures in a row. */
+	public StsSettings withStopAfterFailures(int failures) {
+		return new StsSettings(this.baseUrl, this.organisationUuid, this.cvr, this.actorUuid, this.connectTimeout,
+				this.receiveTimeout, this.concurrency, this.maxAttempts, this.initialBackoff, this.maxBackoff,
+				this.registrationLag, this.sendCpr, this.exportedVisibilities, this.itSystem, this.classes,
+				this.security, failures, this.allowPlainHttp);
 	}
 
 	/** The actor written as BrugerRef and AktoerRef. */
@@ -96,6 +119,14 @@ public record StsSettings(URI baseUrl, UUID organisationUuid, String cvr, UUID a
 				|| !(this.baseUrl.getScheme().equals("http") || this.baseUrl.getScheme().equals("https"))) {
 			throw new AdapterConfigurationException(
 					"hub.targets.sts.base-url must be an http(s) URL, was " + this.baseUrl);
+		}
+		if (this.baseUrl.getScheme().equals("http") && !StsSecurity.isLoopback(this.baseUrl) && !this.allowPlainHttp) {
+			throw new AdapterConfigurationException("hub.targets.sts.base-url must be https (plain http sends CPR "
+					+ "numbers in clear; allowed towards a loopback host, or with hub.targets.sts.allow-plain-http=true), was "
+					+ this.baseUrl);
+		}
+		if (this.stopAfterFailures < 1) {
+			throw new AdapterConfigurationException("hub.targets.sts.stop-after-failures must be at least 1");
 		}
 		if (this.organisationUuid == null) {
 			throw new AdapterConfigurationException("hub.targets.sts.organisation-uuid is required");

@@ -55,11 +55,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Conformance: every SOAP message the adapter puts on the wire (importer, ret, laes,
  * passiver, fremsoegobjekthierarki, for every object kind) is captured at the client's
- * output stream, and its RequestHeader and Body element are validated against KOMBIT's
- * official Organisation 6 schemas. The schemas are read from {@code -Dorghub.kombit.dir}
- * (the POM sets it to {@code ../shared/kombit} of the checkout); the test is skipped with
- * a message where they are absent. It also asserts the patterns on the local service's
- * stored state.
+ * output stream with security on (signed calls), its headers checked (WS-Addressing,
+ * RequestHeader, the WS-Security header of a signed call), and its RequestHeader and Body
+ * element validated against KOMBIT's official Organisation 6 schemas. The schemas are
+ * read from {@code -Dorghub.kombit.dir} (the POM sets it to {@code ../shared/kombit} of
+ * the checkout); the test is skipped with a message where they are absent. It also
+ * asserts the patterns on the local service's stored state.
  */
 class StsConformanceIT {
 
@@ -87,6 +88,8 @@ class StsConformanceIT {
 
 		WireCapture() {
 			super(Phase.PRE_STREAM);
+			// nearer the wire than the signing: it sees the signed call
+			addBefore(SignedCallInterceptors.Sign.class.getName());
 		}
 
 		@Override
@@ -134,8 +137,10 @@ class StsConformanceIT {
 		MutableClock clock = StsSamples.clock();
 		Municipality m = StsSamples.municipality(100);
 		CanonicalState state = StsSamples.state(m);
-		try (LocalStsService service = StsSamples.service(m, clock);
-				StsOrganisationAdapter adapter = new StsOrganisationAdapter(StsSamples.settings(service, m),
+		// with security on: every call carries the WS-Security header of a signed call
+		try (LocalStsService service = StsSamples.secureService(m, clock, StsSamples.certificates(m));
+				StsOrganisationAdapter adapter = new StsOrganisationAdapter(
+						StsSamples.secureSettings(service, m, Files.createTempDirectory("sts-conformance")),
 						new SentLedger(StsSamples.database(), clock), clock, () -> state)) {
 			// importer of every kind; ret, laes, passiver and fremsoegobjekthierarki
 			StsPublisher.Report report = adapter.publishAll();
@@ -198,17 +203,21 @@ class StsConformanceIT {
 				.parse(new ByteArrayInputStream(message.getBytes(StandardCharsets.UTF_8)));
 			Element envelope = doc.getDocumentElement();
 			assertThat(envelope.getNamespaceURI()).as("SOAP 1.2").isEqualTo("http://www.w3.org/2003/05/soap-envelope");
-			for (Element part : children(envelope)) {
-				for (Element element : children(part)) {
-					String name = "{" + element.getNamespaceURI() + "}" + element.getLocalName();
-					seen.add(name);
-					try {
-						validator.validate(new DOMSource(element));
-					}
-					catch (org.xml.sax.SAXException ex) {
-						invalid.putIfAbsent(name, ex.getMessage());
-					}
+			List<Element> parts = children(envelope);
+			assertThat(parts).extracting(Element::getLocalName).containsExactly("Header", "Body");
+			List<String> headers = children(parts.get(0)).stream().map(Element::getLocalName).toList();
+			assertThat(headers).as("the headers of a signed call")
+				.containsExactly("Action", "MessageID", "ReplyTo", "To", "RequestHeader", "Security");
+			Element security = children(parts.get(0)).get(5);
+			assertThat(children(security)).extracting(Element::getLocalName)
+				.containsExactly("Timestamp", "Assertion", "SecurityTokenReference", "Signature");
+			for (Element element : children(parts.get(0))) {
+				if (element.getLocalName().equals("RequestHeader")) {
+					validate(validator, element, seen, invalid);
 				}
+			}
+			for (Element element : children(parts.get(1))) {
+				validate(validator, element, seen, invalid);
 			}
 		}
 		assertThat(invalid).as("messages invalid against the official schemas").isEmpty();
@@ -220,7 +229,7 @@ class StsConformanceIT {
 				.findFirst()
 				.orElseThrow()
 				.getBytes(StandardCharsets.UTF_8)));
-		Element body = children(doc.getDocumentElement()).get(children(doc.getDocumentElement()).size() - 1);
+		Element body = children(doc.getDocumentElement()).get(1);
 		Element importInput = children(body).get(0);
 		Element registration = children(children(importInput).get(0)).get(1);
 		Element first = children(registration).get(0);
@@ -230,6 +239,18 @@ class StsConformanceIT {
 			.isInstanceOf(org.xml.sax.SAXException.class);
 		assertThat(seen).contains("{http://stoettesystemerne.dk/organisation/organisationenhed/6/}ImportInput");
 		System.out.println("[orghub] STS conformance: " + messages.size() + " messages valid; elements: " + seen);
+	}
+
+	private static void validate(Validator validator, Element element, Set<String> seen, Map<String, String> invalid)
+			throws java.io.IOException {
+		String name = "{" + element.getNamespaceURI() + "}" + element.getLocalName();
+		seen.add(name);
+		try {
+			validator.validate(new DOMSource(element));
+		}
+		catch (org.xml.sax.SAXException ex) {
+			invalid.putIfAbsent(name, ex.getMessage());
+		}
 	}
 
 	private static List<Element> children(Element parent) {

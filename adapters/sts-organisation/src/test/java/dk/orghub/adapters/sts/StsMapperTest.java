@@ -203,7 +203,7 @@ class StsMapperTest {
 		StsSettings withCpr = new StsSettings(this.settings.baseUrl(), ORG, "29189846", null,
 				this.settings.connectTimeout(), this.settings.receiveTimeout(), 4, 3, this.settings.initialBackoff(),
 				this.settings.maxBackoff(), this.settings.registrationLag(), true, this.settings.exportedVisibilities(),
-				this.settings.itSystem(), this.sts, this.settings.security());
+				this.settings.itSystem(), this.sts, this.settings.security(), 10, false);
 		StsObject person = new StsMapper(withCpr).map(state(), TODAY).get(new Key(StsKind.PERSON, ANNA));
 		assertThat(person.properties()).singleElement().satisfies(p -> assertThat(p.cpr()).isEqualTo("0101901234"));
 		assertThat(person.toString()).doesNotContain("0101901234");

@@ -1,6 +1,7 @@
 package dk.orghub.adapters.sts;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,7 +22,9 @@ import dk.orghub.samples.ldap.SampleAccount;
 import dk.orghub.samples.ldap.SampleAccounts;
 import dk.orghub.samples.municipality.Municipality;
 import dk.orghub.samples.municipality.MunicipalityGenerator;
+import dk.orghub.samples.sts.LocalCertificates;
 import dk.orghub.samples.sts.LocalStsService;
+import dk.orghub.samples.sts.LocalTokenService;
 
 /** Sample municipalities as canonical state, a local service and settings for tests. */
 final class StsSamples {
@@ -82,6 +85,41 @@ final class StsSamples {
 		return StsSettings.defaults(URI.create(service.baseUrl()), organisation.uuid(), organisation.cvr())
 			.withRetries(15, Duration.ofMillis(5), Duration.ofMillis(50))
 			.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
+	}
+
+	/**
+	 * A local service that requires signed calls, its local token service agreeing to
+	 * tokens for the municipality's CVR number.
+	 */
+	static LocalStsService secureService(Municipality m, Clock clock, LocalCertificates.Set certificates) {
+		LocalStsService service = LocalStsService.startSecure(clock, certificates);
+		Organisation organisation = organisation(m);
+		service.seedOrganisation(organisation.uuid(), organisation.userKey(), organisation.name());
+		service.tokenService().agree(organisation.cvr(), LocalStsService.ENTITY_ID);
+		return service;
+	}
+
+	/** Certificates valid around {@link #TODAY}. */
+	static LocalCertificates.Set certificates(Municipality m) {
+		return LocalCertificates.generate(organisation(m).cvr(), clock().instant(), Duration.ofDays(365));
+	}
+
+	/**
+	 * Settings of a secure service: its files written to {@code dir} with a fresh
+	 * password.
+	 */
+	static StsSettings secureSettings(LocalStsService service, Municipality m, Path dir) {
+		char[] password = LocalCertificates.password();
+		LocalCertificates.Files files = service.certificates().write(dir, password);
+		return secureSettings(service, m, files, new String(password));
+	}
+
+	static StsSettings secureSettings(LocalStsService service, Municipality m, LocalCertificates.Files files,
+			String password) {
+		return settings(service, m).withSecurity(
+				new StsSecurity(true, files.keystore(), password, "client", URI.create(service.tokenServiceUrl()),
+						LocalTokenService.ISSUER, LocalStsService.ENTITY_ID, "token-service", "service", true,
+						files.truststore(), password, Duration.ofMinutes(5), Duration.ofMinutes(5)));
 	}
 
 	static DataSource database() {

@@ -1,0 +1,143 @@
+package dk.orghub.kombit.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import dk.orghub.kombit.security.KombitSecurityException.Reason;
+
+/**
+ * The OIOIDWS SOAP profile of KOMBIT's services: a call carries WS-Addressing headers
+ * (Action, MessageID, ReplyTo, To) and a Security header with a Timestamp, the SAML
+ * assertion as issued, a SecurityTokenReference to it by SAMLID and one signature made
+ * with the organisation's key over Body, Action, MessageID, ReplyTo, To, Timestamp and
+ * (through the STR-Transform) the assertion; the service's answer is signed by the
+ * service.
+ */
+public final class SignedCalls {
+
+	/** The wsu:Ids of what a call signs (beside the STR). */
+	public static final List<String> SIGNED_IDS = List.of("body", "action", "messageid", "replyto", "to", "timestamp");
+
+	/** The assertion last parsed on this thread, by its text (DOM is not thread-safe). */
+	private static final ThreadLocal<Object[]> ASSERTION = new ThreadLocal<>();
+
+	private SignedCalls() {
+	}
+
+	private static Element assertion(SamlToken token) {
+		Object[] cached = ASSERTION.get();
+		if (cached == null || cached[0] != token.xml()) {
+			Document parsed = Dom.parse(token.xml().getBytes(StandardCharsets.UTF_8));
+			cached = new Object[] { token.xml(), parsed.getDocumentElement() };
+			ASSERTION.set(cached);
+		}
+		return (Element) cached[1];
+	}
+
+	/**
+	 * Signs a SOAP 1.2 call.
+	 * @param envelope the unsigned message (its own headers, e.g. KOMBIT's RequestHeader,
+	 * are kept and not signed)
+	 * @param action the operation's action
+	 * @param to the service's address
+	 * @return the signed message
+	 */
+	public static byte[] sign(byte[] envelope, String action, String to, SamlToken token, Credential credential,
+			Instant now, Duration ttl) {
+		Document doc = Dom.parse(envelope);
+		Element header = Dom.header(doc);
+		Element body = Dom.body(doc);
+		Node first = header.getFirstChild();
+		Element addressing = doc.createElementNS(Ns.SOAP12, "tmp");
+		WsSecurityHeader.addressing(doc, addressing, "Action", action, "action", true);
+		WsSecurityHeader.addressing(doc, addressing, "MessageID", "urn:uuid:" + UUID.randomUUID(), "messageid", false);
+		WsSecurityHeader.addressing(doc, addressing, "ReplyTo", Ns.WSA_ANONYMOUS, "replyto", false);
+		WsSecurityHeader.addressing(doc, addressing, "To", to, "to", true);
+		for (Element e : Dom.children(addressing)) {
+			header.insertBefore(e, first);
+		}
+		Element security = WsSecurityHeader.security(doc, header);
+		WsSecurityHeader.timestamp(doc, security, now, ttl, "timestamp");
+		security.appendChild(doc.importNode(assertion(token), true));
+		security.appendChild(WsSecurityHeader.samlReference(doc, token.id(), "str"));
+		Dom.wsuId(body, "body");
+		// every element added declares its namespaces, so it canonicalises in memory as
+		// it will once written (SignedCallsTest and the verifying service check this)
+		XmlSignatures.sign(doc, security, SIGNED_IDS, "str", false, credential.key(),
+				WsSecurityHeader.samlReference(doc, token.id(), null));
+		return Dom.serialize(doc);
+	}
+
+	/**
+	 * Checks a service's signed answer: a signature by {@code service} over the Body (and
+	 * the Timestamp, which must be current).
+	 * @throws KombitSecurityException UNTRUSTED_SIGNATURE or CLOCK_SKEW
+	 */
+	public static void verifyAnswer(byte[] message, X509Certificate service, Instant now, Duration skew) {
+		Document doc;
+		try {
+			doc = Dom.parse(message);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new KombitSecurityException(Reason.UNTRUSTED_SIGNATURE, "the answer is not XML");
+		}
+		Element body = Dom.body(doc);
+		Element security = Dom.child(doc.getDocumentElement(), Ns.SOAP12, "Header")
+			.flatMap(h -> Dom.child(h, Ns.WSSE, "Security"))
+			.orElseThrow(() -> new KombitSecurityException(Reason.UNTRUSTED_SIGNATURE,
+					"the service's answer is not signed"));
+		Element signature = Dom.child(security, Ns.DS, "Signature")
+			.orElseThrow(() -> new KombitSecurityException(Reason.UNTRUSTED_SIGNATURE,
+					"the service's answer is not signed"));
+		List<XmlSignatures.Signed> signed;
+		try {
+			signed = XmlSignatures.verify(signature, service.getPublicKey());
+		}
+		catch (XmlSignatures.SignatureException ex) {
+			throw new KombitSecurityException(Reason.UNTRUSTED_SIGNATURE,
+					"the service's answer is not signed by " + Credential.describe(service) + ": " + ex.getMessage());
+		}
+		if (signed.stream().noneMatch(s -> s.element() == body)) {
+			throw new KombitSecurityException(Reason.UNTRUSTED_SIGNATURE,
+					"the service's signature does not cover the Body");
+		}
+		var timestamp = Dom.child(security, Ns.WSU, "Timestamp");
+		if (timestamp.isPresent()) {
+			if (signed.stream().noneMatch(s -> s.element() == timestamp.get())) {
+				throw new KombitSecurityException(Reason.UNTRUSTED_SIGNATURE,
+						"the service's signature does not cover its Timestamp");
+			}
+			WsSecurityHeader.checkTimestamp(timestamp.get(), now, skew);
+		}
+	}
+
+	/**
+	 * Signs an answer as a service does: a Security header with a Timestamp and the
+	 * service's certificate, one signature over Body and Timestamp. For the local
+	 * services and tests.
+	 */
+	public static byte[] signAnswer(byte[] envelope, Credential service, Instant now) {
+		Document doc = Dom.parse(envelope);
+		Element header = Dom.header(doc);
+		Element security = Dom.element(doc, Ns.WSSE, "wsse", "Security");
+		security.setAttributeNS(Ns.XMLNS, "xmlns:wsu", Ns.WSU);
+		header.appendChild(security);
+		WsSecurityHeader.timestamp(doc, security, now, Duration.ofMinutes(5), "ts-answer");
+		security.appendChild(WsSecurityHeader.binaryToken(doc, service.certificate(), "x509-answer"));
+		Dom.wsuId(Dom.body(doc), "body-answer");
+		Document signed = Dom.parse(Dom.serialize(doc));
+		Element signedSecurity = Dom.child(Dom.header(signed), Ns.WSSE, "Security").orElseThrow();
+		XmlSignatures.sign(signed, signedSecurity, List.of("body-answer", "ts-answer"), null, false, service.key(),
+				WsSecurityHeader.referenceTo(signed, "x509-answer"));
+		return Dom.serialize(signed);
+	}
+
+}
