@@ -1,5 +1,8 @@
 package dk.orghub.testkit;
 
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import org.junit.jupiter.api.Test;
 
 import dk.orghub.core.spi.ChangePublisher;
@@ -15,6 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skipped when the target lacks either capability.
  */
 public abstract class ChangePublisherContract<A extends TargetAdapter> extends TargetContractSupport<A> {
+
+	/**
+	 * For a subclass that overrides {@link #createTarget()} and {@link #sampleObject}.
+	 */
+	protected ChangePublisherContract() {
+	}
+
+	/** See {@link TargetContractSupport#TargetContractSupport(Supplier, Function)}. */
+	protected ChangePublisherContract(Supplier<A> targets, Function<A, TargetObject<?>> samples) {
+		super(targets, samples);
+	}
 
 	@Test
 	void publishedObjectReadsBackAsSent() {

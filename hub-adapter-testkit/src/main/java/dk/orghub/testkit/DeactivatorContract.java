@@ -2,6 +2,9 @@ package dk.orghub.testkit;
 
 import java.time.LocalDate;
 
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import org.junit.jupiter.api.Test;
 
 import dk.orghub.core.model.Validity;
@@ -19,6 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and checked through {@link ReadBack}; skipped when the target lacks one of the three.
  */
 public abstract class DeactivatorContract<A extends TargetAdapter> extends TargetContractSupport<A> {
+
+	/**
+	 * For a subclass that overrides {@link #createTarget()} and {@link #sampleObject}.
+	 */
+	protected DeactivatorContract() {
+	}
+
+	/** See {@link TargetContractSupport#TargetContractSupport(Supplier, Function)}. */
+	protected DeactivatorContract(Supplier<A> targets, Function<A, TargetObject<?>> samples) {
+		super(targets, samples);
+	}
 
 	@Test
 	void deactivatedObjectReadsBackEndedNotDeleted() {

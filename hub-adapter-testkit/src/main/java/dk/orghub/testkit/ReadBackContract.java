@@ -2,6 +2,9 @@ package dk.orghub.testkit;
 
 import java.util.UUID;
 
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import org.junit.jupiter.api.Test;
 
 import dk.orghub.core.spi.ReadBack;
@@ -16,6 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Skipped when the target cannot read back.
  */
 public abstract class ReadBackContract<A extends TargetAdapter> extends TargetContractSupport<A> {
+
+	/**
+	 * For a subclass that overrides {@link #createTarget()} and {@link #sampleObject}.
+	 */
+	protected ReadBackContract() {
+	}
+
+	/** See {@link TargetContractSupport#TargetContractSupport(Supplier, Function)}. */
+	protected ReadBackContract(Supplier<A> targets, Function<A, TargetObject<?>> samples) {
+		super(targets, samples);
+	}
 
 	@Test
 	void unknownObjectReadsBackEmpty() {

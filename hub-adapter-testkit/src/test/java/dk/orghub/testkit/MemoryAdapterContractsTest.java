@@ -54,6 +54,12 @@ class MemoryAdapterContractsTest {
 	}
 
 	@Test
+	void aContractWithoutATargetSaysWhatIsMissing() {
+		assertThat(run(Incomplete.class).getFailures()).singleElement()
+			.satisfies(f -> assertThat(f.getException()).hasMessageContaining("must override createTarget()"));
+	}
+
+	@Test
 	void aMissingCapabilitySkipsItsContractWithAMessage() {
 		TestExecutionSummary connection = run(GoodConnectionless.class);
 		assertThat(connection.getTestsAbortedCount()).isEqualTo(3);
@@ -160,52 +166,45 @@ class MemoryAdapterContractsTest {
 
 	static class GoodPublisher extends ChangePublisherContract<TargetAdapter> {
 
-		@Override
-		protected TargetAdapter createTarget() {
-			return MemorySystem.target(true);
-		}
-
-		@Override
-		protected TargetObject<?> sampleObject(TargetAdapter target) {
-			return sample();
+		GoodPublisher() {
+			super(() -> MemorySystem.target(true), target -> sample());
 		}
 
 	}
 
-	static class WriteOnlyPublisher extends GoodPublisher {
+	/** Overrides the methods instead of passing them to the constructor. */
+	static class WriteOnlyPublisher extends ChangePublisherContract<TargetAdapter> {
 
 		@Override
 		protected TargetAdapter createTarget() {
 			return MemorySystem.target(false);
 		}
 
+		@Override
+		protected TargetObject<?> sampleObject(TargetAdapter target) {
+			return sample();
+		}
+
 	}
 
 	static class GoodDeactivator extends DeactivatorContract<TargetAdapter> {
 
-		@Override
-		protected TargetAdapter createTarget() {
-			return MemorySystem.target(true);
-		}
-
-		@Override
-		protected TargetObject<?> sampleObject(TargetAdapter target) {
-			return sample();
+		GoodDeactivator() {
+			super(() -> MemorySystem.target(true), target -> sample());
 		}
 
 	}
 
 	static class GoodReadBack extends ReadBackContract<TargetAdapter> {
 
-		@Override
-		protected TargetAdapter createTarget() {
-			return MemorySystem.target(true);
+		GoodReadBack() {
+			super(() -> MemorySystem.target(true), target -> sample());
 		}
 
-		@Override
-		protected TargetObject<?> sampleObject(TargetAdapter target) {
-			return sample();
-		}
+	}
+
+	/** Neither overrides nor passes a target. */
+	static class Incomplete extends ReadBackContract<TargetAdapter> {
 
 	}
 

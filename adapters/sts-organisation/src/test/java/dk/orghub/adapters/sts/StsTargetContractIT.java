@@ -56,14 +56,8 @@ class StsTargetContractIT {
 	@Nested
 	class Publishing extends ChangePublisherContract<StsOrganisationAdapter> {
 
-		@Override
-		protected StsOrganisationAdapter createTarget() {
-			return target();
-		}
-
-		@Override
-		protected TargetObject<?> sampleObject(StsOrganisationAdapter target) {
-			return unit();
+		Publishing() {
+			super(StsTargetContractIT::target, target -> unit());
 		}
 
 	}
@@ -71,14 +65,8 @@ class StsTargetContractIT {
 	@Nested
 	class Deactivating extends DeactivatorContract<StsOrganisationAdapter> {
 
-		@Override
-		protected StsOrganisationAdapter createTarget() {
-			return target();
-		}
-
-		@Override
-		protected TargetObject<?> sampleObject(StsOrganisationAdapter target) {
-			return unit();
+		Deactivating() {
+			super(StsTargetContractIT::target, target -> unit());
 		}
 
 	}
@@ -86,14 +74,8 @@ class StsTargetContractIT {
 	@Nested
 	class ReadingBack extends ReadBackContract<StsOrganisationAdapter> {
 
-		@Override
-		protected StsOrganisationAdapter createTarget() {
-			return target();
-		}
-
-		@Override
-		protected TargetObject<?> sampleObject(StsOrganisationAdapter target) {
-			return unit();
+		ReadingBack() {
+			super(StsTargetContractIT::target, target -> unit());
 		}
 
 	}
