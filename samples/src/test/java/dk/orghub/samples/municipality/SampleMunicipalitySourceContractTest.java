@@ -1,7 +1,7 @@
 package dk.orghub.samples.municipality;
 
 import dk.orghub.core.spi.SnapshotSource;
-import dk.orghub.core.spi.contract.SnapshotSourceContract;
+import dk.orghub.testkit.SnapshotSourceContract;
 
 /**
  * The sample source keeps the contract of a snapshot source: its snapshot is well-formed,
@@ -10,7 +10,7 @@ import dk.orghub.core.spi.contract.SnapshotSourceContract;
 class SampleMunicipalitySourceContractTest extends SnapshotSourceContract {
 
 	@Override
-	protected SnapshotSource createSource() {
+	protected SnapshotSource createAdapter() {
 		return new SampleMunicipalitySource(Samples.of(100));
 	}
 

@@ -6,11 +6,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import dk.orghub.core.spi.ConnectionTestable;
-import dk.orghub.core.spi.contract.ConnectionTestableContract;
+import dk.orghub.testkit.ConnectionTestableContract;
 import dk.orghub.samples.ldap.SampleDirectory;
 import dk.orghub.samples.ldap.SampleLdapServer;
 
-/** hub-core's connection-test contract: the in-process AD, and a closed local port. */
+/**
+ * the test kit's connection-test contract: the in-process AD, and a closed local port.
+ */
 class AdConnectionTestableContractIT extends ConnectionTestableContract {
 
 	private static SampleLdapServer server;

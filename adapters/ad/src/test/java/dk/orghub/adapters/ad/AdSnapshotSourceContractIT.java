@@ -4,14 +4,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import dk.orghub.core.spi.SnapshotSource;
-import dk.orghub.core.spi.contract.SnapshotSourceContract;
+import dk.orghub.testkit.SnapshotSourceContract;
 import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.samples.ldap.SampleAccounts;
 import dk.orghub.samples.ldap.SampleDirectory;
 import dk.orghub.samples.ldap.SampleLdapServer;
 
 /**
- * hub-core's snapshot contract against the in-process AD, with the persons loaded first.
+ * the test kit's snapshot contract against the in-process AD, with the persons loaded
+ * first.
  */
 class AdSnapshotSourceContractIT extends SnapshotSourceContract {
 
@@ -36,7 +37,7 @@ class AdSnapshotSourceContractIT extends SnapshotSourceContract {
 	}
 
 	@Override
-	protected SnapshotSource createSource() {
+	protected SnapshotSource createAdapter() {
 		return new AdAdapter(Fixtures.config(server).withPageSize(50), new StorePersonLookup(this.store, this.clock));
 	}
 

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 import dk.orghub.core.spi.SnapshotSource;
-import dk.orghub.core.spi.contract.SnapshotSourceContract;
+import dk.orghub.testkit.SnapshotSourceContract;
 import dk.orghub.samples.municipality.Municipality;
 import dk.orghub.samples.municipality.MunicipalityGenerator;
 import dk.orghub.samples.opus.OpusDumpWriter;
 import dk.orghub.samples.opus.OpusSampleDumps;
 
-/** The OPUS adapter against hub-core's snapshot source contract, on a sample dump. */
+/** The OPUS adapter against the test kit's snapshot source contract, on a sample dump. */
 class OpusAdapterContractTest extends SnapshotSourceContract {
 
 	@TempDir
@@ -20,7 +20,7 @@ class OpusAdapterContractTest extends SnapshotSourceContract {
 	private static Path dump;
 
 	@Override
-	protected SnapshotSource createSource() {
+	protected SnapshotSource createAdapter() {
 		if (dump == null) {
 			Municipality municipality = MunicipalityGenerator.generate(20070101L, 100);
 			dump = OpusDumpWriter.write(OpusSampleDumps.first(municipality), dir);

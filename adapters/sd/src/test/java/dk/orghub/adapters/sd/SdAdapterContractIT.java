@@ -3,17 +3,19 @@ package dk.orghub.adapters.sd;
 import org.junit.jupiter.api.AfterAll;
 
 import dk.orghub.core.spi.SnapshotSource;
-import dk.orghub.core.spi.contract.SnapshotSourceContract;
+import dk.orghub.testkit.SnapshotSourceContract;
 import dk.orghub.samples.municipality.MunicipalityGenerator;
 import dk.orghub.samples.sd.SdStub;
 
-/** The SD adapter against hub-core's snapshot source contract, over HTTP to the stub. */
+/**
+ * The SD adapter against the test kit's snapshot source contract, over HTTP to the stub.
+ */
 class SdAdapterContractIT extends SnapshotSourceContract {
 
 	private static SdStub stub;
 
 	@Override
-	protected SnapshotSource createSource() {
+	protected SnapshotSource createAdapter() {
 		if (stub == null) {
 			stub = SdStub.start(MunicipalityGenerator.generate(20070101L, 100), "hub", "secret", "XY");
 		}

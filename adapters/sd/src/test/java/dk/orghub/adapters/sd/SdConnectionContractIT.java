@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import dk.orghub.core.spi.ConnectionTestable;
-import dk.orghub.core.spi.contract.ConnectionTestableContract;
+import dk.orghub.testkit.ConnectionTestableContract;
 import dk.orghub.samples.municipality.MunicipalityGenerator;
 import dk.orghub.samples.sd.SdStub;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import dk.orghub.core.spi.ConnectionTestable;
-import dk.orghub.core.spi.contract.ConnectionTestableContract;
+import dk.orghub.testkit.ConnectionTestableContract;
 import dk.orghub.core.testing.MutableClock;
 import dk.orghub.samples.municipality.Municipality;
 import dk.orghub.samples.sts.LocalStsService;

@@ -1,7 +1,8 @@
-package dk.orghub.core.spi.contract;
+package dk.orghub.testkit;
 
 import org.junit.jupiter.api.Test;
 
+import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.AdapterException;
 import dk.orghub.core.spi.ConnectionTestable;
 
@@ -9,31 +10,32 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The contract of an adapter that tests its connection: it passes against the reachable
- * fake system and fails with a clear {@link AdapterException} against an unreachable one,
- * while validating the configuration never needs the network.
+ * The contract of a {@link ConnectionTestable} adapter: the connection test passes
+ * against the reachable fake system and fails with an {@link AdapterException} naming the
+ * adapter against an unreachable one, while validating the configuration never needs the
+ * network. Skipped when the adapter cannot test its connection.
  */
 public abstract class ConnectionTestableContract {
 
 	/** An adapter configured for the running fake system. */
-	protected abstract ConnectionTestable reachable();
+	protected abstract Adapter reachable();
 
 	/**
 	 * An adapter configured for an address where nothing answers (e.g. a closed local
-	 * port).
+	 * port), with short timeouts.
 	 */
-	protected abstract ConnectionTestable unreachable();
+	protected abstract Adapter unreachable();
 
 	@Test
 	void connectionTestPassesAgainstTheFakeSystem() {
-		try (ConnectionTestable adapter = reachable()) {
+		try (ConnectionTestable adapter = Capability.require(reachable(), ConnectionTestable.class)) {
 			assertThatCode(adapter::testConnection).doesNotThrowAnyException();
 		}
 	}
 
 	@Test
 	void connectionTestFailsClearlyWhenNothingAnswers() {
-		try (ConnectionTestable adapter = unreachable()) {
+		try (ConnectionTestable adapter = Capability.require(unreachable(), ConnectionTestable.class)) {
 			assertThatThrownBy(adapter::testConnection).isInstanceOf(AdapterException.class)
 				.hasMessageContaining(adapter.name());
 		}
@@ -41,7 +43,7 @@ public abstract class ConnectionTestableContract {
 
 	@Test
 	void validationNeedsNoConnection() {
-		try (ConnectionTestable adapter = unreachable()) {
+		try (ConnectionTestable adapter = Capability.require(unreachable(), ConnectionTestable.class)) {
 			assertThatCode(adapter::validate).doesNotThrowAnyException();
 		}
 	}

@@ -1,4 +1,4 @@
-package dk.orghub.core.spi.contract;
+package dk.orghub.testkit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,33 +16,40 @@ import dk.orghub.core.model.Segment;
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.reconcile.Reconciler;
 import dk.orghub.core.reconcile.StoreSourceContext;
+import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.DesiredObject;
 import dk.orghub.core.spi.Snapshot;
 import dk.orghub.core.spi.SnapshotSource;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ChangeSet;
 import dk.orghub.core.store.JdbcOrgStore;
-import dk.orghub.core.testing.TestStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * The contract of a source with a full snapshot. An adapter module extends this class in
- * its tests and returns a configured adapter (against its fake system) from
- * {@link #createSource()}; the tests prove the snapshot is well-formed, loads into an
- * empty store without breaking a rule of the model, and is idempotent.
+ * The contract of a {@link SnapshotSource}: the snapshot is well-formed, loads into an
+ * empty store without breaking a rule of the model, and loading it again changes nothing.
+ * Extend it in the adapter's tests and return the adapter, configured against its fake
+ * system, from {@link #createAdapter()}; the tests are skipped when the adapter is no
+ * snapshot source.
  */
 public abstract class SnapshotSourceContract {
 
 	protected final Clock clock = Clock.fixed(Instant.parse("2026-03-02T02:00:00Z"), ZoneOffset.UTC);
 
+	/** The store of the running test, after {@link #prepareStore}. */
 	protected JdbcOrgStore store;
 
+	/** The adapter of the running test. */
 	protected SnapshotSource source;
 
-	/** A configured source whose data fits in an empty store. */
-	protected abstract SnapshotSource createSource();
+	/**
+	 * A configured adapter whose data fits in the store {@link #prepareStore} leaves.
+	 * Called once per test, after the store is made; {@link #store} and {@link #clock}
+	 * can be used.
+	 */
+	protected abstract Adapter createAdapter();
 
 	/**
 	 * Prepares the store before the source's data is loaded, for sources whose objects
@@ -54,14 +61,16 @@ public abstract class SnapshotSourceContract {
 
 	@BeforeEach
 	void createSourceAndStore() {
-		this.store = TestStores.h2(this.clock);
+		this.store = ContractStores.h2(this.clock);
 		prepareStore(this.store);
-		this.source = createSource();
+		this.source = Capability.require(createAdapter(), SnapshotSource.class);
 	}
 
 	@AfterEach
 	void closeSource() {
-		this.source.close();
+		if (this.source != null) {
+			this.source.close();
+		}
 	}
 
 	@Test
@@ -111,13 +120,14 @@ public abstract class SnapshotSourceContract {
 		}
 	}
 
-	/** Types whose objects this contract loaded, for subclasses' own checks. */
+	/** Types whose objects the snapshot holds, for subclasses' own checks. */
 	protected Set<ObjectType> deliveredTypes() {
 		Set<ObjectType> types = new HashSet<>();
 		snapshot().objects().forEach(o -> types.add(o.type()));
 		return types;
 	}
 
+	/** A snapshot read as the hub reads it, with the store's identities. */
 	protected Snapshot snapshot() {
 		return this.source.snapshot(new StoreSourceContext(this.store, this.source.name(), this.clock));
 	}
