@@ -34,6 +34,9 @@ public final class Dom {
 
 	private static final TransformerFactory TRANSFORMERS = transformerFactory();
 
+	/** One serialiser per thread: building a Transformer costs as much as using it. */
+	private static final ThreadLocal<Transformer> SERIALIZERS = ThreadLocal.withInitial(Dom::serializer);
+
 	private Dom() {
 	}
 
@@ -51,6 +54,18 @@ public final class Dom {
 		}
 		catch (ParserConfigurationException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Transformer serializer() {
+		try {
+			Transformer t = TRANSFORMERS.newTransformer();
+			t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+			t.setOutputProperty(OutputKeys.INDENT, "no");
+			return t;
+		}
+		catch (TransformerException ex) {
+			throw new IllegalStateException("cannot create an XML serialiser: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -86,14 +101,13 @@ public final class Dom {
 	/** Serialises a document (UTF-8, no indentation, with an XML declaration). */
 	public static byte[] serialize(Node node) {
 		try {
-			Transformer t = TRANSFORMERS.newTransformer();
-			t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-			t.setOutputProperty(OutputKeys.INDENT, "no");
+			Transformer t = SERIALIZERS.get();
 			ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
 			t.transform(new DOMSource(node), new StreamResult(out));
 			return out.toByteArray();
 		}
 		catch (TransformerException ex) {
+			SERIALIZERS.remove();
 			throw new IllegalStateException("cannot serialise XML: " + ex.getMessage(), ex);
 		}
 	}

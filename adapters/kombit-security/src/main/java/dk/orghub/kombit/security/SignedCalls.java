@@ -26,20 +26,28 @@ public final class SignedCalls {
 	/** The wsu:Ids of what a call signs (beside the STR). */
 	public static final List<String> SIGNED_IDS = List.of("body", "action", "messageid", "replyto", "to", "timestamp");
 
-	/** The assertion last parsed on this thread, by its text (DOM is not thread-safe). */
-	private static final ThreadLocal<Object[]> ASSERTION = new ThreadLocal<>();
+	/**
+	 * The assertion last parsed on this thread and its exclusive canonical form, by its
+	 * text (DOM is not thread-safe; the text and its canonical form are the same for the
+	 * token's lifetime).
+	 */
+	private static final ThreadLocal<ParsedAssertion> ASSERTION = new ThreadLocal<>();
+
+	private record ParsedAssertion(String xml, Element element, byte[] canonical) {
+
+	}
 
 	private SignedCalls() {
 	}
 
-	private static Element assertion(SamlToken token) {
-		Object[] cached = ASSERTION.get();
-		if (cached == null || cached[0] != token.xml()) {
-			Document parsed = Dom.parse(token.xml().getBytes(StandardCharsets.UTF_8));
-			cached = new Object[] { token.xml(), parsed.getDocumentElement() };
+	private static ParsedAssertion assertion(SamlToken token) {
+		ParsedAssertion cached = ASSERTION.get();
+		if (cached == null || cached.xml() != token.xml()) {
+			Element parsed = Dom.parse(token.xml().getBytes(StandardCharsets.UTF_8)).getDocumentElement();
+			cached = new ParsedAssertion(token.xml(), parsed, StrTransform.canonical(parsed));
 			ASSERTION.set(cached);
 		}
-		return (Element) cached[1];
+		return cached;
 	}
 
 	/**
@@ -66,7 +74,11 @@ public final class SignedCalls {
 		}
 		Element security = WsSecurityHeader.security(doc, header);
 		WsSecurityHeader.timestamp(doc, security, now, ttl, "timestamp");
-		security.appendChild(doc.importNode(assertion(token), true));
+		ParsedAssertion assertion = assertion(token);
+		Element imported = (Element) doc.importNode(assertion.element(), true);
+		// the STR-Transform digests this form instead of canonicalising the copy again
+		StrTransform.useCanonical(imported, assertion.canonical());
+		security.appendChild(imported);
 		security.appendChild(WsSecurityHeader.samlReference(doc, token.id(), "str"));
 		Dom.wsuId(body, "body");
 		// every element added declares its namespaces, so it canonicalises in memory as

@@ -22,6 +22,13 @@ import org.w3c.dom.Node;
  */
 public final class StrTransform extends TransformSpi {
 
+	/**
+	 * DOM user data on an assertion the signer inserted: its exclusive canonical form,
+	 * computed once per token ({@link #useCanonical}). Never present on a parsed message,
+	 * so a verifier always canonicalises what it received.
+	 */
+	private static final String CANONICAL = StrTransform.class.getName() + ".canonical";
+
 	@Override
 	protected String engineGetURI() {
 		return Ns.STR_TRANSFORM;
@@ -39,6 +46,15 @@ public final class StrTransform extends TransformSpi {
 		}
 		Element assertion = dereference(e);
 		Canonicalizer c14n = Canonicalizer.getInstance(canonicalization(transformElement));
+		if (assertion.getUserData(CANONICAL) instanceof byte[] canonical) {
+			if (os == null) {
+				return new XMLSignatureByteInput(canonical);
+			}
+			os.write(canonical);
+			XMLSignatureInput output = new XMLSignatureByteInput(null);
+			output.setOutputStream(os);
+			return output;
+		}
 		if (os == null) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			c14n.canonicalizeSubtree(assertion, out);
@@ -48,6 +64,31 @@ public final class StrTransform extends TransformSpi {
 		XMLSignatureInput output = new XMLSignatureByteInput(null);
 		output.setOutputStream(os);
 		return output;
+	}
+
+	/**
+	 * The exclusive canonical form of an assertion, standing alone (its text declares
+	 * every namespace it uses, so it canonicalises the same inside a message).
+	 */
+	static byte[] canonical(Element assertion) {
+		XmlSignatures.initialise();
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			Canonicalizer.getInstance(Ns.EXC_C14N).canonicalizeSubtree(assertion, out);
+			return out.toByteArray();
+		}
+		catch (CanonicalizationException | InvalidCanonicalizerException ex) {
+			throw new IllegalStateException("cannot canonicalise the assertion: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Lets the STR-Transform of a signature being made digest {@code canonical} for this
+	 * assertion element: the exclusive canonical form of the same assertion, computed
+	 * once per token.
+	 */
+	static void useCanonical(Element assertion, byte[] canonical) {
+		assertion.setUserData(CANONICAL, canonical, null);
 	}
 
 	private static String canonicalization(Element transform) throws TransformationException {

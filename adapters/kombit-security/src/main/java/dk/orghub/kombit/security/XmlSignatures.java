@@ -40,6 +40,11 @@ public final class XmlSignatures {
 	private XmlSignatures() {
 	}
 
+	/** Makes sure Santuario is initialised (this class's static initialiser has run). */
+	static void initialise() {
+		// the static initialiser does the work
+	}
+
 	/**
 	 * What a reference of a signature points at.
 	 *

@@ -52,7 +52,12 @@ class SignedCallsTest {
 	static void keys() throws Exception {
 		client = credential("CN=client");
 		tokenService = credential("CN=token service");
-		String assertion = "<Assertion xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"_a1\" Version=\"2.0\" "
+		token = token("_a1");
+	}
+
+	static SamlToken token(String id) {
+		String assertion = "<Assertion xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"" + id
+				+ "\" Version=\"2.0\" "
 				+ "IssueInstant=\"2025-01-01T09:00:00Z\"><Issuer>https://sts.example</Issuer><Subject>"
 				+ "<SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:holder-of-key\"><SubjectConfirmationData>"
 				+ "<ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:X509Data><ds:X509Certificate>"
@@ -63,9 +68,9 @@ class SignedCallsTest {
 				+ "<AttributeStatement><Attribute Name=\"dk:gov:saml:attribute:CvrNumberIdentifier\">"
 				+ "<AttributeValue>29189846</AttributeValue></Attribute></AttributeStatement></Assertion>";
 		Document doc = Dom.parse(assertion.getBytes(StandardCharsets.UTF_8));
-		XmlSignatures.sign(doc, doc.getDocumentElement(), List.of("_a1"), null, true, tokenService.key(), null);
+		XmlSignatures.sign(doc, doc.getDocumentElement(), List.of(id), null, true, tokenService.key(), null);
 		Document issued = Dom.parse(Dom.serialize(doc));
-		token = SamlToken.read(issued.getDocumentElement(), tokenService.certificate(), "http://service.example/3",
+		return SamlToken.read(issued.getDocumentElement(), tokenService.certificate(), "http://service.example/3",
 				"29189846", client.certificate(), NOW, Duration.ofMinutes(5));
 	}
 
@@ -82,8 +87,12 @@ class SignedCallsTest {
 	}
 
 	private static byte[] signed() {
+		return signed(token);
+	}
+
+	private static byte[] signed(SamlToken with) {
 		return SignedCalls.sign(CALL.getBytes(StandardCharsets.UTF_8), "urn:example:laes",
-				"https://service.example/organisation/6/", token, client, NOW, Duration.ofMinutes(5));
+				"https://service.example/organisation/6/", with, client, NOW, Duration.ofMinutes(5));
 	}
 
 	private static byte[] exclusiveC14n(Element e) throws Exception {
@@ -94,7 +103,25 @@ class SignedCallsTest {
 
 	@Test
 	void theStrTransformDigestsTheAssertionAndTheAssertionTravelsUnchanged() throws Exception {
-		Document doc = Dom.parse(signed());
+		strDigestIsOfTheAssertion(signed(), token);
+	}
+
+	@Test
+	void aNewTokenIsDigestedAfreshAndEachCallStillVerifies() throws Exception {
+		SamlToken renewed = token("_a2");
+		for (SamlToken t : List.of(token, renewed, renewed, token)) {
+			byte[] call = signed(t);
+			strDigestIsOfTheAssertion(call, t);
+			Document doc = Dom.parse(call);
+			Element signature = Dom
+				.child(Dom.child(Dom.header(doc), Ns.WSSE, "Security").orElseThrow(), Ns.DS, "Signature")
+				.orElseThrow();
+			assertThat(XmlSignatures.verify(signature, client.certificate().getPublicKey())).hasSize(7);
+		}
+	}
+
+	private static void strDigestIsOfTheAssertion(byte[] call, SamlToken token) throws Exception {
+		Document doc = Dom.parse(call);
 		Element assertion = Dom.find(doc.getDocumentElement(), Ns.SAML, "Assertion").orElseThrow();
 		Document original = Dom.parse(token.xml().getBytes(StandardCharsets.UTF_8));
 		assertThat(exclusiveC14n(assertion)).isEqualTo(exclusiveC14n(original.getDocumentElement()));
