@@ -145,11 +145,10 @@ public final class SignedCalls {
 		WsSecurityHeader.timestamp(doc, security, now, Duration.ofMinutes(5), "ts-answer");
 		security.appendChild(WsSecurityHeader.binaryToken(doc, service.certificate(), "x509-answer"));
 		Dom.wsuId(Dom.body(doc), "body-answer");
-		Document signed = Dom.parse(Dom.serialize(doc));
-		Element signedSecurity = Dom.child(Dom.header(signed), Ns.WSSE, "Security").orElseThrow();
-		XmlSignatures.sign(signed, signedSecurity, List.of("body-answer", "ts-answer"), null, false, service.key(),
-				WsSecurityHeader.referenceTo(signed, "x509-answer"));
-		return Dom.serialize(signed);
+		// signed in place like a call: every element added declares its namespaces
+		XmlSignatures.sign(doc, security, List.of("body-answer", "ts-answer"), null, false, service.key(),
+				WsSecurityHeader.referenceTo(doc, "x509-answer"));
+		return Dom.serialize(doc);
 	}
 
 }

@@ -157,6 +157,23 @@ class SignedCallsTest {
 	}
 
 	@Test
+	void aServiceAnswerSignedInPlaceVerifiesOnlyAsSent() {
+		String answer = new String(SignedCalls.signAnswer(CALL.getBytes(StandardCharsets.UTF_8), tokenService, NOW),
+				StandardCharsets.UTF_8);
+		SignedCalls.verifyAnswer(answer.getBytes(StandardCharsets.UTF_8), tokenService.certificate(), NOW,
+				Duration.ofMinutes(5));
+		String changed = answer.replace("2b9e8c1e", "3b9e8c1e");
+		assertThat(changed).isNotEqualTo(answer);
+		assertThatThrownBy(() -> SignedCalls.verifyAnswer(changed.getBytes(StandardCharsets.UTF_8),
+				tokenService.certificate(), NOW, Duration.ofMinutes(5)))
+			.isInstanceOfSatisfying(KombitSecurityException.class,
+					e -> assertThat(e.reason()).isEqualTo(KombitSecurityException.Reason.UNTRUSTED_SIGNATURE));
+		assertThatThrownBy(() -> SignedCalls.verifyAnswer(answer.getBytes(StandardCharsets.UTF_8), client.certificate(),
+				NOW, Duration.ofMinutes(5)))
+			.isInstanceOf(KombitSecurityException.class);
+	}
+
+	@Test
 	void aChangedBodyOrAssertionNoLongerVerifies() {
 		String call = new String(signed(), StandardCharsets.UTF_8);
 		for (String changed : List.of(call.replace("2b9e8c1e", "3b9e8c1e"), call.replace("29189846", "29189847"))) {
