@@ -185,6 +185,15 @@ public class RunRepository {
 			.update();
 	}
 
+	/**
+	 * Stamps a run's start again once it holds its sync's lock: the time it was inserted
+	 * can lie before the previous holder of the lock finished, and a run of a lock must
+	 * not seem to start before the one before it ended.
+	 */
+	void started(long run, Instant at) {
+		this.jdbc.sql("UPDATE ops_run SET started_at = ? WHERE id = ?").params(time(at), run).update();
+	}
+
 	/** Releases the sync's lock if the run holds it. */
 	public void unlock(String name, long run) {
 		this.jdbc.sql("UPDATE ops_sync SET running_run = NULL, heartbeat = NULL WHERE name = ? AND running_run = ?")

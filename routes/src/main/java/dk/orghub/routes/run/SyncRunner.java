@@ -304,6 +304,7 @@ public class SyncRunner {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + sync.name() + "' is running"
 					+ ((holder != null) ? " (run " + holder.id() + ")" : "") + "; a sync never runs twice at once");
 		}
+		this.runs.started(id, this.clock.instant());
 		return id;
 	}
 
