@@ -144,6 +144,7 @@ public final class OpusImporter {
 		ChangeSet.Builder builder = ChangeSet.by(changes.actor()).note(changes.note());
 		changes.operations().forEach(builder::add);
 		changes.bindings().forEach(b -> builder.bind(b.source(), b.type(), b.externalId(), b.uuid()));
+		changes.releases().forEach(b -> builder.release(b.source(), b.type(), b.externalId(), b.uuid()));
 		return builder.build();
 	}
 
