@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * AD): each is one address, and {@code hub.field-policy} decides per address type whose
  * value it holds. With e-mail from AD and phone from OPUS the person has AD's e-mail and
  * OPUS's phone; after a restart with the policy the other way round, AD's next run gives
- * the phone and OPUS's next dump the e-mail.
+ * the phone and OPUS's next dump the e-mail. When AD stops delivering the phone it stays,
+ * and OPUS's next dump gives it OPUS's value.
  */
 class SharedAddressPolicyIT {
 
@@ -111,6 +112,19 @@ class SharedAddressPolicyIT {
 				assertThat(awaitRuns(api, "opus", 2).get("status").asText()).isEqualTo("SUCCEEDED");
 				assertThat(addresses(api, person, EMAIL)).as("e-mail from OPUS now").containsExactly(OPUS_MAIL);
 				assertThat(addresses(api, person, PHONE)).containsExactly(account.phone());
+
+				// the winner of the phone stops delivering it: the phone stays, OPUS's
+				// again
+				DIRECTORY.modify(account.accountName(), "telephoneNumber", null);
+				runAd(api, 3);
+				assertThat(addresses(api, person, PHONE)).as("kept while OPUS delivers it")
+					.containsExactly(account.phone());
+				OpusDump third = new OpusDump(first.exportedAt().plusDays(2), first.client(), first.units(),
+						first.employees());
+				drop(withContacts(third, account.cpr()));
+				assertThat(awaitRuns(api, "opus", 3).get("status").asText()).isEqualTo("SUCCEEDED");
+				assertThat(addresses(api, person, PHONE)).as("OPUS's phone").containsExactly(OPUS_PHONE);
+				assertThat(addresses(api, person, EMAIL)).containsExactly(OPUS_MAIL);
 			}
 		}
 		finally {
