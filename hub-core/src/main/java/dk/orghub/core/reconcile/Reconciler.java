@@ -97,6 +97,7 @@ public final class Reconciler {
 					delivered.computeIfAbsent(entry.getKey(), t -> new HashSet<>()));
 		}
 		Map<ObjectType, Map<String, UUID>> boundByType = new EnumMap<>(ObjectType.class);
+		Map<ObjectType, Map<LocalDate, Set<UUID>>> stopped = new EnumMap<>(ObjectType.class);
 		for (ChangeBatch.EndedObject ended : batch.ended()) {
 			if (!shared(ended.type())) {
 				this.store.identity(source, ended.type(), ended.externalId())
@@ -114,8 +115,12 @@ public final class Reconciler {
 				bound.remove(ended.externalId());
 				continue;
 			}
-			stop(source, ended.type(), uuid, bound, Validity.from(ended.date()), changes);
+			stopped.computeIfAbsent(ended.type(), t -> new HashMap<>())
+				.computeIfAbsent(ended.date(), d -> new HashSet<>())
+				.add(uuid);
 		}
+		stopped.forEach((type, byDate) -> byDate
+			.forEach((date, uuids) -> stop(source, type, uuids, boundByType.get(type), Validity.from(date), changes)));
 		changes.token(source, batch.nextToken());
 		return changes.build();
 	}
@@ -158,33 +163,33 @@ public final class Reconciler {
 		}
 		moved.removeAll(delivered);
 		Validity gone = (effectiveFrom != null) ? Validity.from(effectiveFrom) : Validity.always();
-		for (UUID old : moved) {
-			stop(source, type, old, bound, gone, changes);
-		}
+		stop(source, type, moved, bound, gone, changes);
 	}
 
 	/**
-	 * A source no longer delivers an object: a shared one loses the source's bindings and
-	 * ends only when no other source is bound to it; any other ends.
+	 * A source no longer delivers the objects: a shared one loses the source's bindings
+	 * and ends only when no other source is bound to it; any other ends.
 	 */
-	private void stop(String source, ObjectType type, UUID uuid, Map<String, UUID> bound, Validity gone,
+	private void stop(String source, ObjectType type, Set<UUID> uuids, Map<String, UUID> bound, Validity gone,
 			ChangeSet.Builder changes) {
+		if (uuids.isEmpty()) {
+			return;
+		}
+		Map<UUID, List<String>> sources = shared(type) ? this.store.boundSources(type, uuids) : Map.of();
 		if (shared(type)) {
 			bound.entrySet().removeIf(entry -> {
-				if (entry.getValue().equals(uuid)) {
-					changes.release(source, type, entry.getKey(), uuid);
+				if (uuids.contains(entry.getValue())) {
+					changes.release(source, type, entry.getKey(), entry.getValue());
 					return true;
 				}
 				return false;
 			});
-			List<String> others = new ArrayList<>(
-					this.store.boundSources(type, List.of(uuid)).getOrDefault(uuid, List.of()));
-			others.remove(source);
-			if (!others.isEmpty()) {
-				return;
+		}
+		for (UUID uuid : uuids) {
+			if (sources.getOrDefault(uuid, List.of()).stream().allMatch(source::equals)) {
+				changes.remove(type, uuid, gone);
 			}
 		}
-		changes.remove(type, uuid, gone);
 	}
 
 	/** Whether objects of the type may be delivered by several sources as one object. */
@@ -252,11 +257,9 @@ public final class Reconciler {
 				return false;
 			});
 		}
-		for (UUID uuid : new HashSet<>(bound.values())) {
-			if (!delivered.contains(uuid)) {
-				stop(source, type, uuid, bound, gone, changes);
-			}
-		}
+		Set<UUID> missing = new HashSet<>(bound.values());
+		missing.removeAll(delivered);
+		stop(source, type, missing, bound, gone, changes);
 	}
 
 	private static void requireOwned(String source, SourceOwnership ownership, ObjectType type) {

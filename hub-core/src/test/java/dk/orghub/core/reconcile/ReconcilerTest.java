@@ -234,6 +234,22 @@ class ReconcilerTest {
 		assertThat(this.store.identity("ad", ObjectType.ADDRESS, "EMAIL")).contains(shared("EMAIL"));
 	}
 
+	@Test
+	void aBatchThatEndsOneExternalIdAndDeliversTheAddressUnderAnotherKeepsIt() {
+		this.reconciler.reconcile("payroll", PAYROLL, snapshot(null, person(this.anna)), false);
+		this.reconciler.reconcile("ad", ADDRESSES, addresses(personAddress("EMAIL", "anna@ad.example")), false);
+		DesiredObject<?> fromSecondAccount = new DesiredObject<>(ObjectType.ADDRESS, "second-account/email",
+				personAddress("EMAIL", "anna.2@ad.example").timeline());
+
+		ChangeBatch primaryChanged = new ChangeBatch(List.of(fromSecondAccount),
+				List.of(new ChangeBatch.EndedObject(ObjectType.ADDRESS, "EMAIL", DUMP)), "t", false, DUMP);
+		this.store.apply(this.reconciler.plan("ad", ADDRESSES, primaryChanged));
+
+		assertThat(addressValue("EMAIL")).isEqualTo("anna.2@ad.example");
+		assertThat(this.store.identities("ad", ObjectType.ADDRESS))
+			.isEqualTo(Map.of("second-account/email", shared("EMAIL")));
+	}
+
 	private UUID shared(String type) {
 		return SharedAddress.uuid(this.anna.uuid(), TestOrg.klasse(DefaultClasses.ADDRESS_TYPE, type));
 	}
