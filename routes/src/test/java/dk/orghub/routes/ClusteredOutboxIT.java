@@ -23,7 +23,7 @@ import dk.orghub.routes.run.RunRepository;
 import dk.orghub.routes.run.RunStatus;
 import dk.orghub.routes.run.SyncRunner;
 import dk.orghub.routes.run.Trigger;
-import dk.orghub.routes.sts.StsOperations;
+import dk.orghub.adapters.sts.autoconfigure.StsOperations;
 import dk.orghub.samples.sts.LocalStsService;
 import dk.orghub.samples.sts.StsRegistry;
 import org.junit.jupiter.api.Assumptions;

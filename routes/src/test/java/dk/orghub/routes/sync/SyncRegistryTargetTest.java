@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import dk.orghub.core.spi.TargetOutcome;
+import dk.orghub.core.spi.TargetPlan;
 import dk.orghub.core.spi.TargetAdapter;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +67,7 @@ class SyncRegistryTargetTest {
 	void aChangeOperationRunsOnlyWhenSomethingWaits() {
 		int[] waiting = { 0 };
 		TargetSync sync = new TargetSync("a-publish", this.target, settings(null), TwoCreated::new,
-				() -> new TargetSync.Outcome(1, 1, 0, 0, 0, 0, null), () -> waiting[0] > 0);
+				() -> new TargetOutcome(1, 1, 0, 0, 0, 0, null), () -> waiting[0] > 0);
 		assertThat(sync.changesWaiting()).isFalse();
 		waiting[0] = 3;
 		assertThat(sync.changesWaiting()).isTrue();
@@ -94,7 +96,7 @@ class SyncRegistryTargetTest {
 	}
 
 	/** A plan that sends nothing anywhere and says it created two objects. */
-	private static final class TwoCreated implements TargetSync.Plan {
+	private static final class TwoCreated implements TargetPlan {
 
 		@Override
 		public int read() {
@@ -107,8 +109,8 @@ class SyncRegistryTargetTest {
 		}
 
 		@Override
-		public TargetSync.Outcome send() {
-			return new TargetSync.Outcome(5, 2, 1, 0, 2, 0, null);
+		public TargetOutcome send() {
+			return new TargetOutcome(5, 2, 1, 0, 2, 0, null);
 		}
 
 	}
