@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import dk.orghub.core.spi.TargetChange;
 import dk.orghub.core.diff.ChangeDiff;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.Segment;
+import dk.orghub.core.spi.TargetChange;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ObjectChange;
 import dk.orghub.routes.sync.TargetSync;

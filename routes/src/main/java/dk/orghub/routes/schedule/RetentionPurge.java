@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import dk.orghub.core.spi.FileSource;
 import dk.orghub.routes.audit.AuditLog;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.run.OperationsProperties;
 import dk.orghub.routes.run.RunRepository;
-import dk.orghub.core.spi.FileSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -78,6 +78,19 @@ public final class TargetSync implements Sync {
 		return new TargetSync(this.job, this.target, settings);
 	}
 
+	/** The same sync with the target's quarantine ({@link TargetJob#withQuarantine}). */
+	public TargetSync withQuarantine(TargetQuarantine quarantine) {
+		return new TargetSync(this.job.withQuarantine(quarantine), this.target, this.settings);
+	}
+
+	/**
+	 * The same sync taking the lock of another sync of the target
+	 * ({@link TargetJob#sharingLockOf}).
+	 */
+	public TargetSync sharingLockOf(String sync) {
+		return new TargetSync(this.job.sharingLockOf(sync), this.target, this.settings);
+	}
+
 	/** What the target offers. */
 	public TargetJob job() {
 		return this.job;

@@ -5,10 +5,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import dk.orghub.core.spi.FileResult;
-import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
 import org.junit.jupiter.api.Test;
 

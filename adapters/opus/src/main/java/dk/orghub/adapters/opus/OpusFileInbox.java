@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.spi.AdapterConfigurationException;
-import dk.orghub.core.spi.SourceOwnership;
-import dk.orghub.core.spi.OwnerOnly;
-import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FileSource;
+import dk.orghub.core.spi.OwnerOnly;
+import dk.orghub.core.spi.SourceOwnership;
 
 /**
  * The OPUS inbox as a {@link FileSource}: each dump is a run of the sync named after the

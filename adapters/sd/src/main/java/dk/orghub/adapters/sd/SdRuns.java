@@ -9,10 +9,10 @@ import java.util.UUID;
 
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.spi.ConnectionTestable;
+import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
 import dk.orghub.core.store.OrgStore;
-import dk.orghub.core.spi.FileSource;
-import dk.orghub.core.spi.FileResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

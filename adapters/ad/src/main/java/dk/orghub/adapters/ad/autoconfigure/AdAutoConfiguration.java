@@ -6,8 +6,8 @@ import dk.orghub.adapters.ad.AdAdapter;
 import dk.orghub.adapters.ad.AdConfiguration;
 import dk.orghub.adapters.ad.PersonLookup;
 import dk.orghub.adapters.ad.StorePersonLookup;
-import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.spi.PlainConnections;
+import dk.orghub.core.store.OrgStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 
 import dk.orghub.adapters.exports.organisation.OrganisationExporter;
 import dk.orghub.adapters.exports.schedule.ScheduledExport;
-import dk.orghub.adapters.exports.survey.SurveyExporter;
 import dk.orghub.adapters.exports.schedule.ScheduledExportTarget;
+import dk.orghub.adapters.exports.survey.SurveyExporter;
 import dk.orghub.core.spi.CprAccess;
 import dk.orghub.core.store.OrgStore;
 import org.quartz.CronExpression;

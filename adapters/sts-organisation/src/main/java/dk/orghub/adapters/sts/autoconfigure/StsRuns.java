@@ -9,10 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import dk.orghub.core.spi.TargetChange;
-import dk.orghub.core.spi.TargetFailure;
-import dk.orghub.core.spi.TargetOutcome;
-import dk.orghub.core.spi.TargetPlan;
 import dk.orghub.adapters.sts.SentLedger;
 import dk.orghub.adapters.sts.StsKind;
 import dk.orghub.adapters.sts.StsMapper;
@@ -22,7 +18,11 @@ import dk.orghub.adapters.sts.StsPlan;
 import dk.orghub.adapters.sts.StsPublisher;
 import dk.orghub.adapters.sts.StsReconciler;
 import dk.orghub.core.spi.HubRuns;
+import dk.orghub.core.spi.TargetChange;
+import dk.orghub.core.spi.TargetFailure;
 import dk.orghub.core.spi.TargetJob;
+import dk.orghub.core.spi.TargetOutcome;
+import dk.orghub.core.spi.TargetPlan;
 import dk.orghub.core.spi.TargetQuarantine;
 import dk.orghub.core.store.ObjectChange;
 
