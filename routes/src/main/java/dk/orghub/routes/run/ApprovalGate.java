@@ -73,7 +73,7 @@ final class ApprovalGate {
 	 * Lets the run through, or records how it ends here.
 	 * @return whether the run goes on to write (or send)
 	 */
-	boolean pass(RunState run, Plan plan) {
+	boolean pass(RunState<?> run, Plan plan) {
 		String report = (plan.findings() != null) ? SafetyCheck.report(plan.findings(), plan.thresholds()) : null;
 		RunState.Options options = run.options();
 		if (options.preview()) {
@@ -109,7 +109,7 @@ final class ApprovalGate {
 	 * stays as it is, so the operator does not lose the run they are reading, and this
 	 * run is skipped, naming it.
 	 */
-	private void awaitApproval(RunState run, Plan plan, String report) {
+	private void awaitApproval(RunState<?> run, Plan plan, String report) {
 		Instant now = this.clock.instant();
 		String sync = run.sync().name();
 		Optional<Long> same = this.runs.awaitingWithPlan(sync, run.id(), plan.fingerprint());
@@ -127,7 +127,7 @@ final class ApprovalGate {
 				plan.fingerprint());
 	}
 
-	private void finish(RunState run, RunStatus status, Run.Counts counts, String message, String report,
+	private void finish(RunState<?> run, RunStatus status, Run.Counts counts, String message, String report,
 			String fingerprint) {
 		this.runs.finish(run.id(), status, counts, message, report, null, fingerprint, this.clock.instant());
 		run.stop(status);

@@ -151,7 +151,7 @@ public class ImportStages {
 	}
 
 	/** An import run: the batch at hand and the counts of the batches before it. */
-	public static final class State extends RunState {
+	public static final class State extends RunState<ImportSync> {
 
 		private ImportSync.Plan plan;
 
@@ -181,11 +181,6 @@ public class ImportStages {
 
 		State(ImportSync sync, long id, Options options, RunProgress progress, Timer.Sample timer) {
 			super(sync, id, options, progress, timer);
-		}
-
-		@Override
-		public ImportSync sync() {
-			return (ImportSync) super.sync();
 		}
 
 		/**

@@ -191,7 +191,7 @@ public class InboxStages {
 	}
 
 	/** A run of a file inbox: the file it takes, its plan and what importing it did. */
-	public static final class State extends RunState {
+	public static final class State extends RunState<InboxSync> {
 
 		private Path file;
 
@@ -203,11 +203,6 @@ public class InboxStages {
 
 		State(InboxSync sync, long id, Options options, RunProgress progress, Timer.Sample timer) {
 			super(sync, id, options, progress, timer);
-		}
-
-		@Override
-		public InboxSync sync() {
-			return (InboxSync) super.sync();
 		}
 
 	}

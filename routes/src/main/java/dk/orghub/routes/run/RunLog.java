@@ -21,11 +21,11 @@ final class RunLog {
 		this.runs = runs;
 	}
 
-	void write(RunState run, String actor, ApplyResult result) {
+	void write(RunState<?> run, String actor, ApplyResult result) {
 		write(run, actor, result.changes(), RunRepository.ChangeLine::of);
 	}
 
-	<T> void write(RunState run, String actor, List<T> changes, Function<T, RunRepository.ChangeLine> line) {
+	<T> void write(RunState<?> run, String actor, List<T> changes, Function<T, RunRepository.ChangeLine> line) {
 		int total = changes.size();
 		List<RunRepository.ChangeLine> chunk = new ArrayList<>();
 		int done = 0;

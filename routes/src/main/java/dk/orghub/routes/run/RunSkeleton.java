@@ -46,7 +46,7 @@ public class RunSkeleton {
 	 * Records a run and takes the sync's lock.
 	 * @throws SyncException when the sync (or one sharing its lock) is running
 	 */
-	RunState begin(Sync sync, Trigger trigger, String user, RunState.Options options) {
+	RunState<?> begin(Sync sync, Trigger trigger, String user, RunState.Options options) {
 		Instant now = this.clock.instant();
 		long id = this.runs.insert(sync.name(), sync.kind(), trigger, user, options.preview(), null, now,
 				RunStatus.RUNNING);
@@ -69,11 +69,11 @@ public class RunSkeleton {
 	 * Records a fire of the sync's schedule and takes the lock; when the sync is running
 	 * the fire is recorded as skipped, and the state returned has stopped.
 	 */
-	RunState fire(Sync sync, Instant fireTime) {
+	RunState<?> fire(Sync sync, Instant fireTime) {
 		Instant now = this.clock.instant();
 		long id = this.runs.insert(sync.name(), sync.kind(), Trigger.SCHEDULE, "schedule", false, fireTime, now,
 				RunStatus.RUNNING);
-		RunState state = state(sync, id, RunState.Options.RUN);
+		RunState<?> state = state(sync, id, RunState.Options.RUN);
 		if (!this.runs.tryLock(sync.lock(), id, now, now.minus(this.properties.lockTimeout()))) {
 			String holder = this.runs.runningRun(sync.lock()).map(String::valueOf).orElse("?");
 			this.runs.finish(id, RunStatus.SKIPPED, Run.Counts.NONE, "already running (run " + holder + ")", null, null,
@@ -89,12 +89,12 @@ public class RunSkeleton {
 	 * A run taking the lock a run awaiting approval held: approval goes on with the same
 	 * run.
 	 */
-	RunState resume(Sync sync, long id, RunState.Options options) {
+	RunState<?> resume(Sync sync, long id, RunState.Options options) {
 		return state(sync, id, options);
 	}
 
 	/** The last step of every run: releases the lock, counts the run and logs a line. */
-	public void finish(RunState run) {
+	public void finish(RunState<?> run) {
 		Sync sync = run.sync();
 		this.runs.unlock(sync.lock(), run.id());
 		run.end();
@@ -117,7 +117,7 @@ public class RunSkeleton {
 	 * The error handler of every run's route: records the run as failed with what went
 	 * wrong, and ends it.
 	 */
-	public void failed(RunState run, Exception exception) {
+	public void failed(RunState<?> run, Exception exception) {
 		Throwable ex = cause(exception);
 		String message;
 		if (ex instanceof AdapterException adapter) {
@@ -145,12 +145,12 @@ public class RunSkeleton {
 	 * Whether a failure goes up to the caller instead of being recorded: the target not
 	 * answering a change run (the changes stay waiting and the next call tries again).
 	 */
-	public boolean passesOn(RunState run, Exception exception) {
+	public boolean passesOn(RunState<?> run, Exception exception) {
 		return run.options().change() && cause(exception) instanceof AdapterException adapter && adapter.isTemporary();
 	}
 
 	/** Takes back a run whose failure goes up to the caller: no record of it is left. */
-	public void withdraw(RunState run) {
+	public void withdraw(RunState<?> run) {
 		this.runs.unlock(run.sync().lock(), run.id());
 		this.runs.delete(run.id());
 		run.end();
@@ -170,7 +170,7 @@ public class RunSkeleton {
 		return ex;
 	}
 
-	private RunState state(Sync sync, long id, RunState.Options options) {
+	private RunState<?> state(Sync sync, long id, RunState.Options options) {
 		RunProgress progress = new RunProgress(this.runs, sync.lock(), id, this.clock);
 		Timer.Sample timer = Timer.start(this.meters);
 		if (sync instanceof InboxSync inbox) {

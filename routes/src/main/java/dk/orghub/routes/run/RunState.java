@@ -12,9 +12,9 @@ import io.micrometer.core.instrument.Timer;
  * records how the run ended (a preview, a run awaiting approval, a finished run) stops
  * it, and the route skips the stages after it up to the end of the run.
  */
-public class RunState {
+public class RunState<S extends Sync> {
 
-	private final Sync sync;
+	private final S sync;
 
 	private final long id;
 
@@ -30,7 +30,7 @@ public class RunState {
 
 	private boolean withdrawn;
 
-	RunState(Sync sync, long id, Options options, RunProgress progress, Timer.Sample timer) {
+	RunState(S sync, long id, Options options, RunProgress progress, Timer.Sample timer) {
 		this.sync = sync;
 		this.id = id;
 		this.options = options;
@@ -38,7 +38,7 @@ public class RunState {
 		this.timer = timer;
 	}
 
-	public Sync sync() {
+	public S sync() {
 		return this.sync;
 	}
 

@@ -81,8 +81,10 @@ class SyncRunRoutes extends RouteBuilder {
 	/** The route's start and its error handler, the same for every kind. */
 	private RouteDefinition route(Sync sync) {
 		String name = sync.name();
+		// failures are the run's: recorded by its error handler, not logged as Camel's
 		RouteDefinition route = from(uri(name)).routeId(routeId(name))
-			.routeDescription(sync.kind() + " " + sync.adapter().name() + ": every run of the sync");
+			.routeDescription(sync.kind() + " " + sync.adapter().name() + ": every run of the sync")
+			.errorHandler(defaultErrorHandler().logExhausted(false));
 		route.onException(AdapterException.class)
 			.onWhen(method(this.skeleton, "passesOn"))
 			.handled(false)

@@ -88,7 +88,7 @@ public class SyncRunner {
 	 * @throws SyncException when the sync is unknown or already running
 	 */
 	public Run start(String name, Trigger trigger, String user, boolean preview) {
-		RunState run = this.skeleton.begin(sync(name), trigger, user, RunState.Options.preview(preview));
+		RunState<?> run = this.skeleton.begin(sync(name), trigger, user, RunState.Options.preview(preview));
 		this.executor.execute(() -> send(run));
 		return this.runs.find(run.id()).orElseThrow();
 	}
@@ -98,7 +98,7 @@ public class SyncRunner {
 	 * @throws SyncException when the sync is unknown or already running
 	 */
 	public Run runNow(String name, Trigger trigger, String user, boolean preview) {
-		RunState run = this.skeleton.begin(sync(name), trigger, user, RunState.Options.preview(preview));
+		RunState<?> run = this.skeleton.begin(sync(name), trigger, user, RunState.Options.preview(preview));
 		send(run);
 		return this.runs.find(run.id()).orElseThrow();
 	}
@@ -108,7 +108,7 @@ public class SyncRunner {
 	 * (nothing is recorded) or running (the fire is recorded as skipped).
 	 */
 	public Run fire(String name, Instant fireTime) {
-		RunState run = scheduled(name, fireTime);
+		RunState<?> run = scheduled(name, fireTime);
 		if (run == null) {
 			return null;
 		}
@@ -123,7 +123,7 @@ public class SyncRunner {
 	 * sync's route: {@code null} when the sync is paused (nothing is recorded); a run
 	 * that has stopped when the sync is running (the fire is recorded as skipped).
 	 */
-	public RunState scheduled(String name, Instant fireTime) {
+	public RunState<?> scheduled(String name, Instant fireTime) {
 		Sync sync = sync(name);
 		if (this.runs.paused(name)) {
 			log.info("Sync {}: paused, the scheduled run of {} is left out", name, fireTime);
@@ -152,7 +152,7 @@ public class SyncRunner {
 		if (objects.isEmpty()) {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' has nothing in quarantine");
 		}
-		RunState run = this.skeleton.begin(sync, Trigger.RETRY, user,
+		RunState<?> run = this.skeleton.begin(sync, Trigger.RETRY, user,
 				new RunState.Options(false, Set.copyOf(objects), null, false));
 		this.executor.execute(() -> send(run));
 		return this.runs.find(run.id()).orElseThrow();
@@ -178,7 +178,7 @@ public class SyncRunner {
 		}
 		this.runs.claim(runId);
 		log.info("Sync {}: run {} approved by {}", sync.name(), runId, user);
-		RunState approved = this.skeleton.resume(sync, runId, new RunState.Options(false, null, fingerprint, false));
+		RunState<?> approved = this.skeleton.resume(sync, runId, new RunState.Options(false, null, fingerprint, false));
 		this.executor.execute(() -> send(approved));
 		return this.runs.find(runId).orElseThrow();
 	}
@@ -218,7 +218,7 @@ public class SyncRunner {
 		if (!(sync instanceof TargetSync target) || !target.changesWaiting() || this.runs.paused(name)) {
 			return null;
 		}
-		RunState run;
+		RunState<?> run;
 		try {
 			run = this.skeleton.begin(sync, Trigger.CHANGE, "change", new RunState.Options(false, null, null, true));
 		}
@@ -264,7 +264,7 @@ public class SyncRunner {
 	 * {@link RunSkeleton#passesOn}) goes up to the caller as it was thrown; one the route
 	 * could not handle (its route is gone, as when the application stops) is recorded.
 	 */
-	private void send(RunState run) {
+	private void send(RunState<?> run) {
 		try {
 			this.routes.requestBody(SyncRunRoutes.uri(run.sync().name()), run);
 		}

@@ -148,7 +148,7 @@ public class TargetStages {
 	}
 
 	/** A run of a target sync: its plan and what sending did. */
-	public static final class State extends RunState {
+	public static final class State extends RunState<TargetSync> {
 
 		private TargetSync.Plan plan;
 
@@ -160,11 +160,6 @@ public class TargetStages {
 
 		State(TargetSync sync, long id, Options options, RunProgress progress, Timer.Sample timer) {
 			super(sync, id, options, progress, timer);
-		}
-
-		@Override
-		public TargetSync sync() {
-			return (TargetSync) super.sync();
 		}
 
 	}

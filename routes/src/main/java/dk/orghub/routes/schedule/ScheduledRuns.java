@@ -21,8 +21,9 @@ public class ScheduledRuns {
 	 * The run of this fire, or {@code null} when there is none to run: the sync is
 	 * paused, or running (the fire is recorded as skipped).
 	 */
-	public RunState fire(String sync, Date scheduledFireTime) {
-		RunState run = this.runner.scheduled(sync, (scheduledFireTime != null) ? scheduledFireTime.toInstant() : null);
+	public RunState<?> fire(String sync, Date scheduledFireTime) {
+		RunState<?> run = this.runner.scheduled(sync,
+				(scheduledFireTime != null) ? scheduledFireTime.toInstant() : null);
 		return (run != null && run.goesOn()) ? run : null;
 	}
 
