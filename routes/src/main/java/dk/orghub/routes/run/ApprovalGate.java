@@ -148,7 +148,8 @@ final class ApprovalGate {
 	 * A plan at the gate.
 	 *
 	 * @param counts the run's counts if it stops here
-	 * @param fingerprint the plan's digest
+	 * @param fingerprint the plan's digest; {@code null} only for a real run that
+	 * {@code admitted} lets through (it goes on, and the digest is not needed)
 	 * @param findings the thresholds on the plan, or {@code null} when they were not
 	 * checked
 	 * @param note a line about the plan for a preview, or {@code null}
@@ -206,7 +207,10 @@ final class ApprovalGate {
 		@Override
 		public boolean test(ApplyResult computed) {
 			this.findings = ApprovalGate.this.findings(computed, this.thresholds);
-			this.admitted = admits(this.approvedFingerprint, PlanFingerprint.of(computed), this.findings);
+			// as admits(), with the digest computed only when there is one to compare
+			this.admitted = (this.approvedFingerprint != null)
+					? this.approvedFingerprint.equals(PlanFingerprint.of(computed))
+					: !SafetyCheck.tripped(this.findings);
 			return this.admitted;
 		}
 

@@ -88,14 +88,16 @@ public class ImportStages {
 	 */
 	public void thresholds(State run) {
 		ApplyResult preview = run.checked.preview();
+		boolean previewing = run.options().preview();
+		// a real run the store's guard admitted goes on: it needs no digest
+		String fingerprint = (previewing || !run.admitted) ? PlanFingerprint.of(preview) : null;
 		String actor = run.changes.actor().toString();
 		String note = RunLog.join(failures(run.checked.failed()),
 				run.plan.more() ? "the source has more batches; the preview shows the first" : null);
 		this.gate.pass(run,
-				new ApprovalGate.Plan(RunLog.counts(run.read, preview, run.checked.failed().size()),
-						PlanFingerprint.of(preview), run.findings, run.sync().settings().thresholds(), note,
-						ApprovalGate.Wording.WRITE, run.options().preview() ? null : run.admitted,
-						() -> this.log.write(run, actor, preview)));
+				new ApprovalGate.Plan(RunLog.counts(run.read, preview, run.checked.failed().size()), fingerprint,
+						run.findings, run.sync().settings().thresholds(), note, ApprovalGate.Wording.WRITE,
+						previewing ? null : run.admitted, () -> this.log.write(run, actor, preview)));
 	}
 
 	/** The log of what the batch wrote: a line per object. */

@@ -113,7 +113,7 @@ class SyncRunRoutes extends RouteBuilder {
 			.bean(this.imports, "thresholds")
 			.id(stepId(name, Step.THRESHOLDS))
 			.filter(GOES_ON)
-			.id(stepId(name, Step.GOES_ON))
+			.id(stepId(name, Step.GATE_PASSED))
 			.bean(this.imports, "log")
 			.id(stepId(name, Step.LOG))
 			.bean(this.imports, "quarantine")
@@ -121,7 +121,7 @@ class SyncRunRoutes extends RouteBuilder {
 			.end()
 			.end()
 			.filter(GOES_ON)
-			.id(stepId(name, Step.ENDS))
+			.id(stepId(name, Step.STILL_RUNNING))
 			.bean(this.imports, "record")
 			.id(stepId(name, Step.RECORD))
 			.end()
@@ -134,14 +134,14 @@ class SyncRunRoutes extends RouteBuilder {
 		route.bean(this.inboxes, "take")
 			.id(stepId(name, Step.TAKE))
 			.filter(GOES_ON)
-			.id(stepId(name, Step.GOES_ON))
+			.id(stepId(name, Step.STILL_RUNNING))
 			.bean(this.inboxes, "plan")
 			.id(stepId(name, Step.PLAN))
 			.bean(this.inboxes, "thresholds")
 			.id(stepId(name, Step.THRESHOLDS))
 			.end()
 			.filter(GOES_ON)
-			.id(stepId(name, Step.ENDS))
+			.id(stepId(name, Step.GATE_PASSED))
 			.bean(this.inboxes, "importFile")
 			.id(stepId(name, Step.IMPORT))
 			.bean(this.inboxes, "log")
@@ -162,7 +162,7 @@ class SyncRunRoutes extends RouteBuilder {
 			.bean(this.targets, "thresholds")
 			.id(stepId(name, Step.THRESHOLDS))
 			.filter(GOES_ON)
-			.id(stepId(name, Step.ENDS))
+			.id(stepId(name, Step.GATE_PASSED))
 			.bean(this.targets, "send")
 			.id(stepId(name, Step.SEND))
 			.bean(this.targets, "log")
@@ -194,10 +194,15 @@ class SyncRunRoutes extends RouteBuilder {
 		PLAN("plan"),
 		/** The gate: preview, thresholds, approval. */
 		THRESHOLDS("thresholds"),
-		/** The filter that passes a run no stage ended. */
-		GOES_ON("goes-on"),
-		/** The filter before the stages that write and record. */
-		ENDS("writes"),
+		/**
+		 * The filter that passes a run the gate let through, to the stages that write.
+		 */
+		GATE_PASSED("gate-passed"),
+		/**
+		 * The filter that passes a run no stage has ended (after a file is taken, after
+		 * the batches).
+		 */
+		STILL_RUNNING("still-running"),
 		/** Inboxes: import the file. */
 		IMPORT("import"),
 		/** Targets: send. */
