@@ -11,6 +11,7 @@ import dk.orghub.routes.sync.FieldPolicyHolder;
 import dk.orghub.routes.sync.SyncRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.ProducerTemplate;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -54,10 +55,43 @@ class OperationsConfiguration {
 	}
 
 	@Bean
-	SyncRunner syncRunner(SyncRegistry registry, OrgStore store, FieldPolicyHolder policy, RunRepository runs,
-			QuarantineRepository quarantine, OperationsProperties properties, Clock clock,
-			ThreadPoolTaskExecutor syncExecutor, MeterRegistry meters) {
-		return new SyncRunner(registry, store, policy, runs, quarantine, properties, clock, syncExecutor, meters);
+	RunSkeleton runSkeleton(RunRepository runs, OperationsProperties properties, Clock clock, MeterRegistry meters) {
+		return new RunSkeleton(runs, properties, clock, meters);
+	}
+
+	@Bean
+	ApprovalGate approvalGate(RunRepository runs, OrgStore store, Clock clock) {
+		return new ApprovalGate(runs, store, clock);
+	}
+
+	@Bean
+	ImportStages importStages(OrgStore store, FieldPolicyHolder policy, RunRepository runs,
+			QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
+		return new ImportStages(store, policy, runs, quarantine, gate, clock);
+	}
+
+	@Bean
+	InboxStages inboxStages(RunRepository runs, QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
+		return new InboxStages(runs, quarantine, gate, clock);
+	}
+
+	@Bean
+	TargetStages targetStages(RunRepository runs, QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
+		return new TargetStages(runs, quarantine, gate, clock);
+	}
+
+	@Bean
+	SyncRunRoutes syncRunRoutes(SyncRegistry registry, RunSkeleton skeleton, ImportStages imports, InboxStages inboxes,
+			TargetStages targets) {
+		return new SyncRunRoutes(registry, skeleton, imports, inboxes, targets);
+	}
+
+	@Bean
+	SyncRunner syncRunner(SyncRegistry registry, OrgStore store, RunRepository runs, RunSkeleton skeleton,
+			ProducerTemplate producerTemplate, OperationsProperties properties, Clock clock,
+			ThreadPoolTaskExecutor syncExecutor) {
+		DeadRuns deadRuns = new DeadRuns(runs, registry, store, properties.lockTimeout(), clock);
+		return new SyncRunner(registry, runs, skeleton, producerTemplate, deadRuns, properties, clock, syncExecutor);
 	}
 
 	@Bean

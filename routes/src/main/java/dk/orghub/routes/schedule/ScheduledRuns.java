@@ -2,9 +2,13 @@ package dk.orghub.routes.schedule;
 
 import java.util.Date;
 
+import dk.orghub.routes.run.RunState;
 import dk.orghub.routes.run.SyncRunner;
 
-/** What a schedule's route calls at each fire: the sync's run, in the Quartz thread. */
+/**
+ * What a schedule's route calls at each fire, in the Quartz thread: the start of the
+ * sync's run, which the route then sends to the sync's own route.
+ */
 public class ScheduledRuns {
 
 	private final SyncRunner runner;
@@ -13,8 +17,14 @@ public class ScheduledRuns {
 		this.runner = runner;
 	}
 
-	public void fire(String sync, Date scheduledFireTime) {
-		this.runner.fire(sync, (scheduledFireTime != null) ? scheduledFireTime.toInstant() : null);
+	/**
+	 * The run of this fire, or {@code null} when there is none to run: the sync is
+	 * paused, or running (the fire is recorded as skipped).
+	 */
+	public RunState<?> fire(String sync, Date scheduledFireTime) {
+		RunState<?> run = this.runner.scheduled(sync,
+				(scheduledFireTime != null) ? scheduledFireTime.toInstant() : null);
+		return (run != null && run.goesOn()) ? run : null;
 	}
 
 }

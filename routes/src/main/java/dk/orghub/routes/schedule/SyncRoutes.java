@@ -4,15 +4,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import dk.orghub.routes.run.OperationsProperties;
+import dk.orghub.routes.run.SyncRunner;
 import dk.orghub.routes.sync.Sync;
 import dk.orghub.routes.sync.SyncRegistry;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * One Camel route per scheduled sync ({@code sync-<name>}): a Quartz timer with the
- * sync's cron and time zone that runs it; and the nightly retention purge
- * ({@code ops-retention}). On PostgreSQL the Quartz scheduler is clustered, so each fire
- * runs on one instance only.
+ * One Camel route per scheduled sync ({@code sync-<name>-schedule}): a Quartz timer with
+ * the sync's cron and time zone that starts a run and sends it to the sync's route
+ * ({@code direct:sync-<name>}, where every run of the sync goes); and the nightly
+ * retention purge ({@code ops-retention}). On PostgreSQL the Quartz scheduler is
+ * clustered, so each fire runs on one instance only.
  */
 class SyncRoutes extends RouteBuilder {
 
@@ -36,7 +38,7 @@ class SyncRoutes extends RouteBuilder {
 	}
 
 	static String routeId(String sync) {
-		return "sync-" + sync;
+		return "sync-" + sync + "-schedule";
 	}
 
 	@Override
@@ -45,10 +47,15 @@ class SyncRoutes extends RouteBuilder {
 			if (!sync.settings().scheduled()) {
 				continue;
 			}
-			from(timer(routeId(sync.name()), sync.settings().cron(), sync.settings().timeZone().getId()))
+			// the Quartz job keeps its name (sync-<name>), known to a clustered job store
+			from(timer("sync-" + sync.name(), sync.settings().cron(), sync.settings().timeZone().getId()))
 				.routeId(routeId(sync.name()))
 				.routeDescription(sync.kind() + " " + sync.adapter().name() + " on " + sync.settings().cron())
-				.bean(this.runs, "fire('" + sync.name() + "', ${header.scheduledFireTime})");
+				.bean(this.runs, "fire('" + sync.name() + "', ${header.scheduledFireTime})")
+				.id(routeId(sync.name()) + "-fire")
+				.filter(body().isNotNull())
+				.to(SyncRunner.endpoint(sync.name()))
+				.id(routeId(sync.name()) + "-run");
 		}
 		from(timer(RETENTION_ROUTE, this.properties.retentionCron(), "Europe/Copenhagen")).routeId(RETENTION_ROUTE)
 			.routeDescription("purge runs, quarantine and audit older than the retention")

@@ -1,4 +1,4 @@
-package dk.orghub.routes.quarantine;
+package dk.orghub.routes.run;
 
 import java.net.URI;
 import java.security.Principal;
@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import dk.orghub.core.store.Page;
-import dk.orghub.routes.run.Run;
-import dk.orghub.routes.run.SyncException;
-import dk.orghub.routes.run.SyncRunner;
+import dk.orghub.routes.quarantine.QuarantineEntry;
+import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.sync.Sync;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
