@@ -368,23 +368,35 @@ async function personPage(uuid, params) {
 
 // ---------------------------------------------------------------- history
 
-const SKIP = new Set(['uuid', 'validity', 'registration', 'supersededAt', 'userKey']);
+const SKIP = new Set(['uuid', 'validity', 'registration', 'supersededAt', 'userKey', 'owner', 'ownerKind']);
+const UNIT_FIELDS = ['parent', 'payoutUnit', 'unit', 'originalUnit'];
+const names = new Map();
 
-function describe(value, key) {
+function describe(value) {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return value.map((v) => klass(v)).join(', ');
+  if (typeof value === 'object' && 'from' in value) return period(value);
   if (typeof value === 'string' && state.classes.has(value)) return klass(value);
+  if (typeof value === 'string' && names.has(value)) return names.get(value);
   return String(value);
 }
 
-// each version with the fields that differ from the version it follows (same object, earlier start)
+// the version a version follows: the one it replaced (same start, registered before it), else
+// the one that held before it started; with the fields that differ (and the validity when it replaced one)
 function changes(versions) {
   return versions.map((v) => {
-    const before = versions.filter((o) => o !== v && o.validity.from < v.validity.from && o.registration.time <= v.registration.time)
+    const before = versions.filter((o) => o !== v && o.registration.time <= v.registration.time
+      && (o.validity.from < v.validity.from || (o.validity.from === v.validity.from && o.registration.time < v.registration.time)))
       .sort((a, b) => b.validity.from.localeCompare(a.validity.from) || b.registration.time.localeCompare(a.registration.time))[0];
-    const fields = Object.keys(v).filter((k) => !SKIP.has(k) && (!before || JSON.stringify(before[k]) !== JSON.stringify(v[k])));
-    return { version: v, before, fields: before ? fields : [] };
+    const fields = Object.keys(v).filter((k) => !SKIP.has(k) && before && JSON.stringify(before[k]) !== JSON.stringify(v[k]));
+    if (before && before.validity.from === v.validity.from && before.validity.to !== v.validity.to) fields.push('validity');
+    return { version: v, before, fields };
   });
+}
+
+async function resolveUnitNames(versions) {
+  const wanted = versions.flatMap((v) => UNIT_FIELDS.filter((f) => v[f]).map((f) => [v[f], v.validity.from]));
+  await Promise.all(wanted.filter(([u]) => !names.has(u)).map(async ([u, at]) => names.set(u, await unitName(u, at))));
 }
 
 async function historyPage(kind, uuid, params) {
@@ -403,6 +415,7 @@ async function historyPage(kind, uuid, params) {
     for (const e of engagements) objects.push({ label: t('engagements') + ': ' + e.userKey, versions: await api('GET', '/api/v1/engagements/' + e.uuid + '/history') });
     for (const u of itUsers) objects.push({ label: t('itUsers') + ': ' + u.userKey, versions: await api('GET', '/api/v1/it-users/' + u.uuid + '/history') });
   }
+  await resolveUnitNames(objects.flatMap((o) => o.versions));
   const entries = objects.flatMap((o) => changes(o.versions).map((c) => ({ ...c, label: o.label })))
     .sort((a, b) => b.version.registration.time.localeCompare(a.version.registration.time) || b.version.validity.from.localeCompare(a.version.validity.from));
   const name = objects[0].versions.length ? (objects[0].versions.at(-1).name || fullName(objects[0].versions.at(-1))) : uuid;
@@ -414,9 +427,9 @@ async function historyPage(kind, uuid, params) {
       el('div', { class: 'meta' }, t('learned') + ' ' + when(e.version.registration.time) + ' ' + t('by') + ' ' + e.version.registration.actor
         + (e.version.registration.note ? ' — ' + e.version.registration.note : '')
         + (e.version.supersededAt ? ' (' + t('superseded') + ' ' + when(e.version.supersededAt) + ')' : '')),
-      e.fields.map((f) => el('div', { class: 'field' }, f + ': ', el('span', { class: 'old' }, describe(e.before[f], f)), ' → ', el('span', { class: 'new' }, describe(e.version[f], f)))),
+      e.fields.map((f) => el('div', { class: 'field' }, f + ': ', el('span', { class: 'old' }, describe(e.before[f])), ' → ', el('span', { class: 'new' }, describe(e.version[f])))),
       e.before ? null : el('div', { class: 'field' }, Object.keys(e.version).filter((k) => !SKIP.has(k) && e.version[k] !== null
-        && (typeof e.version[k] !== 'object' || Array.isArray(e.version[k]))).map((k) => k + ': ' + describe(e.version[k], k)).join(', '))))));
+        && (typeof e.version[k] !== 'object' || Array.isArray(e.version[k]))).map((k) => k + ': ' + describe(e.version[k])).join(', '))))));
 }
 
 // ---------------------------------------------------------------- routing
