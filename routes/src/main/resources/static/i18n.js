@@ -20,6 +20,10 @@ export const TEXTS = {
     cpr: 'CPR-nummer', cprHidden: 'skjult', showCpr: 'Vis CPR-nummer (logges)',
     managersAbove: 'Ledere over', address: 'Adresse', created: 'oprettet', changed: 'ændret', ended: 'afsluttet',
     superseded: 'erstattet', by: 'af', what: 'Hvad', when: 'Gælder', learned: 'Registreret', sourceOwned: 'ejes af kilden',
+    fields: { name: 'navn', parent: 'overordnet enhed', unitType: 'type', unitLevel: 'niveau', payoutUnit: 'udbetalingsenhed',
+      value: 'værdi', addressType: 'adressetype', visibility: 'synlighed', validity: 'gyldighed', kleNumber: 'KLE-nummer', aspect: 'aspekt',
+      givenName: 'fornavn', surname: 'efternavn', nickname: 'kaldenavn', unit: 'enhed', person: 'person', jobFunction: 'stillingsbetegnelse',
+      engagementType: 'ansættelsestype', fraction: 'brøk', primary: 'primær', itSystem: 'IT-system', externalId: 'eksternt id', enabled: 'aktiv' },
     notFound: 'Findes ikke på datoen', error: 'Fejl', back: 'Til træet', object: 'Objekt',
   },
   en: {
@@ -42,6 +46,10 @@ export const TEXTS = {
     cpr: 'CPR number', cprHidden: 'hidden', showCpr: 'Show the CPR number (audited)',
     managersAbove: 'Managers above', address: 'Address', created: 'created', changed: 'changed', ended: 'ended',
     superseded: 'superseded', by: 'by', what: 'What', when: 'Valid', learned: 'Registered', sourceOwned: 'owned by the source',
+    fields: { name: 'name', parent: 'parent unit', unitType: 'type', unitLevel: 'level', payoutUnit: 'payout unit',
+      value: 'value', addressType: 'address type', visibility: 'visibility', validity: 'validity', kleNumber: 'KLE number', aspect: 'aspect',
+      givenName: 'given name', surname: 'surname', nickname: 'nickname', unit: 'unit', person: 'person', jobFunction: 'job function',
+      engagementType: 'engagement type', fraction: 'fraction', primary: 'primary', itSystem: 'IT system', externalId: 'external id', enabled: 'enabled' },
     notFound: 'Does not exist at the date', error: 'Error', back: 'To the tree', object: 'Object',
   },
 };

@@ -51,6 +51,7 @@ async function all(path) {
 }
 
 const t = (key) => state.t[key] || key;
+const field = (name) => state.t.fields[name] || name;
 const q = (params) => Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')
   .map(([k, v]) => k + '=' + encodeURIComponent(v)).join('&');
 
@@ -203,6 +204,16 @@ function endForm(path, at) {
   return form;
 }
 
+function kleChangeForm(kle, at) {
+  const form = el('form', { class: 'form', 'data-form': 'change-kle' },
+    el('label', {}, t('kleNumber'), el('input', { name: 'kleNumber', value: kle.kleNumber, size: 10 })),
+    el('label', {}, t('aspect'), el('select', { name: 'aspect' }, classesOf('kle_aspect').map((c) => el('option', { value: c.userKey, selected: c.uuid === kle.aspect }, c.title)))),
+    dateField('validFrom', t('validFrom'), at), dateField('validTo', t('validTo')),
+    el('button', { class: 'action', type: 'submit' }, t('save')));
+  form.addEventListener('submit', (e) => { e.preventDefault(); edit('PUT', '/api/v1/kle/' + kle.uuid, formValues(form)); });
+  return form;
+}
+
 function toggle(button, form) {
   form.hidden = true;
   button.addEventListener('click', () => { form.hidden = !form.hidden; });
@@ -317,7 +328,8 @@ async function unitPage(uuid, params) {
         el('td', {}, e.fraction ?? ''), el('td', {}, e.primary ? t('yes') : t('no')), el('td', {}, period(e.validity)))), { id: 'engagements' })),
     section(t('kle'), table([t('kleNumber'), t('aspect'), t('validity'), t('source'), ''], kle.map((k) => el('tr', { 'data-kle': k.uuid },
       el('td', {}, k.kleNumber), el('td', {}, klass(k.aspect)), el('td', {}, period(k.validity)), el('td', {}, sourceOf(k)),
-      el('td', {}, editable && isLocal(k) ? toggle(el('button', { class: 'action danger', 'data-action': 'end-kle' }, t('end')), endForm('/api/v1/kle/' + k.uuid + '/end', at)) : null))), { id: 'kle' }), ...kleAdd),
+      el('td', {}, editable && isLocal(k) ? [...toggle(el('button', { class: 'action secondary', 'data-action': 'change-kle' }, t('change')), kleChangeForm(k, at)),
+        ...toggle(el('button', { class: 'action danger', 'data-action': 'end-kle' }, t('end')), endForm('/api/v1/kle/' + k.uuid + '/end', at))] : null))), { id: 'kle' }), ...kleAdd),
     section(t('itUsers'), table([t('person'), t('itSystem'), t('account'), t('enabled')], itUsers.map((u) => el('tr', {},
       el('td', {}, personLink(people[engagements.findIndex((e) => e.person === u.person)], at)), el('td', {}, klass(u.itSystem)),
       el('td', {}, u.userKey), el('td', {}, u.enabled ? t('enabled') : t('disabled')))), { id: 'it-users' })),
@@ -427,9 +439,9 @@ async function historyPage(kind, uuid, params) {
       el('div', { class: 'meta' }, t('learned') + ' ' + when(e.version.registration.time) + ' ' + t('by') + ' ' + e.version.registration.actor
         + (e.version.registration.note ? ' — ' + e.version.registration.note : '')
         + (e.version.supersededAt ? ' (' + t('superseded') + ' ' + when(e.version.supersededAt) + ')' : '')),
-      e.fields.map((f) => el('div', { class: 'field' }, f + ': ', el('span', { class: 'old' }, describe(e.before[f])), ' → ', el('span', { class: 'new' }, describe(e.version[f])))),
+      e.fields.map((f) => el('div', { class: 'field' }, field(f) + ': ', el('span', { class: 'old' }, describe(e.before[f])), ' → ', el('span', { class: 'new' }, describe(e.version[f])))),
       e.before ? null : el('div', { class: 'field' }, Object.keys(e.version).filter((k) => !SKIP.has(k) && e.version[k] !== null
-        && (typeof e.version[k] !== 'object' || Array.isArray(e.version[k]))).map((k) => k + ': ' + describe(e.version[k])).join(', '))))));
+        && (typeof e.version[k] !== 'object' || Array.isArray(e.version[k]))).map((k) => field(k) + ': ' + describe(e.version[k])).join(', '))))));
 }
 
 // ---------------------------------------------------------------- routing
