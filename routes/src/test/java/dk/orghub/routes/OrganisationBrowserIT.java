@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -28,19 +30,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The organisation pages in a real browser (Debian's chromium driven by Selenium): an
  * editor limited to one department browses to a unit of it at a past date, changes its
- * opening hours from the first of next month and finds the change in the unit's history;
- * outside the department it has no edit controls and the server refuses its write; a
- * reader has no edit controls anywhere and is refused too. Skipped with a message when
- * chromium or chromedriver is missing, unless {@code hub.test.browser.required=true}
- * (CI). Leaves screenshots in {@code target/organisation-*.png}.
+ * opening hours from the first of next month, sees it leave the outbox for the demo's
+ * local STS Organisation service and finds the change in the unit's history; outside the
+ * department it has no edit controls and the server refuses its write; a reader has no
+ * edit controls anywhere and is refused too. Skipped with a message when chromium or
+ * chromedriver is missing, unless {@code hub.test.browser.required=true} (CI). Leaves
+ * screenshots in {@code target/organisation-*.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:organisation-browser-it;DB_CLOSE_DELAY=-1",
-				"hub.demo.employees=" + LocalEditRolesIT.EMPLOYEES, "hub.demo.seed=" + LocalEditRolesIT.SEED })
+				"hub.demo.employees=" + LocalEditRolesIT.EMPLOYEES, "hub.demo.seed=" + LocalEditRolesIT.SEED,
+				"hub.demo.local-sts=true", "camel.main.name=organisation-browser-it",
+				"spring.quartz.scheduler-name=organisation-browser-it" })
 @ActiveProfiles("demo")
 class OrganisationBrowserIT extends InBrowser {
 
@@ -88,6 +94,7 @@ class OrganisationBrowserIT extends InBrowser {
 		value.clear();
 		value.sendKeys("Man-fre 8-16");
 		setDate(form.findElement(By.name("validFrom")), nextMonth);
+		Instant edited = Instant.now();
 		form.findElement(By.cssSelector("button[type=submit]")).click();
 		until((b) -> b.findElement(By.id("notice")).getText().equals("Gemt"));
 
@@ -97,6 +104,26 @@ class OrganisationBrowserIT extends InBrowser {
 		assertThat(new Api(this.rest).get("/api/v1/addresses/{uuid}?at={at}", hours, nextMonth.minusDays(1))
 			.get("value")
 			.asText()).isEqualTo("Man-fre 8-15");
+
+		// the change leaves the outbox for the demo's local STS Organisation service,
+		// which
+		// takes it (nothing quarantined, no failure since)
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode sts = new Api(this.rest).get("/api/v1/targets/sts/status");
+			assertThat(sts.get("outboxBacklog").asInt()).isZero();
+			assertThat(Instant.parse(sts.at("/lastDrain/finished").asText())).isAfter(edited);
+			assertThat(sts.get("quarantine").toString()).doesNotContain(hours);
+			assertThat(sts.get("lastFailure").isNull()
+					|| Instant.parse(sts.at("/lastFailure/at").asText()).isBefore(edited))
+				.as(sts.toString())
+				.isTrue();
+		});
+		JsonNode reconciled = new Api(this.rest).exchange(HttpMethod.POST, "/api/v1/targets/sts/reconcile", null)
+			.getBody();
+		assertThat(reconciled.get("held").asInt()).as(reconciled.toString()).isPositive();
+		assertThat(reconciled.get("missing").asInt() + reconciled.get("differing").asInt())
+			.as("STS holds what the hub holds: " + reconciled)
+			.isZero();
 
 		click(By.id("history-link"));
 		String timeline = until((b) -> {
