@@ -58,13 +58,13 @@ class LocalEditsIT {
 	@Test
 	void aUnitGetsAnEanNumber() {
 		ResponseEntity<JsonNode> response = post("/api/v1/org-units/{uuid}/addresses",
-				Map.of("addressType", "EAN", "value", "5798000123457", "visibility", "PUBLIC"), this.unit);
+				Map.of("addressType", "EAN", "value", "5798000123458", "visibility", "PUBLIC"), this.unit);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		JsonNode address = response.getBody();
 		String uuid = address.get("uuid").asText();
 		assertThat(response.getHeaders().getLocation()).hasPath("/api/v1/addresses/" + uuid);
-		assertThat(address.get("value").asText()).isEqualTo("5798000123457");
+		assertThat(address.get("value").asText()).isEqualTo("5798000123458");
 		assertThat(address.get("owner").asText()).isEqualTo(this.unit);
 		assertThat(address.get("ownerKind").asText()).isEqualTo("ORG_UNIT");
 		assertThat(address.at("/validity/from").asText()).isEqualTo(this.today.toString());
@@ -160,13 +160,13 @@ class LocalEditsIT {
 	@Test
 	void unknownReferencesAreNamed() {
 		ResponseEntity<JsonNode> unknownUnit = post("/api/v1/org-units/{uuid}/addresses",
-				Map.of("addressType", "EAN", "value", "5798000123457"), UNKNOWN);
+				Map.of("addressType", "EAN", "value", "5798000123458"), UNKNOWN);
 		ResponseEntity<JsonNode> unknownType = post("/api/v1/org-units/{uuid}/addresses",
 				Map.of("addressType", "FAX", "value", "12345678"), this.unit);
 		ResponseEntity<JsonNode> missingValue = post("/api/v1/org-units/{uuid}/addresses", Map.of("addressType", "EAN"),
 				this.unit);
 		ResponseEntity<JsonNode> badDate = post("/api/v1/org-units/{uuid}/addresses",
-				Map.of("addressType", "EAN", "value", "5798000123457", "validFrom", "2025-02-30"), this.unit);
+				Map.of("addressType", "EAN", "value", "5798000123458", "validFrom", "2025-02-30"), this.unit);
 
 		assertThat(unknownUnit.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(unknownType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -160,7 +160,12 @@ class OidcLoginIT {
 		JsonNode service = JSON.readTree(bearer("GET", "/api/v1/me", withoutUsername).body());
 		assertThat(service.get("name").asText()).as("the subject when there is no preferred_username")
 			.isEqualTo("service-account-7");
-		assertThat(service.get("roles")).extracting(JsonNode::asText).containsExactly("ADMINISTER", "OPERATE", "READ");
+		assertThat(service.get("roles")).extracting(JsonNode::asText)
+			.containsExactly("ADMINISTER", "EDIT", "OPERATE", "READ");
+		String editor = PROVIDER.sign(PROVIDER.accessTokenClaims("school", List.of("edit")).build());
+		assertThat(JSON.readTree(bearer("GET", "/api/v1/me", editor).body()).get("roles")).extracting(JsonNode::asText)
+			.as("edit includes read, not operate")
+			.containsExactly("EDIT", "READ");
 
 		String withoutRoles = PROVIDER
 			.sign(new JWTClaimsSet.Builder(PROVIDER.accessTokenClaims("rolf", List.of()).build()).claim("roles", null)

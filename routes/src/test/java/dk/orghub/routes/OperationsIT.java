@@ -246,7 +246,7 @@ class OperationsIT {
 			.isEqualTo(HttpStatus.OK);
 		assertThat(reader().get("/api/v1/me").get("roles")).extracting(JsonNode::asText).containsExactly("READ");
 		assertThat(admin().get("/api/v1/me").get("roles")).extracting(JsonNode::asText)
-			.containsExactlyInAnyOrder("ADMINISTER", "OPERATE", "READ");
+			.containsExactlyInAnyOrder("ADMINISTER", "EDIT", "OPERATE", "READ");
 		assertThat(reader().rest().getForEntity("/", String.class).getBody()).contains("Organisation hub");
 		assertThat(reader().rest().getForEntity("/actuator/hawtio/", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);

@@ -14,6 +14,7 @@ public enum AddressScope {
 	PHONE("a phone number of 4 to 20 digits, optionally with a leading + and spaces",
 			Pattern.compile("^\\+?[0-9][0-9 ]{2,23}[0-9]$")),
 
+	/** A GLN (EAN location number): 13 digits, the last the GS1 check digit. */
 	EAN("an EAN number of 13 digits", Pattern.compile("^[0-9]{13}$")),
 
 	PNUMBER("a P-number of 10 digits", Pattern.compile("^[0-9]{10}$")),
@@ -51,6 +52,10 @@ public enum AddressScope {
 		if (!this.pattern.matcher(value).matches()) {
 			return Optional.of("'" + value + "' is not " + this.description);
 		}
+		if (this == EAN && !gs1CheckDigitHolds(value)) {
+			return Optional.of("'" + value + "' is not " + this.description + ": its check digit should be "
+					+ gs1CheckDigit(value.substring(0, 12)));
+		}
 		if (this == PHONE) {
 			long digits = value.chars().filter(Character::isDigit).count();
 			if (digits < 4 || digits > 20) {
@@ -58,6 +63,23 @@ public enum AddressScope {
 			}
 		}
 		return Optional.empty();
+	}
+
+	private static boolean gs1CheckDigitHolds(String digits) {
+		return gs1CheckDigit(digits.substring(0, digits.length() - 1)) == digits.charAt(digits.length() - 1) - '0';
+	}
+
+	/**
+	 * The GS1 check digit of the digits before it: weights 3 and 1 alternating from the
+	 * rightmost digit, and the digit that makes the sum a multiple of ten.
+	 */
+	static int gs1CheckDigit(String digits) {
+		int sum = 0;
+		for (int i = 0; i < digits.length(); i++) {
+			int weight = ((digits.length() - i) % 2 == 1) ? 3 : 1;
+			sum += (digits.charAt(i) - '0') * weight;
+		}
+		return (10 - sum % 10) % 10;
 	}
 
 }

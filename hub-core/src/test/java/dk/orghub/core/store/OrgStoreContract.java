@@ -243,7 +243,7 @@ abstract class OrgStoreContract {
 			.hasMessageContaining("address-value")
 			.hasMessageContaining("13 digits");
 		ApplyResult ok = this.store.apply(ChangeSet.by(Actor.user("alice"))
-			.put(TestOrg.unitAddress("ean-1", this.care, "EAN", "5798000123456"), Validity.from(START))
+			.put(TestOrg.unitAddress("ean-1", this.care, "EAN", "5798000123458"), Validity.from(START))
 			.put(TestOrg.unitAddress("p-1", this.care, "PNUMBER", "1003456789"), Validity.from(START))
 			.put(TestOrg.unitAddress("mail-1", this.care, "EMAIL", "solgaarden@sample.dk"), Validity.from(START))
 			.build());

@@ -17,7 +17,7 @@ final class EditRequests {
 			@Schema(description = "Address type: UUID or user key of a class of facet address_type",
 					example = "EAN") @NotBlank String addressType,
 			@Schema(description = "The value, validated by the address type",
-					example = "5798000012345") @NotBlank @Size(max = 200) String value,
+					example = "5798000012349") @NotBlank @Size(max = 200) String value,
 			@Schema(description = "Visibility: UUID or user key of a class of facet visibility",
 					example = "PUBLIC") String visibility,
 			@Schema(description = "User key; default: the unit's user key and the address type's") @Size(

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Actor;
+import dk.orghub.core.model.Actor.Kind;
 import dk.orghub.core.model.Address;
 import dk.orghub.core.model.Kle;
 import dk.orghub.core.model.Klasse;
@@ -25,12 +26,17 @@ import dk.orghub.routes.api.EditRequests.AddressChange;
 import dk.orghub.routes.api.EditRequests.KleChange;
 import dk.orghub.routes.api.EditRequests.NewAddress;
 import dk.orghub.routes.api.EditRequests.NewKle;
+import dk.orghub.routes.security.EditScope;
 
 import org.springframework.stereotype.Service;
 
 /**
  * The data payroll lacks, edited locally: addresses and KLE tasks of units. Each edit is
- * one change set by the user; the store validates it and rejects it whole.
+ * one change set by the user; the store validates it and rejects it whole. Who may make
+ * it is decided by {@link EditScope} on the unit the edit touches as read here (the owner
+ * of the address or the unit of the task in the store, not anything in the request) at
+ * the first day the edit holds. An address or task a source delivered is the source's:
+ * changing or ending it here is refused (the source would put it back).
  */
 @Service
 class LocalEdits {
@@ -41,12 +47,15 @@ class LocalEdits {
 
 	private final ObjectReader reader;
 
+	private final EditScope scope;
+
 	private final Clock clock;
 
-	LocalEdits(OrgStore store, ClassResolver classes, ObjectReader reader, Clock clock) {
+	LocalEdits(OrgStore store, ClassResolver classes, ObjectReader reader, EditScope scope, Clock clock) {
 		this.store = store;
 		this.classes = classes;
 		this.reader = reader;
+		this.scope = scope;
 		this.clock = clock;
 	}
 
@@ -55,6 +64,7 @@ class LocalEdits {
 		Validity validity = Periods.of(from, request.validTo());
 		ReadPoint point = ReadPoint.of(from, null, this.clock);
 		OrgUnit unit = unitAt(unitUuid, point);
+		this.scope.check(from, unit.uuid());
 		Klasse type = this.classes.klasse(DefaultClasses.ADDRESS_TYPE, request.addressType(), "addressType", point);
 		UUID visibility = visibility(request.visibility(), point);
 		String userKey = (request.userKey() != null) ? request.userKey() : unit.userKey() + "-" + type.userKey();
@@ -73,6 +83,8 @@ class LocalEdits {
 		Validity validity = Periods.change(timeline, from, request.validTo(), "address");
 		ReadPoint point = ReadPoint.of(from, null, this.clock);
 		Address current = timeline.at(from).orElseThrow();
+		this.scope.check(from, current.owner());
+		local(Address.class, uuid, "address");
 		UUID type = (request.addressType() != null)
 				? this.classes.klasse(DefaultClasses.ADDRESS_TYPE, request.addressType(), "addressType", point).uuid()
 				: current.addressType();
@@ -89,6 +101,8 @@ class LocalEdits {
 
 	void endAddress(UUID uuid, LocalDate date, Actor actor) {
 		Address address = unitAddress(uuid).latest().orElseThrow();
+		this.scope.check(date, address.owner());
+		local(Address.class, uuid, "address");
 		this.store.apply(ChangeSet.by(actor)
 			.note("address " + address.userKey() + " ended from " + date)
 			.end(ObjectType.ADDRESS, uuid, date)
@@ -100,6 +114,7 @@ class LocalEdits {
 		Validity validity = Periods.of(from, request.validTo());
 		ReadPoint point = ReadPoint.of(from, null, this.clock);
 		OrgUnit unit = unitAt(unitUuid, point);
+		this.scope.check(from, unit.uuid());
 		Klasse aspect = this.classes.klasse(DefaultClasses.KLE_ASPECT, request.aspect(), "aspect", point);
 		String userKey = (request.userKey() != null) ? request.userKey()
 				: unit.userKey() + "-" + request.kleNumber() + "-" + aspect.userKey();
@@ -117,6 +132,8 @@ class LocalEdits {
 		Validity validity = Periods.change(timeline, from, request.validTo(), "KLE task");
 		ReadPoint point = ReadPoint.of(from, null, this.clock);
 		Kle current = timeline.at(from).orElseThrow();
+		this.scope.check(from, current.unit());
+		local(Kle.class, uuid, "KLE task");
 		UUID aspect = (request.aspect() != null)
 				? this.classes.klasse(DefaultClasses.KLE_ASPECT, request.aspect(), "aspect", point).uuid()
 				: current.aspect();
@@ -131,6 +148,8 @@ class LocalEdits {
 
 	void endKle(UUID uuid, LocalDate date, Actor actor) {
 		Kle kle = existing(Kle.class, uuid).latest().orElseThrow();
+		this.scope.check(date, kle.unit());
+		local(Kle.class, uuid, "KLE task");
 		this.store.apply(ChangeSet.by(actor)
 			.note("KLE task " + kle.userKey() + " ended from " + date)
 			.end(ObjectType.KLE, uuid, date)
@@ -159,6 +178,18 @@ class LocalEdits {
 			}
 		}
 		return timeline;
+	}
+
+	/**
+	 * Refuses a change of an object a source delivered: it was first registered by a
+	 * source, which owns it and would put it back at its next run.
+	 */
+	private void local(Class<? extends OrgObject> type, UUID uuid, String what) {
+		Actor first = this.store.history(type, uuid).get(0).registration().actor();
+		if (first.kind() == Kind.SOURCE) {
+			throw new ConflictException("The " + what + " " + uuid + " comes from the source " + first.name()
+					+ ", which owns it: change it there");
+		}
 	}
 
 	private <T extends OrgObject> Timeline<T> existing(Class<T> type, UUID uuid) {

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dk.orghub.core.store.OrgStore;
 import dk.orghub.routes.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,10 +54,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Login and roles. Everything needs a login but health and info (for load balancers and
  * probes). READ sees everything but CPR numbers; OPERATE also runs, previews, pauses,
- * resumes, retries, approves and rejects; ADMINISTER also edits local data, reads CPR
- * numbers and what derives from them ({@code includeCpr}, {@code ageBand}, {@code sex}:
- * decided by {@link SensitiveReads} on the bound values) and opens the Camel console
- * (Hawtio and Jolokia, read-only by {@link ConsoleRestrictor}).
+ * resumes, retries, approves and rejects; EDIT also makes local edits, under the units it
+ * is limited to ({@link EditScope}); ADMINISTER does all that, edits everywhere, reads
+ * CPR numbers and what derives from them ({@code includeCpr}, {@code ageBand},
+ * {@code sex}: decided by {@link SensitiveReads} on the bound values) and opens the Camel
+ * console (Hawtio and Jolokia, read-only by {@link ConsoleRestrictor}).
  * <p>
  * Three ways in, all to the same roles:
  * <ul>
@@ -76,9 +78,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * token has none. Without either key there is no decoder, the resource server is left
  * out, and a bearer token is not accepted.</li>
  * </ul>
- * The role claim holds {@code read}, {@code operate} or {@code administer} (any case), as
- * a list or a single string; each role includes the ones below it, and other values are
- * ignored. A token or login without any of them gets no role and so sees nothing.
+ * The role claim holds {@code read}, {@code operate}, {@code edit} or {@code administer}
+ * (any case), as a list or a single string; see {@link Role} for what each includes;
+ * other values are ignored. A token or login without any of them gets no role and so sees
+ * nothing.
  * <p>
  * CSRF: the token is in the {@code XSRF-TOKEN} cookie; the dashboard sends the masked
  * token of {@code /api/v1/me}, Hawtio the cookie's value as {@code X-XSRF-TOKEN}
@@ -90,6 +93,15 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * The local edits (role edit; which units an editor may change is decided by
+	 * {@link EditScope} on the unit each edit resolves to).
+	 */
+	static final String[] LOCAL_EDIT_POSTS = { "/api/v1/org-units/*/addresses", "/api/v1/org-units/*/kle",
+			"/api/v1/addresses/*/end", "/api/v1/kle/*/end" };
+
+	static final String[] LOCAL_EDIT_PUTS = { "/api/v1/addresses/*", "/api/v1/kle/*" };
 
 	/** The standard OIDC claim with the name a user logs in with. */
 	static final String PREFERRED_USERNAME = "preferred_username";
@@ -104,6 +116,7 @@ class SecurityConfiguration {
 	UserDetailsService hubUsers(SecurityProperties properties, DataSource dataSource, PasswordEncoder encoder,
 			Clock clock) {
 		properties.checkPasswords();
+		properties.checkUnits();
 		List<UserDetails> users = new ArrayList<>();
 		String adminHash = FirstAdministrator.passwordHash(properties, dataSource, encoder, clock);
 		users.add(User.withUsername(properties.adminName())
@@ -122,6 +135,11 @@ class SecurityConfiguration {
 				.build());
 		}
 		return new InMemoryUserDetailsManager(users);
+	}
+
+	@Bean
+	EditScope editScope(SecurityProperties properties, OrgStore store, Clock clock) {
+		return new EditScope(store, EditScope.unitsByUser(properties.users()), clock);
 	}
 
 	@Bean
@@ -168,6 +186,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/v1/syncs/**", "/api/v1/runs/**", "/api/v1/quarantine/**",
 					"/api/v1/targets/**")
 			.hasRole(Role.OPERATE.name())
+			.requestMatchers(HttpMethod.POST, LOCAL_EDIT_POSTS)
+			.hasRole(Role.EDIT.name())
+			.requestMatchers(HttpMethod.PUT, LOCAL_EDIT_PUTS)
+			.hasRole(Role.EDIT.name())
 			.requestMatchers(HttpMethod.GET, "/api/**")
 			.hasRole(Role.READ.name())
 			.requestMatchers("/api/**")

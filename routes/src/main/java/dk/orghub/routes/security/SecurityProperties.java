@@ -3,6 +3,7 @@ package dk.orghub.routes.security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
@@ -76,6 +77,23 @@ public record SecurityProperties(@NotBlank @Size(max = 200) @DefaultValue("admin
 	}
 
 	/**
+	 * Refuses units given to a user who is not limited by them: units narrow the role
+	 * edit, and a user with administer (or without edit) would not be narrowed, which a
+	 * reader of the configuration would not expect.
+	 * @throws IllegalStateException naming {@code hub.security.users[i].units}
+	 */
+	public void checkUnits() {
+		for (int i = 0; i < this.users.size(); i++) {
+			User user = this.users.get(i);
+			if (!user.units().isEmpty()
+					&& (!user.roles().contains(Role.EDIT) || user.roles().contains(Role.ADMINISTER))) {
+				throw new IllegalStateException("hub.security.users[" + i + "].units (user '" + user.name()
+						+ "') limits the role edit: give it to a user with the role edit and without administer");
+			}
+		}
+	}
+
+	/**
 	 * Failed logins (form or HTTP Basic) per user name: after {@code maxFailures} within
 	 * {@code window} the name is refused (429 with {@code Retry-After} for HTTP Basic)
 	 * until the oldest of them is a window old.
@@ -107,13 +125,17 @@ public record SecurityProperties(@NotBlank @Size(max = 200) @DefaultValue("admin
 	 * {@code {bcrypt}$2a$10$...} (make one with
 	 * {@code htpasswd -bnBC 10 "" PASSWORD | tr -d ':\n'} and prefix {@code {bcrypt}});
 	 * {@code {noop}} (the password in plain text) is refused
-	 * @param roles the user's roles; each includes the ones below it
+	 * @param roles the user's roles (see {@link Role} for what each includes)
+	 * @param units with the role edit: the UUIDs of the units under which the user may
+	 * edit (each unit and everything below it, at the date an edit takes effect); empty
+	 * for everywhere
 	 */
-	public record User(@NotBlank @Size(max = 200) String name, @NotBlank String password, @NotEmpty Set<Role> roles) {
+	public record User(@NotBlank @Size(max = 200) String name, @NotBlank String password, @NotEmpty Set<Role> roles,
+			@NotNull @DefaultValue List<@NotNull UUID> units) {
 
 		@Override
 		public String toString() {
-			return "User[name=" + this.name + ", roles=" + this.roles + "]";
+			return "User[name=" + this.name + ", roles=" + this.roles + ", units=" + this.units + "]";
 		}
 
 	}

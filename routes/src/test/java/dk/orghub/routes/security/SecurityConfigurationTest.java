@@ -29,6 +29,25 @@ class SecurityConfigurationTest {
 		assertThat(SecurityConfiguration.roles("read operate")).isEmpty();
 		assertThat(SecurityConfiguration.roles(null)).isEmpty();
 		assertThat(SecurityConfiguration.roles(Map.of("read", true))).isEmpty();
+		assertThat(SecurityConfiguration.roles("edit")).containsExactly(Role.EDIT);
+	}
+
+	@Test
+	void readIsInEveryRoleOperateAndEditAreApartAndAdministerHasAll() {
+		assertThat(authorities(Role.READ)).containsExactly("ROLE_READ");
+		assertThat(authorities(Role.OPERATE)).containsExactlyInAnyOrder("ROLE_READ", "ROLE_OPERATE");
+		assertThat(authorities(Role.EDIT)).containsExactlyInAnyOrder("ROLE_READ", "ROLE_EDIT");
+		assertThat(authorities(Role.ADMINISTER)).containsExactlyInAnyOrder("ROLE_READ", "ROLE_OPERATE", "ROLE_EDIT",
+				"ROLE_ADMINISTER");
+		assertThat(authorities(Role.OPERATE, Role.EDIT)).containsExactlyInAnyOrder("ROLE_READ", "ROLE_OPERATE",
+				"ROLE_EDIT");
+	}
+
+	private static List<String> authorities(Role... roles) {
+		return SecurityConfiguration.authorities(java.util.Set.of(roles))
+			.stream()
+			.map(org.springframework.security.core.GrantedAuthority::getAuthority)
+			.toList();
 	}
 
 	@Test

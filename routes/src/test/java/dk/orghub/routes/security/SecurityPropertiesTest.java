@@ -50,6 +50,35 @@ class SecurityPropertiesTest {
 			});
 	}
 
+	@Test
+	void unitsBindAsAListAndLimitOnlyTheRoleEdit() {
+		String password = "hub.security.users[0].password={bcrypt}$2a$04$q5hsZcSEe/FC8wZduPPUyOSkCIssIi/dYkTAdIv0kkUoFfTzWhE02";
+		this.context.withPropertyValues("hub.security.users[0].name=school", password,
+				"hub.security.users[0].roles=EDIT",
+				"hub.security.users[0].units=0b9b6c3e-7c55-4c47-9c62-3b1a4d7f8a01,1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+			.run((started) -> {
+				SecurityProperties properties = started.getBean(SecurityProperties.class);
+				assertThat(properties.users().get(0).units()).hasSize(2);
+				properties.checkUnits();
+			});
+		this.context
+			.withPropertyValues("hub.security.users[0].name=reader", password, "hub.security.users[0].roles=READ")
+			.run((started) -> assertThat(started.getBean(SecurityProperties.class).users().get(0).units()).isEmpty());
+		for (String roles : new String[] { "READ", "EDIT,ADMINISTER" }) {
+			this.context
+				.withPropertyValues("hub.security.users[0].name=school", password,
+						"hub.security.users[0].roles=" + roles,
+						"hub.security.users[0].units=0b9b6c3e-7c55-4c47-9c62-3b1a4d7f8a01")
+				.run((started) -> assertThatIllegalStateException()
+					.isThrownBy(() -> started.getBean(SecurityProperties.class).checkUnits())
+					.withMessageStartingWith("hub.security.users[0].units (user 'school') limits the role edit"));
+		}
+		this.context
+			.withPropertyValues("hub.security.users[0].name=school", password, "hub.security.users[0].roles=EDIT",
+					"hub.security.users[0].units=not-a-uuid")
+			.run((started) -> assertThat(started).hasFailed());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(SecurityProperties.class)
 	static class Properties {

@@ -1,0 +1,210 @@
+package dk.orghub.routes;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.orghub.samples.municipality.MunicipalityGenerator;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The organisation pages in a real browser (Debian's chromium driven by Selenium): an
+ * editor limited to one department browses to a unit of it at a past date, changes its
+ * opening hours from the first of next month, sees it leave the outbox for the demo's
+ * local STS Organisation service and finds the change in the unit's history; outside the
+ * department it has no edit controls and the server refuses its write; a reader has no
+ * edit controls anywhere and is refused too. Skipped with a message when chromium or
+ * chromedriver is missing, unless {@code hub.test.browser.required=true} (CI). Leaves
+ * screenshots in {@code target/organisation-*.png}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:organisation-browser-it;DB_CLOSE_DELAY=-1",
+				"hub.demo.employees=" + LocalEditRolesIT.EMPLOYEES, "hub.demo.seed=" + LocalEditRolesIT.SEED,
+				"hub.demo.local-sts=true", "camel.main.name=organisation-browser-it",
+				"spring.quartz.scheduler-name=organisation-browser-it" })
+@ActiveProfiles("demo")
+class OrganisationBrowserIT extends InBrowser {
+
+	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+
+	private static final LocalEditRolesIT.Tree TREE = LocalEditRolesIT.Tree
+		.of(MunicipalityGenerator.generate(LocalEditRolesIT.SEED, LocalEditRolesIT.EMPLOYEES, TODAY));
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@DynamicPropertySource
+	static void users(DynamicPropertyRegistry registry) {
+		registry.add("hub.demo.reference-date", TODAY::toString);
+		LocalEditRolesIT.users(registry, TREE.school());
+	}
+
+	@Test
+	void anEditorChangesOpeningHoursFromNextMonthAndFindsItInTheHistory() throws Exception {
+		LocalDate past = TODAY.minusDays(40);
+		LocalDate nextMonth = TODAY.withDayOfMonth(1).plusMonths(1);
+		String hours = openingHours(TREE.inside(), TODAY.minusDays(90), "Man-fre 8-15");
+		String unitName = new Api(this.rest).get("/api/v1/org-units/{uuid}", TREE.inside()).get("name").asText();
+
+		this.browser.get(base() + "/organisation.html");
+		this.chromium.logIn(LocalEditRolesIT.SCHOOL_EDITOR, LocalEditRolesIT.PASSWORD);
+		this.browser.get(base() + "/organisation.html");
+		until((b) -> !b.findElements(By.cssSelector("#tree a[data-unit]")).isEmpty());
+		setDate(this.browser.findElement(By.id("at")), past);
+		until((b) -> b.findElement(By.id("at")).getAttribute("value").equals(past.toString())
+				&& !b.findElements(By.cssSelector("#tree a[data-unit]")).isEmpty());
+		this.browser.findElement(By.id("search")).sendKeys(unitName);
+		this.browser.findElement(By.id("search-button")).click();
+		click(By.cssSelector("#results a[data-unit='" + TREE.inside() + "']"));
+		until((b) -> b.findElement(By.id("unit-name")).getText().equals(unitName));
+		assertThat(this.browser.getCurrentUrl()).contains("at=" + past);
+		assertThat(this.browser.findElement(By.id("at")).getAttribute("value")).isEqualTo(past.toString());
+		screenshot("organisation-unit.png");
+
+		WebElement row = this.browser.findElement(By.cssSelector("#addresses tr[data-address='" + hours + "']"));
+		assertThat(row.getText()).contains("Man-fre 8-15");
+		row.findElement(By.cssSelector("button[data-action='change-address']")).click();
+		WebElement form = row.findElement(By.cssSelector("form[data-form='change-address']"));
+		WebElement value = form.findElement(By.name("value"));
+		value.clear();
+		value.sendKeys("Man-fre 8-16");
+		setDate(form.findElement(By.name("validFrom")), nextMonth);
+		Instant edited = Instant.now();
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		until((b) -> b.findElement(By.id("notice")).getText().equals("Gemt"));
+
+		JsonNode changed = new Api(this.rest).get("/api/v1/addresses/{uuid}?at={at}", hours, nextMonth);
+		assertThat(changed.get("value").asText()).isEqualTo("Man-fre 8-16");
+		assertThat(changed.at("/registration/actor").asText()).isEqualTo("user:" + LocalEditRolesIT.SCHOOL_EDITOR);
+		assertThat(new Api(this.rest).get("/api/v1/addresses/{uuid}?at={at}", hours, nextMonth.minusDays(1))
+			.get("value")
+			.asText()).isEqualTo("Man-fre 8-15");
+
+		// the change leaves the outbox for the demo's local STS Organisation service,
+		// which
+		// takes it (nothing quarantined, no failure since)
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode sts = new Api(this.rest).get("/api/v1/targets/sts/status");
+			assertThat(sts.get("outboxBacklog").asInt()).isZero();
+			assertThat(Instant.parse(sts.at("/lastDrain/finished").asText())).isAfter(edited);
+			assertThat(sts.get("quarantine").toString()).doesNotContain(hours);
+			assertThat(sts.get("lastFailure").isNull()
+					|| Instant.parse(sts.at("/lastFailure/at").asText()).isBefore(edited))
+				.as(sts.toString())
+				.isTrue();
+		});
+		JsonNode reconciled = new Api(this.rest).exchange(HttpMethod.POST, "/api/v1/targets/sts/reconcile", null)
+			.getBody();
+		assertThat(reconciled.get("held").asInt()).as(reconciled.toString()).isPositive();
+		assertThat(reconciled.get("missing").asInt() + reconciled.get("differing").asInt())
+			.as("STS holds what the hub holds: " + reconciled)
+			.isZero();
+
+		click(By.id("history-link"));
+		String timeline = until((b) -> {
+			String text = b.findElement(By.id("timeline")).getText();
+			return text.contains("Man-fre 8-16") ? text : null;
+		});
+		assertThat(timeline).contains("Man-fre 8-15", "fra " + nextMonth, "user:" + LocalEditRolesIT.SCHOOL_EDITOR);
+
+		// outside its department: no controls, and the server refuses the write
+		String outside = openingHours(TREE.outside(), TODAY.minusDays(90), "Man-tor 9-12");
+		this.browser.get(base() + "/organisation.html#/unit/" + TREE.outside());
+		until((b) -> b.findElement(By.id("read-only")).isDisplayed());
+		assertThat(this.browser.findElements(By.cssSelector("button[data-action]"))).isEmpty();
+		assertThat(writeFromThePage(outside)).isEqualTo(403);
+		assertThat(new Api(this.rest).get("/api/v1/addresses/{uuid}", outside).get("value").asText())
+			.isEqualTo("Man-tor 9-12");
+	}
+
+	@Test
+	void aReaderHasNoEditControlsAndIsRefused() throws Exception {
+		String hours = openingHours(TREE.school(), TODAY.minusDays(10), "Man-fre 7-17");
+
+		this.browser.get(base() + "/organisation.html");
+		this.chromium.logIn(Api.READER, Api.READER_PASSWORD);
+		this.browser.get(base() + "/organisation.html");
+		until((b) -> !b.findElements(By.cssSelector("#tree a[data-unit]")).isEmpty());
+		screenshot("organisation-tree.png");
+		this.browser.get(base() + "/organisation.html#/unit/" + TREE.school());
+		until((b) -> b.findElement(By.id("read-only")).isDisplayed());
+		assertThat(this.browser.findElement(By.id("addresses")).getText()).contains("Man-fre 7-17");
+		assertThat(this.browser.findElements(By.cssSelector("button[data-action], form[data-form]"))).isEmpty();
+
+		assertThat(writeFromThePage(hours)).isEqualTo(403);
+		assertThat(new Api(this.rest).get("/api/v1/addresses/{uuid}", hours).get("value").asText())
+			.isEqualTo("Man-fre 7-17");
+	}
+
+	/** A local opening-hours address of the unit, made by the administrator. */
+	private String openingHours(UUID unit, LocalDate from, String value) {
+		ResponseEntity<JsonNode> created = new Api(this.rest).exchange(HttpMethod.POST,
+				"/api/v1/org-units/{uuid}/addresses",
+				Map.of("addressType", "OPENING_HOURS", "value", value, "validFrom", from.toString()), unit);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return created.getBody().get("uuid").asText();
+	}
+
+	/**
+	 * The status of a change of the address sent by the page's own session, with its CSRF
+	 * token, as the page's forms send it.
+	 */
+	private long writeFromThePage(String address) {
+		Object status = this.browser.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch('/api/v1/me').then((r) => r.json()).then((me) => fetch('/api/v1/addresses/' + arguments[0], {
+				  method: 'PUT', credentials: 'same-origin',
+				  headers: { 'Content-Type': 'application/json', [me.csrfHeader]: me.csrfToken },
+				  body: JSON.stringify({ value: 'Lukket' }) })).then((r) => done(r.status), (e) => done(String(e)));
+				""", address);
+		return (Long) status;
+	}
+
+	private void setDate(WebElement input, LocalDate date) {
+		this.browser.executeScript(
+				"arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }))",
+				input, date.toString());
+	}
+
+	private void screenshot(String name) throws java.io.IOException {
+		File shot = this.browser.getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+		return this.chromium.until(condition);
+	}
+
+	private void click(By by) {
+		until((b) -> {
+			b.findElement(by).click();
+			return true;
+		});
+	}
+
+}
