@@ -19,6 +19,7 @@ import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.model.Versioned;
+import dk.orghub.core.query.OrganisationQueries;
 import dk.orghub.core.testing.MutableClock;
 import dk.orghub.core.testing.TestOrg;
 
@@ -189,6 +190,34 @@ abstract class ActorsAndHierarchiesContract {
 		OrgUnit area = this.store.get(OrgUnit.class, this.areaCommittee.uuid(), now(JOINS)).orElseThrow().value();
 		assertThat(area.covers()).containsExactly(this.social.uuid(), this.care.uuid());
 		assertThat(area).isEqualTo(this.areaCommittee);
+	}
+
+	@Test
+	void treesAndManagerInheritanceStayInsideOneHierarchy() {
+		OrgUnit local = TestOrg.medUnit("LMU-PLEJ", "Lokal-MED Plejecentret", this.areaCommittee.uuid(),
+				this.care.uuid());
+		Person chair = TestOrg.person("P9", "Karen", "Madsen", "4002");
+		this.store.apply(ChangeSet.by(Actor.user("alice"))
+			.put(local, Validity.from(START))
+			.put(chair, Validity.from(START))
+			.put(TestOrg.manager("M-SOC", this.social, chair), Validity.from(START))
+			.build());
+		OrganisationQueries queries = new OrganisationQueries(this.store);
+
+		assertThat(queries.tree(now(JOINS), DefaultClasses.MED_ORGANISATION).roots())
+			.extracting(v -> v.value().userKey())
+			.containsExactly("HMU");
+		assertThat(queries.tree(now(JOINS), DefaultClasses.LINE_ORGANISATION).roots())
+			.extracting(v -> v.value().userKey())
+			.containsExactly("KOM");
+		assertThat(queries.subtree(this.mainCommittee.uuid(), now(JOINS))).extracting(v -> v.value().userKey())
+			.containsExactly("HMU", "OMU-SOC", "LMU-PLEJ");
+		assertThat(queries.subtree(this.root.uuid(), now(JOINS))).extracting(v -> v.value().userKey())
+			.containsExactly("KOM", "SOC", "PLEJ");
+		assertThat(queries.managerOf(this.care.uuid(), now(JOINS), true)).isPresent();
+		assertThat(queries.managerOf(local.uuid(), now(JOINS), true))
+			.as("the committee covers a unit with a manager but does not inherit from the line")
+			.isEmpty();
 	}
 
 	@Test

@@ -32,10 +32,10 @@ import dk.orghub.core.store.Query;
 import dk.orghub.core.store.ReadPoint;
 
 /**
- * The organisation at one read point, in memory, for exports: the unit tree, the persons,
- * engagements, manager roles and addresses valid there, and the classes; read from the
- * store in a few list reads, so that an export of a large municipality does not ask the
- * store once per unit or person. Immutable.
+ * The organisation at one read point, in memory, for exports: the line organisation's
+ * unit tree, the persons, engagements, manager roles and addresses valid there, and the
+ * classes; read from the store in a few list reads, so that an export of a large
+ * municipality does not ask the store once per unit or person. Immutable.
  * <p>
  * It also knows, for each unit valid at the date whose existence ends later, the date it
  * ends ({@link #unitEnd}), and for each unit an engagement valid at the date refers to
@@ -103,14 +103,17 @@ public final class OrgSnapshot {
 	}
 
 	/**
-	 * Reads the organisation at {@code point} from the store: units, persons,
-	 * engagements, manager roles, addresses and classes valid there (one list read each,
-	 * in pages of {@link Query#MAX_LIMIT}), plus the end dates of the units that end.
+	 * Reads the organisation at {@code point} from the store: the units of the line
+	 * organisation (other hierarchies, such as the MED organisation, are not exported),
+	 * persons, engagements, manager roles, addresses and classes valid there (one list
+	 * read each, in pages of {@link Query#MAX_LIMIT}), plus the end dates of the units
+	 * that end.
 	 */
 	public static OrgSnapshot load(OrgStore store, ReadPoint point) {
 		Objects.requireNonNull(store, "store");
 		Builder builder = builder(point);
-		List<Versioned<OrgUnit>> units = all(store, Query.of(OrgUnit.class, point));
+		List<Versioned<OrgUnit>> units = all(store,
+				Query.of(OrgUnit.class, point).where("hierarchy", DefaultClasses.LINE_ORGANISATION));
 		builder.units(units);
 		all(store, Query.of(Person.class, point)).forEach(v -> builder.person(v.value()));
 		List<Versioned<Engagement>> engagements = all(store, Query.of(Engagement.class, point));
