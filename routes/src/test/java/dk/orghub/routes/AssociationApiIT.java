@@ -1,6 +1,7 @@
 package dk.orghub.routes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static dk.orghub.routes.Api.items;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Associations (persons tied to units without a payroll employment) and unit hierarchies
@@ -75,6 +77,9 @@ class AssociationApiIT {
 		assertThat(created.getHeaders().getLocation()).hasPath("/api/v1/associations/" + uuid);
 		assertThat(created.getBody().at("/validity/from").asText()).isEqualTo(this.nextMonth.toString());
 		assertThat(created.getBody().at("/registration/actor").asText()).isEqualTo("user:" + Api.ADMIN);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(items(this.api.get("/api/v1/audit?actor=admin&limit=1000")))
+				.anySatisfy((e) -> assertThat(e.get("action").asText()).contains("POST /api/v1/associations")));
 		assertThat(this.api.exchange(HttpMethod.GET, "/api/v1/associations/{uuid}", null, uuid).getStatusCode())
 			.as("not valid today")
 			.isEqualTo(HttpStatus.NOT_FOUND);
