@@ -95,6 +95,7 @@ abstract class ActorsAndHierarchiesContract {
 			.put(this.consultant, Validity.from(JOINS))
 			.put(joined, Validity.from(JOINS))
 			.build());
+		Instant beforeTheMove = this.clock.instant();
 		this.clock.advance(Duration.ofHours(1));
 		Association moved = new Association(joined.uuid(), "A1", this.consultant.uuid(), this.social.uuid(),
 				joined.associationType(), null);
@@ -105,6 +106,10 @@ abstract class ActorsAndHierarchiesContract {
 			.isEqualTo(joined);
 		assertThat(this.store.get(Association.class, joined.uuid(), now(CHANGES)).orElseThrow().value().unit())
 			.isEqualTo(this.social.uuid());
+		assertThat(this.store.get(Association.class, joined.uuid(), new ReadPoint(CHANGES, beforeTheMove))
+			.orElseThrow()
+			.value()
+			.unit()).as("as known before the move").isEqualTo(this.care.uuid());
 		assertThat(this.store.list(Query.of(Association.class, now(JOINS)).where("unit", this.care.uuid())).items())
 			.extracting(v -> v.value().uuid())
 			.containsExactly(joined.uuid());
