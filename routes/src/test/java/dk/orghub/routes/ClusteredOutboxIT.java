@@ -18,12 +18,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.orghub.adapters.sts.autoconfigure.StsOperations;
 import dk.orghub.routes.run.Run;
 import dk.orghub.routes.run.RunRepository;
 import dk.orghub.routes.run.RunStatus;
 import dk.orghub.routes.run.SyncRunner;
 import dk.orghub.routes.run.Trigger;
-import dk.orghub.routes.sts.StsOperations;
 import dk.orghub.samples.sts.LocalStsService;
 import dk.orghub.samples.sts.StsRegistry;
 import org.junit.jupiter.api.Assumptions;

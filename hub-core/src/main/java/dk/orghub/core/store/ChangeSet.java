@@ -19,7 +19,9 @@ import dk.orghub.core.model.Validity;
  * order; several operations may name the same object.
  * <p>
  * Besides object changes a change set may bind a source's external ids to UUIDs and store
- * a source's change-feed token, so that both are written with the data they belong to.
+ * a source's change-feed token, so that both are written with the data they belong to,
+ * and release a source's bindings (the source no longer delivers the object, which
+ * another source still does).
  */
 public final class ChangeSet {
 
@@ -31,6 +33,8 @@ public final class ChangeSet {
 
 	private final List<IdentityBinding> bindings;
 
+	private final List<IdentityBinding> releases;
+
 	private final Map<String, String> tokens;
 
 	private ChangeSet(Builder builder) {
@@ -38,6 +42,7 @@ public final class ChangeSet {
 		this.note = builder.note;
 		this.operations = List.copyOf(builder.operations);
 		this.bindings = List.copyOf(builder.bindings);
+		this.releases = List.copyOf(builder.releases);
 		this.tokens = Map.copyOf(builder.tokens);
 	}
 
@@ -61,13 +66,18 @@ public final class ChangeSet {
 		return this.bindings;
 	}
 
+	/** Bindings to delete (before the new ones are made). */
+	public List<IdentityBinding> releases() {
+		return this.releases;
+	}
+
 	/** Change-feed tokens to store, by source name. */
 	public Map<String, String> tokens() {
 		return this.tokens;
 	}
 
 	public boolean isEmpty() {
-		return this.operations.isEmpty() && this.bindings.isEmpty() && this.tokens.isEmpty();
+		return this.operations.isEmpty() && this.bindings.isEmpty() && this.releases.isEmpty() && this.tokens.isEmpty();
 	}
 
 	/** One change to one object. */
@@ -144,6 +154,8 @@ public final class ChangeSet {
 
 		private final List<IdentityBinding> bindings = new ArrayList<>();
 
+		private final List<IdentityBinding> releases = new ArrayList<>();
+
 		private final Map<String, String> tokens = new LinkedHashMap<>();
 
 		private Builder(Actor actor) {
@@ -183,6 +195,12 @@ public final class ChangeSet {
 
 		public Builder bind(String source, ObjectType type, String externalId, UUID uuid) {
 			this.bindings.add(new IdentityBinding(source, type, externalId, uuid));
+			return this;
+		}
+
+		/** Deletes the binding of a source's external id to the UUID. */
+		public Builder release(String source, ObjectType type, String externalId, UUID uuid) {
+			this.releases.add(new IdentityBinding(source, type, externalId, uuid));
 			return this;
 		}
 

@@ -217,6 +217,36 @@ public class JdbcOrgStore implements OrgStore {
 	}
 
 	@Override
+	public Map<UUID, List<String>> boundSources(ObjectType type, Collection<UUID> uuids) {
+		Map<UUID, List<String>> result = new HashMap<>();
+		List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(uuids));
+		try (Connection c = this.dataSource.getConnection()) {
+			for (int start = 0; start < all.size(); start += Sql.IN_CHUNK) {
+				List<UUID> chunk = all.subList(start, Math.min(all.size(), start + Sql.IN_CHUNK));
+				String sql = "SELECT uuid, source FROM source_identity WHERE object_type = ? AND uuid IN ("
+						+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+						+ ") GROUP BY uuid, source ORDER BY uuid, MIN(registration_id), source";
+				try (PreparedStatement ps = c.prepareStatement(sql)) {
+					ps.setString(1, type.name());
+					for (int i = 0; i < chunk.size(); i++) {
+						ps.setObject(i + 2, chunk.get(i));
+					}
+					try (ResultSet rs = ps.executeQuery()) {
+						while (rs.next()) {
+							result.computeIfAbsent(rs.getObject(1, UUID.class), u -> new ArrayList<>())
+								.add(rs.getString(2));
+						}
+					}
+				}
+			}
+			return result;
+		}
+		catch (SQLException ex) {
+			throw new StoreException("Could not read the sources bound to " + type.collection(), ex);
+		}
+	}
+
+	@Override
 	public UUID newIdentity(String source, ObjectType type, String externalId) {
 		byte[] key = this.identityKey;
 		if (key == null) {

@@ -80,6 +80,12 @@ public interface OrgStore {
 	Map<String, UUID> identities(String source, ObjectType type);
 
 	/**
+	 * The sources with a binding to each of the objects, each source once, the one bound
+	 * first first; objects no source is bound to are left out.
+	 */
+	Map<UUID, List<String>> boundSources(ObjectType type, Collection<UUID> uuids);
+
+	/**
 	 * The UUID for an external id the source has no binding for yet (a new person's CPR
 	 * number): the same for the same source, type and id on every call and on every
 	 * instance sharing the store, so that planning an unchanged input twice gives the

@@ -88,7 +88,8 @@ final class StoreWriter {
 		InvariantChecker checker = new InvariantChecker(new StoreView(c, overlay), changes);
 		checker.check();
 		List<Violation> bindingConflicts = new ArrayList<>();
-		List<IdentityBinding> newBindings = newBindings(c, changeSet.bindings(), bindingConflicts);
+		List<IdentityBinding> newBindings = newBindings(c, changeSet.bindings(), changeSet.releases(),
+				bindingConflicts);
 		checker.violations().addAll(bindingConflicts);
 		if (!checker.violations().isEmpty()) {
 			throw new InvariantViolationException(checker.violations());
@@ -96,13 +97,15 @@ final class StoreWriter {
 		List<ObjectChange> objectChanges = new ArrayList<>(changes.size());
 		changes.forEach((key, change) -> objectChanges
 			.add(ObjectChange.of(key.type(), key.uuid(), change.before(), change.after())));
-		boolean somethingToWrite = !changes.isEmpty() || !newBindings.isEmpty() || !changeSet.tokens().isEmpty();
+		boolean somethingToWrite = !changes.isEmpty() || !newBindings.isEmpty() || !changeSet.releases().isEmpty()
+				|| !changeSet.tokens().isEmpty();
 		ApplyResult computed = new ApplyResult(null, objectChanges, unchanged, checker.warnings(), false);
 		if (!write || !somethingToWrite || !proceed.test(computed)) {
 			return computed;
 		}
 		Registration registration = insertRegistration(c, changeSet, nextTime(last));
 		writeRows(c, registration, changes, stored);
+		releaseBindings(c, changeSet.releases());
 		writeBindings(c, registration, newBindings);
 		writeTokens(c, registration, changeSet.tokens());
 		try (PreparedStatement ps = c.prepareStatement("UPDATE store_clock SET last_registered_at = ? WHERE id = 1")) {
@@ -234,7 +237,7 @@ final class StoreWriter {
 	}
 
 	private static List<IdentityBinding> newBindings(Connection c, List<IdentityBinding> bindings,
-			List<Violation> conflicts) throws SQLException {
+			List<IdentityBinding> releases, List<Violation> conflicts) throws SQLException {
 		if (bindings.isEmpty()) {
 			return List.of();
 		}
@@ -246,6 +249,11 @@ final class StoreWriter {
 			Map<String, UUID> known = existing.get(group);
 			if (known == null) {
 				known = JdbcOrgStore.identities(c, binding.source(), binding.type());
+				for (IdentityBinding released : releases) {
+					if (released.source().equals(binding.source()) && released.type() == binding.type()) {
+						known.remove(released.externalId(), released.uuid());
+					}
+				}
 				existing.put(group, known);
 			}
 			UUID bound = known.get(binding.externalId());
@@ -261,6 +269,23 @@ final class StoreWriter {
 			}
 		}
 		return result;
+	}
+
+	private static void releaseBindings(Connection c, List<IdentityBinding> releases) throws SQLException {
+		if (releases.isEmpty()) {
+			return;
+		}
+		String sql = "DELETE FROM source_identity WHERE source = ? AND object_type = ? AND external_id = ? AND uuid = ?";
+		try (PreparedStatement ps = c.prepareStatement(sql)) {
+			for (IdentityBinding release : releases) {
+				ps.setString(1, release.source());
+				ps.setString(2, release.type().name());
+				ps.setString(3, release.externalId());
+				ps.setObject(4, release.uuid());
+				ps.addBatch();
+			}
+			ps.executeBatch();
+		}
 	}
 
 	private static void writeBindings(Connection c, Registration registration, List<IdentityBinding> bindings)

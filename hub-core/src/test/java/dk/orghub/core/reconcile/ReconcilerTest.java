@@ -6,16 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dk.orghub.core.classes.DefaultClasses;
+import dk.orghub.core.model.Address;
 import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.spi.ChangeBatch;
 import dk.orghub.core.spi.DesiredObject;
+import dk.orghub.core.spi.SharedAddress;
 import dk.orghub.core.spi.Snapshot;
 import dk.orghub.core.spi.SourceOwnership;
 import dk.orghub.core.store.ApplyResult;
@@ -156,6 +161,118 @@ class ReconcilerTest {
 		assertThatThrownBy(() -> this.reconciler.plan("payroll", PAYROLL, snapshot(null, byCpr, byCpr)))
 			.hasMessageContaining("duplicate persons id '" + this.anna.cpr().substring(0, 6) + "-xxxx'")
 			.hasMessageNotContaining(this.anna.cpr());
+	}
+
+	static final SourceOwnership ADDRESSES = new SourceOwnership(
+			Map.of(ObjectType.ADDRESS, Set.of("userKey", "owner", "ownerKind", "addressType", "value", "visibility")));
+
+	@Test
+	void twoSourcesDeliverOneSharedAddressAndThePolicyPicksTheValuePerAddressType() {
+		this.reconciler.reconcile("payroll", PAYROLL, snapshot(null, person(this.anna)), false);
+		Reconciler withPolicy = new Reconciler(this.store,
+				FieldPolicy.of(Map.of("ADDRESS[EMAIL].value", "ad", "ADDRESS[PHONE].value", "opus")));
+
+		withPolicy.reconcile("opus", ADDRESSES,
+				addresses(personAddress("EMAIL", "anna@opus.example"), personAddress("PHONE", "11111111")), false);
+		withPolicy.reconcile("ad", ADDRESSES,
+				addresses(personAddress("EMAIL", "anna@ad.example"), personAddress("PHONE", "22222222")), false);
+		withPolicy.reconcile("opus", ADDRESSES,
+				addresses(personAddress("EMAIL", "anna@opus.example"), personAddress("PHONE", "11111111")), false);
+
+		assertThat(addressValue("EMAIL")).isEqualTo("anna@ad.example");
+		assertThat(addressValue("PHONE")).isEqualTo("11111111");
+		assertThat(this.store.boundSources(ObjectType.ADDRESS, List.of(shared("EMAIL")))).containsEntry(shared("EMAIL"),
+				List.of("opus", "ad"));
+	}
+
+	@Test
+	void whenTheWinnerStopsDeliveringTheAddressStaysAndTheOtherSourceTakesIt() {
+		this.reconciler.reconcile("payroll", PAYROLL, snapshot(null, person(this.anna)), false);
+		Reconciler withPolicy = new Reconciler(this.store, FieldPolicy.of(Map.of("ADDRESS[EMAIL].value", "ad")));
+		withPolicy.reconcile("opus", ADDRESSES, addresses(personAddress("EMAIL", "anna@opus.example")), false);
+		withPolicy.reconcile("ad", ADDRESSES, addresses(personAddress("EMAIL", "anna@ad.example")), false);
+
+		ApplyResult stopped = withPolicy.reconcile("ad", ADDRESSES, addresses(), false);
+		assertThat(stopped.changes()).isEmpty();
+		assertThat(addressValue("EMAIL")).isEqualTo("anna@ad.example");
+		assertThat(this.store.identities("ad", ObjectType.ADDRESS)).isEmpty();
+
+		withPolicy.reconcile("opus", ADDRESSES, addresses(personAddress("EMAIL", "anna@opus.example")), false);
+		assertThat(addressValue("EMAIL")).isEqualTo("anna@opus.example");
+
+		ChangeBatch ended = new ChangeBatch(List.of(),
+				List.of(new ChangeBatch.EndedObject(ObjectType.ADDRESS, "EMAIL", DUMP)), "t", false, DUMP);
+		this.store.apply(withPolicy.plan("opus", ADDRESSES, ended));
+		assertThat(this.store.get(Address.class, shared("EMAIL"), latest(DUMP))).isEmpty();
+		assertThat(this.store.get(Address.class, shared("EMAIL"), latest(DUMP.minusDays(1)))).isPresent();
+	}
+
+	@Test
+	void withoutAPolicyTheSourceThatDeliveredTheAddressFirstKeepsIt() {
+		this.reconciler.reconcile("payroll", PAYROLL, snapshot(null, person(this.anna)), false);
+		this.reconciler.reconcile("ad", ADDRESSES, addresses(personAddress("EMAIL", "anna@ad.example")), false);
+		this.reconciler.reconcile("opus", ADDRESSES, addresses(personAddress("EMAIL", "anna@opus.example")), false);
+
+		assertThat(addressValue("EMAIL")).isEqualTo("anna@ad.example");
+		assertThat(this.store.boundSources(ObjectType.ADDRESS, List.of(shared("EMAIL")))).containsEntry(shared("EMAIL"),
+				List.of("ad", "opus"));
+	}
+
+	@Test
+	void anAddressBoundUnderAnotherUuidMovesToTheSharedOne() {
+		this.reconciler.reconcile("payroll", PAYROLL, snapshot(null, person(this.anna)), false);
+		Address old = new Address(UUID.nameUUIDFromBytes("old".getBytes()), "anna/email", this.anna.uuid(),
+				OwnerKind.PERSON, TestOrg.klasse(DefaultClasses.ADDRESS_TYPE, "EMAIL"), "anna@ad.example", null);
+		this.reconciler.reconcile("ad", ADDRESSES,
+				addresses(new DesiredObject<>(ObjectType.ADDRESS, "EMAIL", Timeline.of(Validity.from(START), old))),
+				false);
+
+		this.reconciler.reconcile("ad", ADDRESSES, addresses(personAddress("EMAIL", "anna@ad.example")), false);
+
+		assertThat(this.store.get(Address.class, old.uuid(), latest(DUMP))).isEmpty();
+		assertThat(addressValue("EMAIL")).isEqualTo("anna@ad.example");
+		assertThat(this.store.identity("ad", ObjectType.ADDRESS, "EMAIL")).contains(shared("EMAIL"));
+	}
+
+	@Test
+	void aBatchThatEndsOneExternalIdAndDeliversTheAddressUnderAnotherKeepsIt() {
+		this.reconciler.reconcile("payroll", PAYROLL, snapshot(null, person(this.anna)), false);
+		this.reconciler.reconcile("ad", ADDRESSES, addresses(personAddress("EMAIL", "anna@ad.example")), false);
+		DesiredObject<?> fromSecondAccount = new DesiredObject<>(ObjectType.ADDRESS, "second-account/email",
+				personAddress("EMAIL", "anna.2@ad.example").timeline());
+
+		ChangeBatch primaryChanged = new ChangeBatch(List.of(fromSecondAccount),
+				List.of(new ChangeBatch.EndedObject(ObjectType.ADDRESS, "EMAIL", DUMP)), "t", false, DUMP);
+		this.store.apply(this.reconciler.plan("ad", ADDRESSES, primaryChanged));
+
+		assertThat(addressValue("EMAIL")).isEqualTo("anna.2@ad.example");
+		assertThat(this.store.identities("ad", ObjectType.ADDRESS))
+			.isEqualTo(Map.of("second-account/email", shared("EMAIL")));
+	}
+
+	private UUID shared(String type) {
+		return SharedAddress.uuid(this.anna.uuid(), TestOrg.klasse(DefaultClasses.ADDRESS_TYPE, type));
+	}
+
+	private DesiredObject<?> personAddress(String type, String value) {
+		Address address = new Address(shared(type), "anna/" + type, this.anna.uuid(), OwnerKind.PERSON,
+				TestOrg.klasse(DefaultClasses.ADDRESS_TYPE, type), value, null);
+		return new DesiredObject<>(ObjectType.ADDRESS, type, Timeline.of(Validity.from(START), address));
+	}
+
+	private String addressValue(String type) {
+		return this.store.get(Address.class, shared(type), latest(DUMP)).orElseThrow().value().value();
+	}
+
+	/**
+	 * A read point that sees every registration made so far (each is a microsecond on).
+	 */
+	private ReadPoint latest(LocalDate date) {
+		return ReadPoint.of(date, this.clock.instant().plusSeconds(1), this.clock);
+	}
+
+	private static Snapshot addresses(DesiredObject<?>... objects) {
+		return new Snapshot(Set.of(ObjectType.ADDRESS), null, new ArrayList<>(List.of(objects)), null);
 	}
 
 	private String name(LocalDate date) {

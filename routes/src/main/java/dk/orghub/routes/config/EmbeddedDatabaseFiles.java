@@ -1,5 +1,6 @@
 package dk.orghub.routes.config;
 
+import dk.orghub.core.spi.OwnerOnly;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;

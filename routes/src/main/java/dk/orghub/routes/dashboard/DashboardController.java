@@ -1,5 +1,6 @@
 package dk.orghub.routes.dashboard;
 
+import dk.orghub.core.spi.ProfileReadiness;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;

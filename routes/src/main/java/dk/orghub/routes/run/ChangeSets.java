@@ -47,6 +47,11 @@ final class ChangeSets {
 				builder.bind(binding.source(), binding.type(), binding.externalId(), binding.uuid());
 			}
 		}
+		for (ChangeSet.IdentityBinding release : changes.releases()) {
+			if (keep.test(release.uuid())) {
+				builder.release(release.source(), release.type(), release.externalId(), release.uuid());
+			}
+		}
 		if (tokens) {
 			changes.tokens().forEach(builder::token);
 		}

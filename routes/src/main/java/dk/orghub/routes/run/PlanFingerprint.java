@@ -10,6 +10,7 @@ import java.util.List;
 import dk.orghub.core.diff.ChangeDiff;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.Segment;
+import dk.orghub.core.spi.TargetChange;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ObjectChange;
 import dk.orghub.routes.sync.TargetSync;
@@ -45,9 +46,9 @@ final class PlanFingerprint {
 	 * The digest of a target sync's plan: per object its type, UUID, kind and the new
 	 * values it sends over time.
 	 */
-	static String of(List<TargetSync.Change> changes) {
+	static String of(List<TargetChange> changes) {
 		List<String> lines = new ArrayList<>(changes.size());
-		for (TargetSync.Change change : changes) {
+		for (TargetChange change : changes) {
 			StringBuilder line = new StringBuilder();
 			line.append(change.type()).append(' ').append(change.uuid()).append(' ').append(change.kind());
 			for (ChangeDiff.Interval interval : change.intervals()) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.orghub.core.diff.ChangeDiff;
+import dk.orghub.core.spi.TargetChange;
 import dk.orghub.core.store.ObjectChange;
 import dk.orghub.core.store.Page;
 import dk.orghub.routes.sync.SyncKind;
@@ -484,7 +485,7 @@ public class RunRepository {
 					intervals, null);
 		}
 
-		static ChangeLine of(TargetSync.Change change) {
+		static ChangeLine of(TargetChange change) {
 			return new ChangeLine(change.type(), change.uuid(), change.userKey(), change.kind(), change.validFrom(),
 					change.validTo(), change.intervals(), change.actor());
 		}

@@ -17,6 +17,11 @@ import java.util.concurrent.Executor;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.spi.AdapterException;
+import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.TargetChange;
+import dk.orghub.core.spi.TargetFailure;
+import dk.orghub.core.spi.TargetOutcome;
+import dk.orghub.core.spi.TargetPlan;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ChangeSet;
 import dk.orghub.core.store.InvariantViolationException;
@@ -28,7 +33,6 @@ import dk.orghub.core.store.Violation;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.sync.FieldPolicyHolder;
 import dk.orghub.routes.sync.ImportSync;
-import dk.orghub.routes.sync.InboxResult;
 import dk.orghub.routes.sync.InboxSync;
 import dk.orghub.routes.sync.Sync;
 import dk.orghub.routes.sync.SyncProperties;
@@ -491,15 +495,15 @@ public class SyncRunner {
 	private RunStatus runTarget(TargetSync sync, long id, Options options, RunProgress progress) {
 		if (options.change()) {
 			progress.phase("publishing");
-			TargetSync.Outcome outcome = sync.change();
+			TargetOutcome outcome = sync.change();
 			if (outcome == null) {
-				outcome = new TargetSync.Outcome(0, 0, 0, 0, 0, 0, "nothing to send");
+				outcome = new TargetOutcome(0, 0, 0, 0, 0, 0, "nothing to send");
 			}
 			return finishTarget(sync, id, outcome, null, progress);
 		}
 		progress.phase("planning");
-		TargetSync.Plan plan = (options.only() != null) ? sync.quarantine().retry(options.only()) : sync.plan();
-		List<TargetSync.Change> changes = plan.changes();
+		TargetPlan plan = (options.only() != null) ? sync.quarantine().retry(options.only()) : sync.plan();
+		List<TargetChange> changes = plan.changes();
 		SyncProperties.Thresholds thresholds = sync.settings().thresholds();
 		List<SafetyCheck.Finding> findings = SafetyCheck.check(new ArrayList<>(plan.held().keySet()), plan.ending(),
 				plan.held(), thresholds);
@@ -544,20 +548,20 @@ public class SyncRunner {
 	 * quarantine lacks (e.g. from a reconcile) join it; those the target no longer holds
 	 * leave it.
 	 */
-	private void followQuarantine(TargetSync sync, long id, TargetSync.Outcome outcome) {
+	private void followQuarantine(TargetSync sync, long id, TargetOutcome outcome) {
 		if (sync.quarantine() == null) {
 			return;
 		}
 		Instant now = this.clock.instant();
 		Set<UUID> open = new HashSet<>(this.quarantine.openObjects(sync.name()));
 		Set<UUID> tried = new HashSet<>();
-		for (TargetSync.Failure failure : outcome.failures()) {
+		for (TargetFailure failure : outcome.failures()) {
 			tried.add(failure.uuid());
 			this.quarantine.fail(sync.name(), failure.type(), failure.uuid(), failure.userKey(), "target",
 					failure.reason(), id, now);
 		}
 		Set<UUID> held = new HashSet<>();
-		for (TargetSync.Failure failure : sync.quarantine().held()) {
+		for (TargetFailure failure : sync.quarantine().held()) {
 			held.add(failure.uuid());
 			if (!open.contains(failure.uuid()) && !tried.contains(failure.uuid())) {
 				this.quarantine.fail(sync.name(), failure.type(), failure.uuid(), failure.userKey(), "target",
@@ -568,7 +572,7 @@ public class SyncRunner {
 		this.quarantine.resolve(sync.name(), open, id, now);
 	}
 
-	private RunStatus finishTarget(TargetSync sync, long id, TargetSync.Outcome outcome, String report,
+	private RunStatus finishTarget(TargetSync sync, long id, TargetOutcome outcome, String report,
 			RunProgress progress) {
 		writeLines(id, "target:" + sync.adapter().name(), outcome.changes(), RunRepository.ChangeLine::of, progress);
 		followQuarantine(sync, id, outcome);
@@ -584,7 +588,7 @@ public class SyncRunner {
 		return status;
 	}
 
-	private static int count(List<TargetSync.Change> changes, ObjectChange.Kind kind) {
+	private static int count(List<TargetChange> changes, ObjectChange.Kind kind) {
 		return (int) changes.stream().filter((c) -> c.kind() == kind).count();
 	}
 
@@ -606,17 +610,17 @@ public class SyncRunner {
 		SyncProperties.Thresholds thresholds = sync.settings().thresholds();
 		if (!options.preview() && (thresholds.enabled() || options.approvedFingerprint() != null)) {
 			// the inbox writes as it imports: check the thresholds on a preview first
-			InboxResult planned = sync.inbox().process(pending.get(0), true);
-			if (planned.status() != InboxResult.Status.REJECTED) {
+			FileResult planned = sync.inbox().process(pending.get(0), true);
+			if (planned.status() != FileResult.Status.REJECTED) {
 				RunStatus stopped = checkInbox(sync, id, options, planned, waiting, progress);
 				if (stopped != null) {
 					return stopped;
 				}
 			}
 		}
-		InboxResult result = sync.inbox().process(pending.get(0), options.preview());
+		FileResult result = sync.inbox().process(pending.get(0), options.preview());
 		Instant now = this.clock.instant();
-		if (result.status() == InboxResult.Status.REJECTED) {
+		if (result.status() == FileResult.Status.REJECTED) {
 			this.runs.finish(id, RunStatus.FAILED, new Run.Counts(result.delivered(), 0, 0, 0, 0, 0),
 					result.file() + " was rejected and nothing of it was applied"
 							+ ((result.movedTo() != null) ? " (moved to " + result.movedTo() + ")" : "") + ": "
@@ -639,7 +643,7 @@ public class SyncRunner {
 			return RunStatus.PREVIEW;
 		}
 		Set<UUID> rejected = new HashSet<>();
-		for (InboxResult.RejectedRecord record : result.rejected()) {
+		for (FileResult.RejectedRecord record : result.rejected()) {
 			rejected.add(record.uuid());
 			this.quarantine.fail(sync.name(), record.type(), record.uuid(), record.userKey(), "rejected-record",
 					record.reason(), id, now);
@@ -659,7 +663,7 @@ public class SyncRunner {
 	 * when the file still makes the changes that were approved. Returns the status a
 	 * stopped run finished with, or {@code null} to go on.
 	 */
-	private RunStatus checkInbox(InboxSync sync, long id, Options options, InboxResult planned, String waiting,
+	private RunStatus checkInbox(InboxSync sync, long id, Options options, FileResult planned, String waiting,
 			RunProgress progress) {
 		progress.phase("checking");
 		ApplyResult preview = planned.result();

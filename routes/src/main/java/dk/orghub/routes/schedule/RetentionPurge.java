@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import dk.orghub.core.spi.FileSource;
 import dk.orghub.routes.audit.AuditLog;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.run.OperationsProperties;
 import dk.orghub.routes.run.RunRepository;
-import dk.orghub.routes.sync.FileInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +29,13 @@ public class RetentionPurge {
 
 	private final AuditLog audit;
 
-	private final List<FileInbox> inboxes;
+	private final List<FileSource> inboxes;
 
 	private final OperationsProperties properties;
 
 	private final Clock clock;
 
-	public RetentionPurge(RunRepository runs, QuarantineRepository quarantine, AuditLog audit, List<FileInbox> inboxes,
+	public RetentionPurge(RunRepository runs, QuarantineRepository quarantine, AuditLog audit, List<FileSource> inboxes,
 			OperationsProperties properties, Clock clock) {
 		this.runs = runs;
 		this.quarantine = quarantine;
@@ -57,7 +57,7 @@ public class RetentionPurge {
 		int quarantined = this.quarantine.purge(before);
 		int audited = this.audit.purge(auditBefore);
 		int files = 0;
-		for (FileInbox inbox : this.inboxes) {
+		for (FileSource inbox : this.inboxes) {
 			files += inbox.purgeProcessed(now);
 		}
 		log.info(

@@ -2,12 +2,12 @@ package dk.orghub.routes.schedule;
 
 import java.time.Clock;
 
+import dk.orghub.core.spi.FileSource;
 import dk.orghub.routes.audit.AuditLog;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.run.OperationsProperties;
 import dk.orghub.routes.run.RunRepository;
 import dk.orghub.routes.run.SyncRunner;
-import dk.orghub.routes.sync.FileInbox;
 import dk.orghub.routes.sync.SyncRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +25,7 @@ class ScheduleConfiguration {
 
 	@Bean
 	RetentionPurge retentionPurge(RunRepository runs, QuarantineRepository quarantine, AuditLog audit,
-			ObjectProvider<FileInbox> inboxes, OperationsProperties properties, Clock clock) {
+			ObjectProvider<FileSource> inboxes, OperationsProperties properties, Clock clock) {
 		return new RetentionPurge(runs, quarantine, audit, inboxes.orderedStream().toList(), properties, clock);
 	}
 

@@ -19,9 +19,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Who may log in ({@code hub.security.*}). The first administrator's password comes from
- * {@code HUB_ADMIN_PASSWORD}; when it is unset, one is generated at the first start,
- * printed once, and only its hash kept in the database. Further local users come from
- * configuration with encoded passwords.
+ * {@code HUB_ADMIN_PASSWORD}, whose hash is kept in the database so that a later start
+ * without it keeps it; when it was never given, one is generated at the first start and
+ * printed once. Further local users come from configuration with encoded passwords.
  * <p>
  * An OIDC provider is configured with Spring Boot's own keys, not here: a client
  * registration ({@code spring.security.oauth2.client.registration.<id>.*} with

@@ -1,5 +1,6 @@
 package dk.orghub.routes.security;
 
+import dk.orghub.core.spi.CprAccess;
 import dk.orghub.routes.audit.AuditLog;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -15,7 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@code " true"}) is decided the same way; only the role administer may. A refusal is an
  * {@link AccessDeniedException} (403).
  */
-public class SensitiveReads {
+public class SensitiveReads implements CprAccess {
 
 	private final AuditLog audit;
 
@@ -30,6 +31,7 @@ public class SensitiveReads {
 	 * @param wanted its bound value
 	 * @throws AccessDeniedException when wanted and the caller lacks the role administer
 	 */
+	@Override
 	public void check(String parameter, boolean wanted) {
 		if (wanted && !allowed(SecurityContextHolder.getContext().getAuthentication())) {
 			throw new AccessDeniedException(
@@ -44,6 +46,7 @@ public class SensitiveReads {
 	 * @param what the request, e.g. {@code GET /api/v1/persons includeCpr}
 	 * @param count how many persons (or rows) the response showed them for
 	 */
+	@Override
 	public void record(String what, long count) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		String actor = (authentication != null) ? authentication.getName() : "system";

@@ -3,21 +3,22 @@ package dk.orghub.routes.sync;
 import java.util.Objects;
 
 import dk.orghub.core.spi.Adapter;
+import dk.orghub.core.spi.FileSource;
 
 /**
- * A sync over a {@link FileInbox}: each run imports the oldest waiting file (the inbox
- * applies it), or previews it. Made by the registry for every {@link FileInbox} adapter,
+ * A sync over a {@link FileSource}: each run imports the oldest waiting file (the inbox
+ * applies it), or previews it. Made by the registry for every {@link FileSource} adapter,
  * under the adapter's name unless a {@code hub.syncs} entry names the adapter.
  */
 public final class InboxSync implements Sync {
 
 	private final String name;
 
-	private final FileInbox inbox;
+	private final FileSource inbox;
 
 	private final SyncProperties.SyncSettings settings;
 
-	InboxSync(String name, FileInbox inbox, SyncProperties.SyncSettings settings) {
+	InboxSync(String name, FileSource inbox, SyncProperties.SyncSettings settings) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.inbox = Objects.requireNonNull(inbox, "inbox");
 		this.settings = Objects.requireNonNull(settings, "settings");
@@ -38,7 +39,7 @@ public final class InboxSync implements Sync {
 		return this.inbox;
 	}
 
-	public FileInbox inbox() {
+	public FileSource inbox() {
 		return this.inbox;
 	}
 

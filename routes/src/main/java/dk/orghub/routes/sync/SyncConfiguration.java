@@ -2,25 +2,33 @@ package dk.orghub.routes.sync;
 
 import java.util.Map;
 
+import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.spi.Adapter;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The sync registry from {@code hub.syncs} and the adapter beans. An adapter plugs in by
- * being a bean of type {@link Adapter} (usually from its module's auto-configuration) and
- * being named by a sync's {@code adapter} setting; a target adds its syncs as beans of
- * type {@link TargetSync}.
+ * being a bean of type {@link Adapter} (from its module's auto-configuration): a source
+ * named by a sync's {@code adapter} setting, a {@link dk.orghub.core.spi.FileSource}
+ * under its own name, a {@link dk.orghub.core.spi.PlanningTarget} with the syncs it
+ * offers.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncConfiguration {
 
 	@Bean
-	SyncRegistry syncRegistry(SyncProperties properties, Map<String, Adapter> adapters,
-			ObjectProvider<TargetSync> targets) {
-		return new SyncRegistry(properties.syncs(), adapters, targets.orderedStream().toList());
+	SyncRegistry syncRegistry(SyncProperties properties, Map<String, Adapter> adapters) {
+		return new SyncRegistry(properties.syncs(), adapters);
+	}
+
+	/**
+	 * The field policy for adapters that reconcile themselves (an OPUS dump, an SD run).
+	 */
+	@Bean
+	FieldPolicy hubFieldPolicy(FieldPolicyHolder holder) {
+		return holder.policy();
 	}
 
 	@Bean

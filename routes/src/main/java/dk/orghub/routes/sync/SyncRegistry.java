@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import dk.orghub.core.spi.Adapter;
+import dk.orghub.core.spi.FileSource;
+import dk.orghub.core.spi.PlanningTarget;
 import dk.orghub.core.spi.SourceAdapter;
 import dk.orghub.core.spi.TargetAdapter;
+import dk.orghub.core.spi.TargetJob;
 import org.quartz.CronExpression;
 
 /**
@@ -24,16 +27,17 @@ public final class SyncRegistry {
 
 	/**
 	 * @param settings the syncs' settings by name
-	 * @param adapters the adapter beans by bean name
+	 * @param adapters the adapter beans by bean name; each {@link PlanningTarget} among
+	 * them adds a sync for each of its {@link PlanningTarget#jobs() jobs}
 	 */
 	public SyncRegistry(Map<String, SyncProperties.SyncSettings> settings, Map<String, Adapter> adapters) {
-		this(settings, adapters, List.of());
+		this(settings, adapters, targetSyncs(adapters));
 	}
 
 	/**
 	 * @param settings the syncs' settings by name
 	 * @param adapters the adapter beans by bean name
-	 * @param targets the target syncs the targets' configurations made
+	 * @param targets the target syncs (with the settings their jobs give)
 	 */
 	public SyncRegistry(Map<String, SyncProperties.SyncSettings> settings, Map<String, Adapter> adapters,
 			List<TargetSync> targets) {
@@ -56,7 +60,7 @@ public final class SyncRegistry {
 				throw new IllegalStateException(
 						key + ": adapter '" + adapter.name() + "' is misconfigured: " + ex.getMessage(), ex);
 			}
-			if (adapter instanceof FileInbox inbox) {
+			if (adapter instanceof FileSource inbox) {
 				built.put(name, new InboxSync(name, inbox, sync));
 			}
 			else if (adapter instanceof SourceAdapter source) {
@@ -76,7 +80,7 @@ public final class SyncRegistry {
 		// in
 		// it is a run
 		adapters.forEach((bean, adapter) -> {
-			if (adapter instanceof FileInbox inbox && built.values().stream().noneMatch((s) -> s.adapter() == inbox)) {
+			if (adapter instanceof FileSource inbox && built.values().stream().noneMatch((s) -> s.adapter() == inbox)) {
 				if (built.containsKey(inbox.name())) {
 					throw new IllegalStateException(
 							"hub.syncs." + inbox.name() + " names another adapter, and the inbox '" + inbox.name()
@@ -123,7 +127,20 @@ public final class SyncRegistry {
 		this.syncs = Collections.unmodifiableMap(built);
 	}
 
-	private static SyncProperties.SyncSettings defaults(FileInbox inbox) {
+	/** A sync of each job of each planning target, with the job's settings. */
+	static List<TargetSync> targetSyncs(Map<String, Adapter> adapters) {
+		List<TargetSync> syncs = new ArrayList<>();
+		adapters.values().stream().distinct().forEach((adapter) -> {
+			if (adapter instanceof PlanningTarget target) {
+				for (TargetJob job : target.jobs()) {
+					syncs.add(new TargetSync(job, target, TargetSync.defaults(job, target)));
+				}
+			}
+		});
+		return syncs;
+	}
+
+	private static SyncProperties.SyncSettings defaults(FileSource inbox) {
 		return new SyncProperties.SyncSettings(inbox.name(), "Files dropped in " + inbox.location(), null,
 				ZoneId.of("Europe/Copenhagen"), false, new SyncProperties.Thresholds(true, 0.05, 20));
 	}

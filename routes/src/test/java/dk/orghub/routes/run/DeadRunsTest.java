@@ -16,11 +16,11 @@ import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.Klasse;
 import dk.orghub.core.model.Validity;
+import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
 import dk.orghub.core.store.ChangeSet;
 import dk.orghub.core.store.JdbcOrgStore;
-import dk.orghub.routes.sync.FileInbox;
-import dk.orghub.routes.sync.InboxResult;
 import dk.orghub.routes.sync.SyncKind;
 import dk.orghub.routes.sync.SyncRegistry;
 import org.flywaydb.core.Flyway;
@@ -134,7 +134,7 @@ class DeadRunsTest {
 		return process.pid();
 	}
 
-	private static final class Inbox implements FileInbox {
+	private static final class Inbox implements FileSource {
 
 		@Override
 		public String name() {
@@ -156,7 +156,7 @@ class DeadRunsTest {
 		}
 
 		@Override
-		public InboxResult process(Path file, boolean preview) {
+		public FileResult process(Path file, boolean preview) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * A {@link FileInbox} adapter gets a sync of its own unless a configured sync names it.
+ * A {@link FileSource} adapter gets a sync of its own unless a configured sync names it.
  */
 class SyncRegistryInboxTest {
 
-	private final FileInbox inbox = new Inbox("payroll", false);
+	private final FileSource inbox = new Inbox("payroll", false);
 
 	@Test
 	void anInboxNoSyncNamesGetsASyncUnderItsName() {
@@ -58,7 +60,7 @@ class SyncRegistryInboxTest {
 				new SyncProperties.Thresholds(true, 0.05, 20));
 	}
 
-	private record Inbox(String name, boolean broken) implements FileInbox {
+	private record Inbox(String name, boolean broken) implements FileSource {
 
 		@Override
 		public void validate() {
@@ -78,7 +80,7 @@ class SyncRegistryInboxTest {
 		}
 
 		@Override
-		public InboxResult process(Path file, boolean preview) {
+		public FileResult process(Path file, boolean preview) {
 			throw new UnsupportedOperationException();
 		}
 

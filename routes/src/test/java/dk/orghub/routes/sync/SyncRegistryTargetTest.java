@@ -1,10 +1,15 @@
 package dk.orghub.routes.sync;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import dk.orghub.core.spi.PlanningTarget;
 import dk.orghub.core.spi.TargetAdapter;
+import dk.orghub.core.spi.TargetJob;
+import dk.orghub.core.spi.TargetOutcome;
+import dk.orghub.core.spi.TargetPlan;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +70,7 @@ class SyncRegistryTargetTest {
 	void aChangeOperationRunsOnlyWhenSomethingWaits() {
 		int[] waiting = { 0 };
 		TargetSync sync = new TargetSync("a-publish", this.target, settings(null), TwoCreated::new,
-				() -> new TargetSync.Outcome(1, 1, 0, 0, 0, 0, null), () -> waiting[0] > 0);
+				() -> new TargetOutcome(1, 1, 0, 0, 0, 0, null), () -> waiting[0] > 0);
 		assertThat(sync.changesWaiting()).isFalse();
 		waiting[0] = 3;
 		assertThat(sync.changesWaiting()).isTrue();
@@ -84,6 +89,51 @@ class SyncRegistryTargetTest {
 			.withMessageContaining("hub.syncs.a-publish.cron");
 	}
 
+	@Test
+	void aPlanningTargetsJobsAreItsSyncsWithTheJobsDefaults() {
+		int[] waiting = { 0 };
+		PlanningTarget planning = new PlanningTarget() {
+
+			@Override
+			public String name() {
+				return "a-planner";
+			}
+
+			@Override
+			public List<TargetJob> jobs() {
+				return List.of(
+						TargetJob.of("a-publish", "Publishes", "0 30 1 * * ?", TwoCreated::new)
+							.withChanges(() -> new TargetOutcome(1, 1, 0, 0, 0, 0, null), () -> waiting[0] > 0,
+									Duration.ofMillis(500)),
+						TargetJob.of("a-file", "Writes a file", "0 0 5 * * ?", TwoCreated::new)
+							.inZone(ZoneId.of("UTC"))
+							.unguarded()
+							.sharingLockOf("a-publish"));
+			}
+
+		};
+		SyncRegistry registry = new SyncRegistry(Map.of(), Map.of("planner", planning));
+
+		TargetSync publish = (TargetSync) registry.find("a-publish").orElseThrow();
+		assertThat(publish.adapter()).isSameAs(planning);
+		assertThat(publish.settings().description()).isEqualTo("Publishes");
+		assertThat(publish.settings().timeZone()).isEqualTo(ZoneId.of("Europe/Copenhagen"));
+		assertThat(publish.settings().thresholds().enabled()).isTrue();
+		assertThat(publish.lock()).isEqualTo("a-publish");
+		assertThat(publish.changesWaiting()).isFalse();
+		waiting[0] = 1;
+		assertThat(publish.changesWaiting()).isTrue();
+		assertThat(publish.change().created()).isEqualTo(1);
+
+		TargetSync file = (TargetSync) registry.find("a-file").orElseThrow();
+		assertThat(file.settings().cron()).isEqualTo("0 0 5 * * ?");
+		assertThat(file.settings().timeZone()).isEqualTo(ZoneId.of("UTC"));
+		assertThat(file.settings().thresholds().enabled()).isFalse();
+		assertThat(file.lock()).isEqualTo("a-publish");
+		assertThat(file.change()).isNull();
+		assertThat(file.plan().send().created()).isEqualTo(2);
+	}
+
 	private TargetSync sync(String name, String cron) {
 		return new TargetSync(name, this.target, settings(cron), TwoCreated::new, null, null);
 	}
@@ -94,7 +144,7 @@ class SyncRegistryTargetTest {
 	}
 
 	/** A plan that sends nothing anywhere and says it created two objects. */
-	private static final class TwoCreated implements TargetSync.Plan {
+	private static final class TwoCreated implements TargetPlan {
 
 		@Override
 		public int read() {
@@ -107,8 +157,8 @@ class SyncRegistryTargetTest {
 		}
 
 		@Override
-		public TargetSync.Outcome send() {
-			return new TargetSync.Outcome(5, 2, 1, 0, 2, 0, null);
+		public TargetOutcome send() {
+			return new TargetOutcome(5, 2, 1, 0, 2, 0, null);
 		}
 
 	}

@@ -30,6 +30,7 @@ import dk.orghub.kombit.security.KombitSecurityException;
 import dk.orghub.kombit.security.Ns;
 import dk.orghub.kombit.security.SamlToken;
 import dk.orghub.kombit.security.WsSecurityHeader;
+import dk.orghub.kombit.security.WsTrust;
 import dk.orghub.kombit.security.XmlSignatures;
 
 /**
@@ -162,7 +163,7 @@ public final class LocalTokenService extends HttpServlet {
 	}
 
 	private static Refusal failed(String message) {
-		return new Refusal(SoapFaults.WST, "FailedAuthentication", message);
+		return new Refusal(WsTrust.NS, WsTrust.FAILED_AUTHENTICATION, message);
 	}
 
 	byte[] issue(byte[] requestBytes, Instant now) {
@@ -171,7 +172,7 @@ public final class LocalTokenService extends HttpServlet {
 			request = Dom.parse(requestBytes);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new Refusal(SoapFaults.WST, "InvalidRequest", "not XML");
+			throw new Refusal(WsTrust.NS, WsTrust.INVALID_REQUEST, "not XML");
 		}
 		Element envelope = request.getDocumentElement();
 		Element header = Dom.child(envelope, Ns.SOAP12, "Header").orElseThrow(() -> failed("no header"));
@@ -182,7 +183,7 @@ public final class LocalTokenService extends HttpServlet {
 			WsSecurityHeader.checkTimestamp(timestamp, now, Duration.ofMinutes(5));
 		}
 		catch (KombitSecurityException ex) {
-			throw new Refusal(SoapFaults.WSSE, "MessageExpired", ex.getMessage());
+			throw new Refusal(Ns.WSSE, "MessageExpired", ex.getMessage());
 		}
 		Element token = Dom.child(security, Ns.WSSE, "BinarySecurityToken")
 			.orElseThrow(() -> failed("no BinarySecurityToken"));
@@ -193,13 +194,12 @@ public final class LocalTokenService extends HttpServlet {
 			signed = XmlSignatures.verify(signature, client.getPublicKey());
 		}
 		catch (XmlSignatures.SignatureException ex) {
-			throw new Refusal(SoapFaults.WSSE, "FailedCheck", "signature: " + ex.getMessage());
+			throw new Refusal(Ns.WSSE, "FailedCheck", "signature: " + ex.getMessage());
 		}
 		for (Element part : List.of(body, timestamp, token, addressing(header, "Action"),
 				addressing(header, "MessageID"), addressing(header, "To"))) {
 			if (signed.stream().noneMatch(s -> s.element() == part)) {
-				throw new Refusal(SoapFaults.WSSE, "FailedCheck",
-						"the signature does not cover " + part.getLocalName());
+				throw new Refusal(Ns.WSSE, "FailedCheck", "the signature does not cover " + part.getLocalName());
 			}
 		}
 		try {
@@ -212,16 +212,16 @@ public final class LocalTokenService extends HttpServlet {
 		catch (GeneralSecurityException ex) {
 			throw failed("the certificate is not issued by a trusted CA");
 		}
-		Element rst = Dom.child(body, Ns.WST, "RequestSecurityToken")
-			.orElseThrow(() -> new Refusal(SoapFaults.WST, "InvalidRequest", "no RequestSecurityToken"));
-		String keyType = Dom.child(rst, Ns.WST, "KeyType").map(Dom::text).orElse("");
-		if (!Ns.PUBLIC_KEY.equals(keyType)) {
-			throw new Refusal(SoapFaults.WST, "InvalidRequest", "KeyType must be PublicKey, was " + keyType);
+		Element rst = Dom.child(body, WsTrust.NS, WsTrust.REQUEST_SECURITY_TOKEN)
+			.orElseThrow(() -> new Refusal(WsTrust.NS, WsTrust.INVALID_REQUEST, "no RequestSecurityToken"));
+		String keyType = Dom.child(rst, WsTrust.NS, WsTrust.KEY_TYPE).map(Dom::text).orElse("");
+		if (!WsTrust.PUBLIC_KEY.equals(keyType)) {
+			throw new Refusal(WsTrust.NS, WsTrust.INVALID_REQUEST, "KeyType must be PublicKey, was " + keyType);
 		}
-		X509Certificate useKey = Dom.child(rst, Ns.WST, "UseKey")
+		X509Certificate useKey = Dom.child(rst, WsTrust.NS, WsTrust.USE_KEY)
 			.flatMap(u -> Dom.child(u, Ns.WSSE, "BinarySecurityToken"))
 			.map(b -> SamlToken.certificate(Dom.text(b)))
-			.orElseThrow(() -> new Refusal(SoapFaults.WST, "InvalidRequest", "no UseKey"));
+			.orElseThrow(() -> new Refusal(WsTrust.NS, WsTrust.INVALID_REQUEST, "no UseKey"));
 		if (!useKey.equals(client)) {
 			throw failed("UseKey is not the signing certificate");
 		}
@@ -253,7 +253,7 @@ public final class LocalTokenService extends HttpServlet {
 		doc.appendChild(envelope);
 		Element header = doc.createElementNS(Ns.SOAP12, "soap:Header");
 		envelope.appendChild(header);
-		WsSecurityHeader.addressing(doc, header, "Action", Ns.ISSUE_REPLY_ACTION, "action", false);
+		WsSecurityHeader.addressing(doc, header, "Action", WsTrust.ISSUE_REPLY_ACTION, "action", false);
 		WsSecurityHeader.addressing(doc, header, "RelatesTo", relatesTo, "relatesto", false);
 		Element security = Dom.element(doc, Ns.WSSE, "wsse", "Security");
 		security.setAttributeNS(Ns.XMLNS, "xmlns:wsu", Ns.WSU);
@@ -263,17 +263,17 @@ public final class LocalTokenService extends HttpServlet {
 		Element body = doc.createElementNS(Ns.SOAP12, "soap:Body");
 		Dom.wsuId(body, "body");
 		envelope.appendChild(body);
-		Element collection = Dom.element(doc, Ns.WST, "wst", "RequestSecurityTokenResponseCollection");
+		Element collection = Dom.element(doc, WsTrust.NS, WsTrust.PREFIX, WsTrust.RESPONSE_COLLECTION);
 		body.appendChild(collection);
-		Element rstr = doc.createElementNS(Ns.WST, "wst:RequestSecurityTokenResponse");
+		Element rstr = doc.createElementNS(WsTrust.NS, WsTrust.qualified(WsTrust.RESPONSE));
 		collection.appendChild(rstr);
-		Element tokenType = doc.createElementNS(Ns.WST, "wst:TokenType");
-		tokenType.setTextContent(Ns.SAML2_TOKEN_TYPE);
+		Element tokenType = doc.createElementNS(WsTrust.NS, WsTrust.qualified(WsTrust.TOKEN_TYPE));
+		tokenType.setTextContent(WsTrust.SAML2_TOKEN_TYPE);
 		rstr.appendChild(tokenType);
-		Element requested = doc.createElementNS(Ns.WST, "wst:RequestedSecurityToken");
+		Element requested = doc.createElementNS(WsTrust.NS, WsTrust.qualified(WsTrust.REQUESTED_SECURITY_TOKEN));
 		requested.appendChild(doc.importNode(assertion, true));
 		rstr.appendChild(requested);
-		Element lifetimeElement = doc.createElementNS(Ns.WST, "wst:Lifetime");
+		Element lifetimeElement = doc.createElementNS(WsTrust.NS, WsTrust.qualified(WsTrust.LIFETIME));
 		Element created = Dom.element(doc, Ns.WSU, "wsu", "Created");
 		created.setTextContent(start.toString());
 		Element expires = Dom.element(doc, Ns.WSU, "wsu", "Expires");

@@ -112,7 +112,7 @@ final class SignedCallFilter implements Filter {
 		}
 		catch (Refusal r) {
 			this.refusals.computeIfAbsent(r.subcode, k -> new AtomicLong()).incrementAndGet();
-			SoapFaults.send((HttpServletResponse) response, SoapFaults.WSSE, r.subcode, r.getMessage());
+			SoapFaults.send((HttpServletResponse) response, Ns.WSSE, r.subcode, r.getMessage());
 			return;
 		}
 		this.verified.incrementAndGet();

@@ -8,10 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 /** SOAP 1.2 faults with code Sender and a WS-Security or WS-Trust subcode. */
 final class SoapFaults {
 
-	static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
-
-	static final String WST = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
-
 	private SoapFaults() {
 	}
 

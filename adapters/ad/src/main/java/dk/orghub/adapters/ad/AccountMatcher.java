@@ -23,6 +23,7 @@ import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.spi.DesiredObject;
+import dk.orghub.core.spi.SharedAddress;
 import dk.orghub.core.spi.SourceContext;
 
 /**
@@ -30,8 +31,10 @@ import dk.orghub.core.spi.SourceContext;
  * per account of a person, and the person's e-mail, phone (and title) from the person's
  * primary account. Plain Java; what it cannot place it reports.
  * <p>
- * UUIDs: the one the hub already bound to the external id, else a name-based one from the
- * source's name and the directory's own id (never from a CPR number).
+ * UUIDs: of an IT user, the one the hub already bound to the external id, else a
+ * name-based one from the source's name and the directory's own id (never from a CPR
+ * number); of an address, the person's {@link SharedAddress} of its type, which other
+ * sources (payroll) deliver too.
  */
 final class AccountMatcher {
 
@@ -176,7 +179,7 @@ final class AccountMatcher {
 					continue;
 				}
 				String externalId = addressId(primary.id(), type.getKey());
-				Address address = new Address(uuid(ObjectType.ADDRESS, externalId, "address"),
+				Address address = new Address(SharedAddress.uuid(person, type.getValue()),
 						primary.accountName() + "/" + type.getKey().key(), person, OwnerKind.PERSON, type.getValue(),
 						value, this.visibility);
 				objects.add(new DesiredObject<>(ObjectType.ADDRESS, externalId, Timeline.of(from, address)));

@@ -1,6 +1,9 @@
 package dk.orghub.kombit.security;
 
-/** Namespaces and URIs of SOAP 1.2, WS-Addressing, WS-Security, WS-Trust and SAML 2.0. */
+/**
+ * Namespaces and URIs of SOAP 1.2, WS-Addressing, WS-Security and SAML 2.0 (those of
+ * WS-Trust are in {@link WsTrust}).
+ */
 public final class Ns {
 
 	public static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
@@ -15,8 +18,6 @@ public final class Ns {
 
 	public static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
-	public static final String WST = "http://docs.oasis-open.org/ws-sx/ws-trust/200512";
-
 	public static final String WSP = "http://schemas.xmlsoap.org/ws/2004/09/policy";
 
 	public static final String AUTH = "http://docs.oasis-open.org/wsfed/authorization/200706";
@@ -28,16 +29,6 @@ public final class Ns {
 	public static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
 
 	public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
-
-	public static final String ISSUE_ACTION = WST + "/RST/Issue";
-
-	public static final String ISSUE_REPLY_ACTION = WST + "/RSTRC/IssueFinal";
-
-	public static final String ISSUE_REQUEST_TYPE = WST + "/Issue";
-
-	public static final String PUBLIC_KEY = WST + "/PublicKey";
-
-	public static final String SAML2_TOKEN_TYPE = "http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV2.0";
 
 	public static final String SAML_ID = "http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLID";
 

@@ -94,7 +94,7 @@ public final class TokenClient {
 		try {
 			response = this.http.send(HttpRequest.newBuilder(this.settings.endpoint())
 				.timeout(this.settings.timeout())
-				.header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + Ns.ISSUE_ACTION + "\"")
+				.header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + WsTrust.ISSUE_ACTION + "\"")
 				.POST(HttpRequest.BodyPublishers.ofByteArray(request))
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
@@ -116,7 +116,7 @@ public final class TokenClient {
 		doc.appendChild(envelope);
 		Element header = doc.createElementNS(Ns.SOAP12, "soap:Header");
 		envelope.appendChild(header);
-		WsSecurityHeader.addressing(doc, header, "Action", Ns.ISSUE_ACTION, "action", true);
+		WsSecurityHeader.addressing(doc, header, "Action", WsTrust.ISSUE_ACTION, "action", true);
 		WsSecurityHeader.addressing(doc, header, "MessageID", messageId, "messageid", false);
 		WsSecurityHeader.addressing(doc, header, "To", this.settings.endpoint().toString(), "to", true);
 		WsSecurityHeader.addressing(doc, header, "ReplyTo", Ns.WSA_ANONYMOUS, "replyto", false);
@@ -126,9 +126,9 @@ public final class TokenClient {
 		Element body = doc.createElementNS(Ns.SOAP12, "soap:Body");
 		Dom.wsuId(body, "body");
 		envelope.appendChild(body);
-		Element rst = Dom.element(doc, Ns.WST, "wst", "RequestSecurityToken");
+		Element rst = Dom.element(doc, WsTrust.NS, WsTrust.PREFIX, WsTrust.REQUEST_SECURITY_TOKEN);
 		body.appendChild(rst);
-		text(doc, rst, "RequestType", Ns.ISSUE_REQUEST_TYPE);
+		text(doc, rst, WsTrust.REQUEST_TYPE, WsTrust.ISSUE_REQUEST_TYPE);
 		Element appliesTo = Dom.element(doc, Ns.WSP, "wsp", "AppliesTo");
 		Element reference = Dom.element(doc, Ns.WSA, "wsa", "EndpointReference");
 		Element address = doc.createElementNS(Ns.WSA, "wsa:Address");
@@ -136,7 +136,7 @@ public final class TokenClient {
 		reference.appendChild(address);
 		appliesTo.appendChild(reference);
 		rst.appendChild(appliesTo);
-		Element claims = doc.createElementNS(Ns.WST, "wst:Claims");
+		Element claims = doc.createElementNS(WsTrust.NS, WsTrust.qualified(WsTrust.CLAIMS));
 		claims.setAttributeNS(null, "Dialect", Ns.AUTH_CLAIMS_DIALECT);
 		Element claimType = Dom.element(doc, Ns.AUTH, "auth", "ClaimType");
 		claimType.setAttributeNS(null, "Uri", Ns.CVR_CLAIM);
@@ -145,9 +145,9 @@ public final class TokenClient {
 		claimType.appendChild(value);
 		claims.appendChild(claimType);
 		rst.appendChild(claims);
-		text(doc, rst, "TokenType", Ns.SAML2_TOKEN_TYPE);
-		text(doc, rst, "KeyType", Ns.PUBLIC_KEY);
-		Element useKey = doc.createElementNS(Ns.WST, "wst:UseKey");
+		text(doc, rst, WsTrust.TOKEN_TYPE, WsTrust.SAML2_TOKEN_TYPE);
+		text(doc, rst, WsTrust.KEY_TYPE, WsTrust.PUBLIC_KEY);
+		Element useKey = doc.createElementNS(WsTrust.NS, WsTrust.qualified(WsTrust.USE_KEY));
 		useKey.appendChild(WsSecurityHeader.binaryToken(doc, this.credential.certificate(), null));
 		rst.appendChild(useKey);
 		// parse what is written, then sign it: the signature covers the bytes sent
@@ -160,7 +160,7 @@ public final class TokenClient {
 	}
 
 	private static void text(Document doc, Element parent, String name, String value) {
-		Element e = doc.createElementNS(Ns.WST, "wst:" + name);
+		Element e = doc.createElementNS(WsTrust.NS, WsTrust.qualified(name));
 		e.setTextContent(value);
 		parent.appendChild(e);
 	}
@@ -211,7 +211,7 @@ public final class TokenClient {
 		Dom.child(header, Ns.WSA, "RelatesTo").map(Dom::text).filter(r -> !r.equals(messageId)).ifPresent(r -> {
 			throw untrusted("the answer relates to another request (" + r + ")");
 		});
-		Element requested = Dom.find(soapBody, Ns.WST, "RequestedSecurityToken")
+		Element requested = Dom.find(soapBody, WsTrust.NS, WsTrust.REQUESTED_SECURITY_TOKEN)
 			.orElseThrow(() -> new KombitSecurityException(Reason.INVALID_TOKEN, "the answer holds no token"));
 		Element assertion = Dom.child(requested, Ns.SAML, "Assertion")
 			.orElseThrow(

@@ -101,7 +101,7 @@ public final class WsSecurityHeader {
 	public static Element samlReference(Document doc, String assertionId, String id) {
 		Element str = Dom.element(doc, Ns.WSSE, "wsse", "SecurityTokenReference");
 		str.setAttributeNS(Ns.XMLNS, "xmlns:wsse11", Ns.WSSE11);
-		str.setAttributeNS(Ns.WSSE11, "wsse11:TokenType", Ns.SAML2_TOKEN_TYPE);
+		str.setAttributeNS(Ns.WSSE11, "wsse11:TokenType", WsTrust.SAML2_TOKEN_TYPE);
 		Element identifier = doc.createElementNS(Ns.WSSE, "wsse:KeyIdentifier");
 		identifier.setAttributeNS(null, "ValueType", Ns.SAML_ID);
 		identifier.setTextContent(assertionId);

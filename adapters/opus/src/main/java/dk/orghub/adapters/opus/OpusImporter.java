@@ -22,9 +22,11 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dk.orghub.core.model.Address;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
@@ -51,6 +53,11 @@ import dk.orghub.core.store.OrgStore;
  * neither changed nor ended. The primary engagement is recomputed for every person whose
  * engagements changed, from the dump's date on (over the whole timeline on a first load),
  * keeping a primary chosen by hand. Dumps older than the last one applied are refused.
+ * <p>
+ * The change set goes through the {@link Reconciler}, so {@code hub.field-policy} decides
+ * the fields OPUS shares with another source: a person's e-mail and phone are shared
+ * addresses, offered on every import so that OPUS's value returns when the winner stops
+ * delivering it.
  */
 public final class OpusImporter {
 
@@ -144,6 +151,7 @@ public final class OpusImporter {
 		ChangeSet.Builder builder = ChangeSet.by(changes.actor()).note(changes.note());
 		changes.operations().forEach(builder::add);
 		changes.bindings().forEach(b -> builder.bind(b.source(), b.type(), b.externalId(), b.uuid()));
+		changes.releases().forEach(b -> builder.release(b.source(), b.type(), b.externalId(), b.uuid()));
 		return builder.build();
 	}
 
@@ -202,6 +210,11 @@ public final class OpusImporter {
 					ended.add(key);
 				}
 			});
+			current.objects().forEach((key, object) -> {
+				if (sharedWithOtherSources(object)) {
+					candidates.putIfAbsent(key, object);
+				}
+			});
 		}
 		else {
 			candidates.putAll(current.objects());
@@ -232,6 +245,18 @@ public final class OpusImporter {
 			endings.add(new ChangeBatch.EndedObject(type, externalId, endDate));
 		}
 		return new ChangeBatch(new ArrayList<>(changed.values()), endings, token, false);
+	}
+
+	/**
+	 * A person's address, which the directory may deliver too: offered on every import,
+	 * unchanged or not, so that it takes the dump's value again when the source that won
+	 * it stops delivering it (the reconciler keeps a winner's value while it delivers).
+	 */
+	private static boolean sharedWithOtherSources(DesiredObject<?> object) {
+		return object.type() == ObjectType.ADDRESS && object.timeline()
+			.segments()
+			.stream()
+			.anyMatch(s -> ((Address) s.value()).ownerKind() == OwnerKind.PERSON);
 	}
 
 	/**

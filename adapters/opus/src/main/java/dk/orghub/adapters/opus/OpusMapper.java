@@ -29,16 +29,17 @@ import dk.orghub.core.rules.ManagerRule;
 import dk.orghub.core.rules.PrimaryEngagementRule;
 import dk.orghub.core.rules.SubtreeFilter;
 import dk.orghub.core.spi.DesiredObject;
+import dk.orghub.core.spi.SharedAddress;
 
 /**
  * Maps validated OPUS records to canonical objects and applies the payroll rules that
  * need only the dump: subtree filters, managers (ended or vacated with their holder's
  * employment) and the primary engagement (by {@link OpusConfig#primaryRule()}).
  * <p>
- * Unit, engagement, manager and address UUIDs are name-based from the municipality key
- * and the OPUS ids, so a fresh database gets the same ones. Person UUIDs come from the
- * caller (the hub's identity bindings, or random for a new person), never from the CPR
- * number.
+ * Unit, engagement, manager and unit address UUIDs are name-based from the municipality
+ * key and the OPUS ids, so a fresh database gets the same ones; a person's address has
+ * the person's shared address UUID of its type. Person UUIDs come from the caller (the
+ * hub's identity bindings, or random for a new person), never from the CPR number.
  */
 final class OpusMapper {
 
@@ -204,7 +205,9 @@ final class OpusMapper {
 	 * A person's contact data from its employee records (the lowest employment number
 	 * that has a value wins): the e-mail, work phone and home address as addresses of the
 	 * person, each user id as an IT user, valid while the person has an employment in the
-	 * dump. Their UUIDs are name-based from the person's UUID, never from the CPR number.
+	 * dump. Their UUIDs are name-based from the person's UUID, never from the CPR number;
+	 * an address's is the person's {@link SharedAddress} of its type, which the directory
+	 * delivers too.
 	 */
 	private void contacts(UUID person, List<ValidatedDump.Employee> records, UUID itSystem,
 			Map<String, DesiredObject<?>> objects) {
@@ -248,8 +251,9 @@ final class OpusMapper {
 			return;
 		}
 		String externalId = "person:" + person + ":" + type;
-		Address address = new Address(uuid("address:" + externalId), externalId, person, OwnerKind.PERSON,
-				DefaultClasses.classUuid(DefaultClasses.ADDRESS_TYPE, type), value, visibility);
+		UUID addressType = DefaultClasses.classUuid(DefaultClasses.ADDRESS_TYPE, type);
+		Address address = new Address(SharedAddress.uuid(person, addressType), externalId, person, OwnerKind.PERSON,
+				addressType, value, visibility);
 		objects.put(MappedDump.key(ObjectType.ADDRESS, externalId),
 				new DesiredObject<>(ObjectType.ADDRESS, externalId, Timeline.of(span, address)));
 	}

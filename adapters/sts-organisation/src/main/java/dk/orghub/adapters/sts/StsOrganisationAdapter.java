@@ -20,7 +20,9 @@ import dk.orghub.core.spi.AdapterException;
 import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.spi.ConnectionTestable;
 import dk.orghub.core.spi.Deactivator;
+import dk.orghub.core.spi.PlanningTarget;
 import dk.orghub.core.spi.ReadBack;
+import dk.orghub.core.spi.TargetJob;
 import dk.orghub.core.spi.TargetObject;
 import dk.orghub.core.store.ReadPoint;
 
@@ -38,7 +40,8 @@ import dk.orghub.core.store.ReadPoint;
  * Not thread-safe (the hub never calls an adapter from two threads at once); the calls of
  * one publish run concurrently inside it.
  */
-public final class StsOrganisationAdapter implements ChangePublisher, Deactivator, ReadBack, ConnectionTestable {
+public final class StsOrganisationAdapter
+		implements ChangePublisher, Deactivator, ReadBack, ConnectionTestable, PlanningTarget {
 
 	/** The adapter's name in configuration and logs. */
 	public static final String NAME = "sts-organisation";
@@ -66,6 +69,8 @@ public final class StsOrganisationAdapter implements ChangePublisher, Deactivato
 	private Map<Key, StsObject> mapped;
 
 	private LocalDate mappedOn;
+
+	private Supplier<List<TargetJob>> jobs = List::of;
 
 	/**
 	 * @param settings the configuration ({@code hub.targets.sts.*})
@@ -96,6 +101,23 @@ public final class StsOrganisationAdapter implements ChangePublisher, Deactivato
 	@Override
 	public String name() {
 		return NAME;
+	}
+
+	/**
+	 * Offers these syncs to the hub (a full publish with its outbox drain, a reconcile):
+	 * the wiring that knows the outbox and the store gives them, once, before the hub
+	 * asks for {@link #jobs()}.
+	 * @return this adapter
+	 */
+	public StsOrganisationAdapter offering(Supplier<List<TargetJob>> jobs) {
+		this.jobs = Objects.requireNonNull(jobs, "jobs");
+		return this;
+	}
+
+	/** The syncs {@link #offering} gave; none without. */
+	@Override
+	public List<TargetJob> jobs() {
+		return this.jobs.get();
 	}
 
 	@Override

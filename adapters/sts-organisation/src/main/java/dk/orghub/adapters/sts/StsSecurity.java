@@ -4,9 +4,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.PlainConnections;
 import dk.orghub.kombit.security.KombitSecurityException;
 
 /**
@@ -95,27 +95,11 @@ public record StsSecurity(boolean enabled, Path keystore, String keystorePasswor
 	 * With security on, only https, except towards a loopback host (tests, the demo).
 	 */
 	private static void secureUrl(URI url, String name) {
-		if (!"https".equals(url.getScheme()) && !isLoopback(url)) {
+		if (!"https".equals(url.getScheme()) && !PlainConnections.loopback(url)) {
 			throw new AdapterConfigurationException("hub.targets.sts." + name
 					+ " must be an https URL when hub.targets.sts.security.enabled is true (plain http only to a "
 					+ "loopback host), was " + url);
 		}
-	}
-
-	/**
-	 * Whether a URL names a loopback host by name or address (no name is looked up).
-	 */
-	public static boolean isLoopback(URI url) {
-		String host = url.getHost();
-		if (host == null) {
-			return false;
-		}
-		host = host.toLowerCase(Locale.ROOT);
-		if (host.startsWith("[") && host.endsWith("]")) {
-			host = host.substring(1, host.length() - 1);
-		}
-		return host.equals("localhost") || host.endsWith(".localhost") || host.matches("127(\\.\\d{1,3}){3}")
-				|| host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
 	}
 
 	private static void file(Path path, String name) {

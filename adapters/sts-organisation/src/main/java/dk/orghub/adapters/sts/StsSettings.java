@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.PlainConnections;
 
 /**
  * The configuration of the STS Organisation target ({@code hub.targets.sts.*}). Checked
@@ -120,7 +121,8 @@ public record StsSettings(URI baseUrl, UUID organisationUuid, String cvr, UUID a
 			throw new AdapterConfigurationException(
 					"hub.targets.sts.base-url must be an http(s) URL, was " + this.baseUrl);
 		}
-		if (this.baseUrl.getScheme().equals("http") && !StsSecurity.isLoopback(this.baseUrl) && !this.allowPlainHttp) {
+		if (this.baseUrl.getScheme().equals("http") && !PlainConnections.loopback(this.baseUrl)
+				&& !this.allowPlainHttp) {
 			throw new AdapterConfigurationException("hub.targets.sts.base-url must be https (plain http sends CPR "
 					+ "numbers in clear; allowed towards a loopback host, or with hub.targets.sts.allow-plain-http=true), was "
 					+ this.baseUrl);

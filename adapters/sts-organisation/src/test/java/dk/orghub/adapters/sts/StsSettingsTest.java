@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.PlainConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -37,7 +38,7 @@ class StsSettingsTest {
 		}
 		assertThatCode(() -> settings("https://organisation.stoettesystemerne.dk", false).validate())
 			.doesNotThrowAnyException();
-		assertThat(StsSecurity.isLoopback(URI.create("http://127.evil.example"))).isFalse();
+		assertThat(PlainConnections.loopback(URI.create("http://127.evil.example"))).isFalse();
 	}
 
 	@Test

@@ -1,0 +1,213 @@
+package dk.orghub.adapters.opus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FileSource;
+import dk.orghub.core.spi.OwnerOnly;
+import dk.orghub.core.spi.SourceOwnership;
+
+/**
+ * The OPUS inbox as a {@link FileSource}: each dump is a run of the sync named after the
+ * source. {@link OpusInbox} imports the dump and moves it to {@code done/} or
+ * {@code error/} with its report; a preview imports nothing and leaves the dump where it
+ * is. The inbox's {@code done/} and {@code error/} are made readable by the hub's user
+ * only (the dumps hold full CPR numbers), a processed dump's time is the time it was
+ * processed, and {@link #purgeProcessed} deletes what is older than the retention
+ * ({@code hub.sources.opus.retention}), keeping the last imported dump.
+ */
+public final class OpusFileInbox implements FileSource {
+
+	private final OpusInbox inbox;
+
+	private final OpusImporter importer;
+
+	private final OpusConfig config;
+
+	private final Duration retention;
+
+	private final Clock clock;
+
+	private final Poll poll;
+
+	public OpusFileInbox(OpusInbox inbox, OpusImporter importer, Duration retention, Clock clock) {
+		this(inbox, importer, retention, clock, null);
+	}
+
+	/**
+	 * @param poll when the hub looks for dumps ({@code hub.sources.opus.poll-cron}), or
+	 * {@code null} for only when the sync is triggered
+	 */
+	public OpusFileInbox(OpusInbox inbox, OpusImporter importer, Duration retention, Clock clock, Poll poll) {
+		this.poll = poll;
+		this.inbox = inbox;
+		this.importer = importer;
+		this.config = importer.config();
+		this.retention = retention;
+		this.clock = clock;
+		if (this.config.inbox() != null) {
+			OwnerOnly.folder(this.config.inbox(), false);
+			OwnerOnly.folder(this.config.inbox().resolve(OpusInbox.DONE), true);
+			OwnerOnly.folder(this.config.inbox().resolve(OpusInbox.ERROR), true);
+		}
+	}
+
+	@Override
+	public String name() {
+		return this.config.sourceName();
+	}
+
+	@Override
+	public void validate() {
+		this.config.validate();
+		if (this.config.inbox() == null) {
+			throw new AdapterConfigurationException("hub.sources.opus.inbox is required for the inbox");
+		}
+	}
+
+	@Override
+	public SourceOwnership ownership() {
+		return OpusDumpReader.ownership();
+	}
+
+	@Override
+	public Poll poll() {
+		return this.poll;
+	}
+
+	@Override
+	public String location() {
+		return this.config.inbox().toString();
+	}
+
+	@Override
+	public List<Path> pending() {
+		return this.inbox.pending();
+	}
+
+	@Override
+	public FileResult process(Path file, boolean preview) {
+		String name = file.getFileName().toString();
+		ImportReport report;
+		String movedTo = null;
+		if (preview) {
+			Path previous = this.importer.lastImported()
+				.map((last) -> this.config.inbox().resolve(OpusInbox.DONE).resolve(last))
+				.filter(Files::isRegularFile)
+				.filter((last) -> !last.getFileName().toString().equals(name))
+				.orElse(null);
+			report = this.importer.importFile(file, previous, true);
+		}
+		else {
+			report = this.inbox.process(file);
+			movedTo = ((report.status() == ImportReport.Status.REJECTED) ? OpusInbox.ERROR : OpusInbox.DONE) + "/"
+					+ name;
+			processedNow(this.config.inbox().resolve(movedTo));
+		}
+		return new FileResult(name, status(report.status()), report.delivered(), report.result(),
+				report.rejected().stream().map(this::rejected).toList(),
+				report.warnings().stream().map(RecordProblem::toString).toList(),
+				report.notes().stream().map(RecordProblem::toString).toList(), report.error(), movedTo);
+	}
+
+	@Override
+	public void reject(Path file, String reason) {
+		try {
+			Path error = Files.createDirectories(this.config.inbox().resolve(OpusInbox.ERROR));
+			String name = file.getFileName().toString();
+			Files.move(file, error.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+			processedNow(error.resolve(name));
+			Files.writeString(error.resolve(name + ".error.txt"),
+					"OPUS dump " + name + ": REJECTED\nNothing of it was applied: " + reason + "\n",
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot move OPUS dump " + file + " to the error folder", ex);
+		}
+	}
+
+	/**
+	 * Deletes the dumps and reports in {@code done/} and {@code error/} processed longer
+	 * than the retention ago, except the last imported dump and its report.
+	 */
+	@Override
+	public int purgeProcessed(Instant now) {
+		Instant before = now.minus(this.retention);
+		String last = this.importer.lastImported().orElse(null);
+		int deleted = 0;
+		for (String folder : List.of(OpusInbox.DONE, OpusInbox.ERROR)) {
+			Path processed = this.config.inbox().resolve(folder);
+			if (!Files.isDirectory(processed)) {
+				continue;
+			}
+			try (Stream<Path> files = Files.list(processed)) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					String name = file.getFileName().toString();
+					boolean needed = folder.equals(OpusInbox.DONE) && last != null
+							&& (name.equals(last) || name.startsWith(last + "."));
+					if (!needed && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+						Files.delete(file);
+						deleted++;
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot purge the OPUS inbox folder " + processed, ex);
+			}
+		}
+		return deleted;
+	}
+
+	/** A moved file keeps the time it was written; the retention counts from now. */
+	private void processedNow(Path file) {
+		try {
+			if (Files.isRegularFile(file)) {
+				Files.setLastModifiedTime(file, FileTime.from(this.clock.instant()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot set the time of " + file, ex);
+		}
+	}
+
+	private static FileResult.Status status(ImportReport.Status status) {
+		return switch (status) {
+			case APPLIED -> FileResult.Status.APPLIED;
+			case UNCHANGED -> FileResult.Status.UNCHANGED;
+			case PREVIEW -> FileResult.Status.PREVIEW;
+			case REJECTED -> FileResult.Status.REJECTED;
+		};
+	}
+
+	private FileResult.RejectedRecord rejected(RecordProblem problem) {
+		boolean unit = "orgUnit".equals(problem.element());
+		ObjectType type = unit ? ObjectType.ORG_UNIT : ObjectType.ENGAGEMENT;
+		return new FileResult.RejectedRecord(type, uuid((unit ? "unit:" : "engagement:") + problem.id()), problem.id(),
+				problem.toString());
+	}
+
+	/**
+	 * The UUID the OPUS mapping gives the record's object (name-based from the
+	 * municipality key and the OPUS id), so the quarantine entry names the object a later
+	 * dump writes.
+	 */
+	private UUID uuid(String name) {
+		return UUID.nameUUIDFromBytes(
+				("orghub:opus:" + this.config.municipalityKey() + ":" + name).getBytes(StandardCharsets.UTF_8));
+	}
+
+}

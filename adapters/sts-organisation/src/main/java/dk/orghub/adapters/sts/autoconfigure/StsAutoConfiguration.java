@@ -1,0 +1,128 @@
+package dk.orghub.adapters.sts.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import dk.orghub.adapters.sts.CanonicalState;
+import dk.orghub.adapters.sts.SentLedger;
+import dk.orghub.adapters.sts.StsOrganisationAdapter;
+import dk.orghub.adapters.sts.StsOutbox;
+import dk.orghub.adapters.sts.StsSchema;
+import dk.orghub.core.spi.HubRuns;
+import dk.orghub.core.store.JdbcOrgStore;
+import dk.orghub.core.store.OrgStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * STS Organisation as a target, on when {@code hub.targets.sts.base-url} or a KOMBIT
+ * environment is set ({@link ConditionalOnStsTarget}): the settings
+ * ({@link StsProperties}), the adapter's tables (migrated after the hub's own Flyway
+ * migration), the outbox written in each change set's transaction (a write listener of
+ * the store), the adapter with the syncs it offers ({@code sts-publish} with its outbox
+ * drain and its publish at start, {@code sts-reconcile}: {@link StsRuns}; the hub makes
+ * their routes), the endpoints {@code /api/v1/targets/sts} and {@code /api/v1/profiles},
+ * the target's health and certificate metrics, and the consumer profiles for the
+ * dashboard. Every bean can be replaced by one of the same type.
+ */
+@AutoConfiguration
+@ConditionalOnStsTarget
+@EnableConfigurationProperties(StsProperties.class)
+public class StsAutoConfiguration {
+
+	/**
+	 * Set by the demo's local STS service, whose objects live in memory: the hub forgets
+	 * at start what it sent before.
+	 */
+	public static final String LOCAL_SERVICE = "hub.targets.sts.local-service";
+
+	/**
+	 * The outbox. Creating it migrates the adapter's tables ({@code sts_sent},
+	 * {@code sts_quarantine}, {@code sts_outbox}, {@code sts_outbox_drainer}; own history
+	 * table), after the hub's Flyway migration and before the store, which takes its
+	 * writer as a listener.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	StsOutbox stsOutbox(DataSource dataSource, Clock clock, StsProperties properties, Environment environment) {
+		properties.settings();
+		StsSchema.migrate(dataSource);
+		if (environment.getProperty(LOCAL_SERVICE, Boolean.class, false)) {
+			// the demo's in-memory service starts empty: forget what was sent to the last
+			// one
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			jdbc.update("DELETE FROM sts_sent");
+			jdbc.update("DELETE FROM sts_quarantine");
+			jdbc.update("DELETE FROM sts_outbox");
+		}
+		return new StsOutbox(dataSource, clock, properties.outbox().batch());
+	}
+
+	@Bean
+	JdbcOrgStore.WriteListener stsOutboxWriter(StsOutbox outbox) {
+		return outbox.writer();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	StsOrganisationAdapter stsOrganisationAdapter(StsProperties properties, DataSource dataSource, Clock clock,
+			ObjectProvider<OrgStore> store, StsOutbox outbox, ObjectProvider<StsOperations> operations) {
+		StsOrganisationAdapter adapter = new StsOrganisationAdapter(properties.settings(),
+				new SentLedger(dataSource, clock), clock, () -> CanonicalState.load(store.getObject()));
+		return adapter.offering(() -> StsRuns.jobs(adapter, operations.getObject(), outbox, properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StsOperations stsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock,
+			StsCertificates certificates) {
+		return new StsOperations(adapter, outbox, store, clock, certificates::certificates);
+	}
+
+	@Bean
+	StsRuns stsRuns(HubRuns runs, StsOperations operations) {
+		return new StsRuns(runs, operations);
+	}
+
+	/** The certificates' expiry (dashboard, metrics). */
+	@Bean
+	StsCertificates stsCertificates(StsOrganisationAdapter adapter, Clock clock, MeterRegistry meters) {
+		return new StsCertificates(adapter.settings(), clock, meters);
+	}
+
+	/** The target's health ({@code stsTarget}). */
+	@Bean("stsTarget")
+	StsHealth stsTargetHealth(StsCertificates certificates, StsOperations operations) {
+		return new StsHealth(certificates, operations::lastFailure);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	StsController stsController(StsRuns runs, StsOperations operations) {
+		return new StsController(runs, operations);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	ProfileController stsProfileController(StsOrganisationAdapter adapter) {
+		return new ProfileController(adapter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StsProfileReadiness stsProfileReadiness(StsOrganisationAdapter adapter) {
+		return new StsProfileReadiness(adapter);
+	}
+
+}

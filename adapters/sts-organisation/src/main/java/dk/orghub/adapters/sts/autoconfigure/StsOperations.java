@@ -1,0 +1,186 @@
+package dk.orghub.adapters.sts.autoconfigure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dk.orghub.adapters.sts.SentLedger;
+import dk.orghub.adapters.sts.StsFailure;
+import dk.orghub.adapters.sts.StsOrganisationAdapter;
+import dk.orghub.adapters.sts.StsOutbox;
+import dk.orghub.adapters.sts.StsPlan;
+import dk.orghub.adapters.sts.StsPublisher;
+import dk.orghub.adapters.sts.StsReconciler;
+import dk.orghub.core.store.OrgStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the STS routes and endpoints call: drain the outbox, publish in full, reconcile;
+ * each remembers its last result for {@link #status()}. Plain Java: the routes only
+ * trigger it, and an {@link dk.orghub.core.spi.AdapterException} goes up to the route's
+ * error handling.
+ */
+public class StsOperations {
+
+	private static final Logger log = LoggerFactory.getLogger(StsOperations.class);
+
+	private final StsOrganisationAdapter adapter;
+
+	private final StsOutbox outbox;
+
+	private final OrgStore store;
+
+	private final Clock clock;
+
+	private volatile Last<StsOutbox.Drained> lastDrain;
+
+	private volatile Last<StsPublisher.Report> lastPublish;
+
+	private volatile Last<StsReconciler.Result> lastReconcile;
+
+	private volatile Failure lastFailure;
+
+	private final Supplier<List<StsCertificates.Certificate>> certificates;
+
+	public StsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock) {
+		this(adapter, outbox, store, clock, List::of);
+	}
+
+	/** As above, with the certificates of signed calls for the status. */
+	StsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock,
+			Supplier<List<StsCertificates.Certificate>> certificates) {
+		this.certificates = certificates;
+		this.adapter = Objects.requireNonNull(adapter, "adapter");
+		this.outbox = Objects.requireNonNull(outbox, "outbox");
+		this.store = Objects.requireNonNull(store, "store");
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/**
+	 * Publishes what the waiting outbox rows name.
+	 * @return what was drained; {@code null} when nothing was waiting
+	 */
+	public StsOutbox.Drained drain() {
+		if (this.outbox.pending() == 0) {
+			return null;
+		}
+		Instant start = this.clock.instant();
+		StsOutbox.Drained drained = guarded("drain", () -> this.outbox.drain(this.store, this.adapter));
+		this.lastDrain = new Last<>(start, this.clock.instant(), drained);
+		if (drained.rows() > 0 && drained.report() != null) {
+			log.info("STS outbox: {} row(s), {} object(s), {} written, {} quarantined", drained.rows(),
+					drained.objects(), drained.report().written(), drained.report().quarantined());
+		}
+		return drained;
+	}
+
+	/** Publishes everything that differs from what was last sent. */
+	public StsPublisher.Report publishAll() {
+		return publish(planPublish());
+	}
+
+	/** What a full publish would send now; sends nothing. */
+	public StsPlan planPublish() {
+		return guarded("publish", this.adapter::planAll);
+	}
+
+	/** What sending these objects again would send (e.g. from the quarantine). */
+	public StsPlan planRetry(Set<UUID> objects) {
+		return guarded("publish", () -> this.adapter.planRetry(objects));
+	}
+
+	/** Sends a plan of {@link #planPublish()} or {@link #planRetry}. */
+	public StsPublisher.Report publish(StsPlan plan) {
+		Instant start = this.clock.instant();
+		StsPublisher.Report report = guarded("publish", () -> this.adapter.publish(plan));
+		this.lastPublish = new Last<>(start, this.clock.instant(), report);
+		log.info("STS full publish: {} mapped, {} created, {} changed, {} deactivated, {} unchanged, {} quarantined",
+				report.mapped(), report.created(), report.changed(), report.deactivated(), report.unchanged(),
+				report.quarantined());
+		return report;
+	}
+
+	/** Reads what STS holds and corrects drift. */
+	public StsReconciler.Result reconcile() {
+		return reconcile(findDrift());
+	}
+
+	/** Reads what STS holds and plans the correction of the drift; writes nothing. */
+	public StsReconciler.Drift findDrift() {
+		return guarded("reconcile", this.adapter::findDrift);
+	}
+
+	/** Corrects the drift {@link #findDrift()} found. */
+	public StsReconciler.Result reconcile(StsReconciler.Drift drift) {
+		Instant start = this.clock.instant();
+		StsReconciler.Result result = guarded("reconcile", () -> this.adapter.reconcile(drift));
+		this.lastReconcile = new Last<>(start, this.clock.instant(), result);
+		log.info("STS reconcile: {} held, {} missing, {} differing, {} foreign", result.held(), result.missing(),
+				result.differing(), result.foreign());
+		return result;
+	}
+
+	/** The last failure of an operation, or null. */
+	public Failure lastFailure() {
+		return this.lastFailure;
+	}
+
+	/** The last results, the outbox backlog and the quarantine. */
+	public Status status() {
+		return new Status(this.adapter.settings().baseUrl().toString(), this.adapter.settings().security().enabled(),
+				this.outbox.pending(), this.lastDrain, this.lastPublish, this.lastReconcile, this.lastFailure,
+				this.adapter.ledger().quarantined(), this.certificates.get());
+	}
+
+	private <T> T guarded(String operation, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (RuntimeException ex) {
+			this.lastFailure = new Failure(operation, this.clock.instant(),
+					(ex instanceof StsFailure f) ? f.kind() : ex.getClass().getSimpleName(), ex.getMessage());
+			throw ex;
+		}
+	}
+
+	/**
+	 * When an operation last finished and what it did.
+	 *
+	 * @param <T> the operation's result
+	 */
+	public record Last<T>(Instant started, Instant finished, T result) {
+
+	}
+
+	/**
+	 * The last failure of an operation (e.g. STS not answering).
+	 *
+	 * @param kind what kind of failure (e.g. {@code network}, {@code token refused (no
+	 * service agreement?)}, {@code client certificate expired})
+	 */
+	public record Failure(String operation, Instant at, String kind, String message) {
+
+	}
+
+	/**
+	 * The target's state.
+	 *
+	 * @param baseUrl where it publishes
+	 * @param signedCalls whether calls are signed (security on)
+	 * @param outboxBacklog outbox rows waiting
+	 * @param quarantine objects that could not be sent (the next full publish tries them
+	 * again)
+	 * @param certificates the certificates of signed calls and their expiry
+	 */
+	public record Status(String baseUrl, boolean signedCalls, int outboxBacklog, Last<StsOutbox.Drained> lastDrain,
+			Last<StsPublisher.Report> lastPublish, Last<StsReconciler.Result> lastReconcile, Failure lastFailure,
+			List<SentLedger.Quarantined> quarantine, List<StsCertificates.Certificate> certificates) {
+
+	}
+
+}
