@@ -135,7 +135,7 @@ final class GeneratedMunicipalitySource implements SnapshotSource {
 			units.put(chosen.getKey(), chosen.getValue().put(Validity.from(next), renamed));
 		}
 		return new Municipality(m.seed(), m.employees(), m.referenceDate(), m.organisation(), units, m.persons(),
-				engagements, m.managers(), m.addresses(), m.kle());
+				engagements, m.managers(), m.addresses(), m.kle(), m.actors());
 	}
 
 	static Municipality cutShort(Municipality m) {
@@ -147,7 +147,7 @@ final class GeneratedMunicipalitySource implements SnapshotSource {
 			}
 		}
 		return new Municipality(m.seed(), m.employees(), m.referenceDate(), m.organisation(), m.units(), m.persons(),
-				engagements, m.managers(), m.addresses(), m.kle());
+				engagements, m.managers(), m.addresses(), m.kle(), m.actors());
 	}
 
 	/** Which municipality the source delivers. */

@@ -178,6 +178,42 @@ class LocalEditRolesIT {
 	}
 
 	@Test
+	void theSchoolEditorAssociatesPersonsWithTheSchoolOnly() {
+		ResponseEntity<JsonNode> created = this.schoolEditor.exchange(HttpMethod.POST, "/api/v1/associations",
+				intern(TREE.inside()));
+		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+		String inside = created.getBody().get("uuid").asText();
+		ResponseEntity<JsonNode> outside = this.admin.exchange(HttpMethod.POST, "/api/v1/associations",
+				intern(TREE.outside()));
+		assertThat(outside.getStatusCode()).as(String.valueOf(outside.getBody())).isEqualTo(HttpStatus.CREATED);
+		String other = outside.getBody().get("uuid").asText();
+		long associations = count("/api/v1/associations?unit={u}", TREE.outside());
+
+		assertRefused(this.schoolEditor, HttpMethod.POST, "/api/v1/associations", intern(TREE.outside()));
+		// moving the school's intern out of the school needs both units
+		assertRefused(this.schoolEditor, HttpMethod.PUT, "/api/v1/associations/{uuid}",
+				Map.of("unit", TREE.outside().toString()), inside);
+		// naming a unit of the school changes nothing: the association's own unit counts
+		assertRefused(this.schoolEditor, HttpMethod.PUT, "/api/v1/associations/{uuid}",
+				Map.of("unit", TREE.inside().toString()), other);
+		assertRefused(this.schoolEditor, HttpMethod.POST, "/api/v1/associations/{uuid}/end?date={d}", null, other,
+				TODAY.plusDays(1));
+
+		assertThat(count("/api/v1/associations?unit={u}", TREE.outside())).isEqualTo(associations);
+		assertThat(this.admin.get("/api/v1/associations/{uuid}", inside).get("unit").asText())
+			.isEqualTo(TREE.inside().toString());
+		assertThat(this.admin.get("/api/v1/associations/{uuid}", other).at("/validity/to").isNull()).isTrue();
+		assertThat(status(this.schoolEditor, HttpMethod.POST, "/api/v1/associations/{uuid}/end?date={d}", null, inside,
+				TODAY.plusDays(1)))
+			.isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	private static Map<String, Object> intern(UUID unit) {
+		return Map.of("unit", unit.toString(), "associationType", "Praktikant", "newPerson",
+				Map.of("givenName", "Sara", "surname", "Lund", "noCprReason", "praktikant fra udlandet"));
+	}
+
+	@Test
 	void aUnitThatMovesOutOfTheSchoolIsTheSchoolsOnlyUntilTheMove() {
 		LocalDate move = TODAY.plusDays(20);
 		UUID leaving = TREE.inside();

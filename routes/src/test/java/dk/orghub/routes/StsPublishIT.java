@@ -79,7 +79,7 @@ class StsPublishIT {
 
 		// in full: every unit valid today is in STS, nothing waits, nothing is
 		// quarantined
-		List<JsonNode> units = items(api.get("/api/v1/org-units?limit=1000"));
+		List<JsonNode> units = items(api.get("/api/v1/org-units?hierarchy=Linjeorganisation&limit=1000"));
 		assertThat(units).hasSizeGreaterThan(10);
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 			JsonNode status = reader.get("/api/v1/targets/sts/status");
@@ -92,6 +92,12 @@ class StsPublishIT {
 		});
 		JsonNode status = reader.get("/api/v1/targets/sts/status");
 		assertThat(status.get("quarantine")).as(status.toString()).isEmpty();
+		List<JsonNode> med = items(api.get("/api/v1/org-units?hierarchy=MED-organisation&limit=1000"));
+		assertThat(med).as("the MED organisation is not published")
+			.isNotEmpty()
+			.allSatisfy((u) -> assertThat(STS.registry().exists(StsRegistry.Kind.ENHED, u.get("uuid").asText()))
+				.as(u.get("userKey").asText())
+				.isFalse());
 		assertThat(STS.registry().count(StsRegistry.Kind.FUNKTION)).isPositive();
 
 		// a second full publish finds nothing to send

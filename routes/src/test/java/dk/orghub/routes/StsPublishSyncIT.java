@@ -119,7 +119,7 @@ class StsPublishSyncIT {
 			.getBody()
 			.get("paused")
 			.asBoolean()).isTrue();
-		String unit = items(admin.get("/api/v1/org-units?limit=1000")).stream()
+		String unit = items(admin.get("/api/v1/org-units?hierarchy=Linjeorganisation&limit=1000")).stream()
 			.filter((u) -> !u.get("parent").isNull())
 			.findFirst()
 			.orElseThrow()

@@ -38,6 +38,19 @@ public final class DefaultClasses {
 
 	public static final String IT_SYSTEM = "it_system";
 
+	public static final String ASSOCIATION_TYPE = "association_type";
+
+	public static final String ORG_UNIT_HIERARCHY = "org_unit_hierarchy";
+
+	/** The hierarchy of every unit that names none: the line organisation. */
+	public static final UUID LINE_ORGANISATION = classUuid(ORG_UNIT_HIERARCHY, "Linjeorganisation");
+
+	/** The hierarchy of the MED organisation (work-environment and co-determination). */
+	public static final UUID MED_ORGANISATION = classUuid(ORG_UNIT_HIERARCHY, "MED-organisation");
+
+	/** The hierarchy of project organisations. */
+	public static final UUID PROJECT_ORGANISATION = classUuid(ORG_UNIT_HIERARCHY, "Projektorganisation");
+
 	private static final List<Facet> FACETS = new ArrayList<>();
 
 	private static final List<Klasse> CLASSES = new ArrayList<>();
@@ -58,6 +71,11 @@ public final class DefaultClasses {
 		facet(RESPONSIBILITY, "Manager responsibilities", "Personaleansvar", "Budgetansvar", "MED-ansvar");
 		facet(KLE_ASPECT, "KLE aspects", "Ansvarlig", "Udførende", "Indsigt");
 		facet(IT_SYSTEM, "IT systems", "Active Directory");
+		facet(ASSOCIATION_TYPE, "Association types: how a person without a payroll employment is tied to a unit",
+				"Praktikant", "Ekstern konsulent", "Politiker", "Frivillig", "Vikar", "Arbejdsmiljørepræsentant",
+				"Tillidsrepræsentant", "Udvalgsformand", "Udvalgsmedlem");
+		facet(ORG_UNIT_HIERARCHY, "Unit hierarchies: each is its own tree", "Linjeorganisation", "MED-organisation",
+				"Projektorganisation");
 		FACETS.add(new Facet(facetUuid(ADDRESS_TYPE), ADDRESS_TYPE, "Address types"));
 		address("EMAIL", "E-mail", AddressScope.EMAIL);
 		address("PHONE", "Phone", AddressScope.PHONE);

@@ -13,6 +13,8 @@ public enum ObjectType {
 
 	ENGAGEMENT(Engagement.class, "engagements"),
 
+	ASSOCIATION(Association.class, "associations"),
+
 	MANAGER(Manager.class, "managers"),
 
 	ADDRESS(Address.class, "addresses"),

@@ -8,7 +8,7 @@ import java.util.UUID;
  * the key people use is the {@link #userKey()}.
  */
 public sealed interface OrgObject
-		permits Organisation, OrgUnit, Person, Engagement, Manager, Address, ItUser, Kle, Facet, Klasse {
+		permits Organisation, OrgUnit, Person, Engagement, Association, Manager, Address, ItUser, Kle, Facet, Klasse {
 
 	UUID uuid();
 

@@ -27,9 +27,21 @@ public final class OrganisationQueries {
 		this.store = Objects.requireNonNull(store, "store");
 	}
 
-	/** The tree of all units valid at the read point. */
+	/**
+	 * The forest of all units valid at the read point, every hierarchy's roots among its
+	 * roots; a unit's subtree and ancestors stay in its hierarchy, as the store keeps
+	 * every unit in its parent's.
+	 */
 	public OrgTree tree(ReadPoint point) {
 		return OrgTree.of(all(Query.of(OrgUnit.class, point)));
+	}
+
+	/**
+	 * The tree of one hierarchy (a class of facet {@code org_unit_hierarchy}, e.g.
+	 * {@link dk.orghub.core.classes.DefaultClasses#LINE_ORGANISATION}) at the read point.
+	 */
+	public OrgTree tree(ReadPoint point, UUID hierarchy) {
+		return OrgTree.of(all(Query.of(OrgUnit.class, point).where("hierarchy", hierarchy)));
 	}
 
 	/**

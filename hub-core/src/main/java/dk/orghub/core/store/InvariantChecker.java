@@ -36,6 +36,7 @@ import dk.orghub.core.store.Mapping.Target;
  * engagement within its unit and person; checked both ways: for the changed objects and
  * for the objects that refer to one whose validity shrank;</li>
  * <li>no unit is its own ancestor on any date;</li>
+ * <li>a unit is in its parent's hierarchy; the units it covers are line units;</li>
  * <li>at most one primary engagement per person on any date.</li>
  * </ul>
  */
@@ -72,6 +73,7 @@ final class InvariantChecker {
 		checkValues();
 		checkReferences();
 		checkCycles();
+		checkHierarchies();
 		checkDependents();
 		checkPrimary();
 	}
@@ -234,6 +236,95 @@ final class InvariantChecker {
 
 	private Timeline<?> unit(UUID uuid) throws SQLException {
 		return this.view.timeline(new ObjectKey(ObjectType.ORG_UNIT, uuid));
+	}
+
+	/**
+	 * A unit lies in its parent's hierarchy on every day (so each hierarchy is its own
+	 * tree), checked for the changed units and for the children of a unit whose hierarchy
+	 * changed; the units a unit covers are line units while it covers them, and only a
+	 * unit outside the line organisation covers any.
+	 */
+	private void checkHierarchies() throws SQLException {
+		Set<UUID> regrouped = new HashSet<>();
+		List<ObjectKey> covered = new ArrayList<>();
+		for (Map.Entry<ObjectKey, Change> entry : this.changes.entrySet()) {
+			if (entry.getKey().type() != ObjectType.ORG_UNIT) {
+				continue;
+			}
+			Set<UUID> before = hierarchies(entry.getValue().before());
+			if (!before.isEmpty() && !before.equals(hierarchies(entry.getValue().after()))) {
+				regrouped.add(entry.getKey().uuid());
+			}
+			for (Segment<?> segment : entry.getValue().after().segments()) {
+				((OrgUnit) segment.value()).covers().forEach(c -> covered.add(new ObjectKey(ObjectType.ORG_UNIT, c)));
+			}
+		}
+		this.view.prefetch(covered);
+		for (Map.Entry<ObjectKey, Change> entry : this.changes.entrySet()) {
+			if (entry.getKey().type() == ObjectType.ORG_UNIT) {
+				for (Segment<?> segment : entry.getValue().after().segments()) {
+					checkHierarchyOf(entry.getKey(), segment);
+					checkCovers(entry.getKey(), segment);
+				}
+			}
+		}
+		if (regrouped.isEmpty()) {
+			return;
+		}
+		Map<ObjectKey, Timeline<?>> children = this.view.byColumn(Mappings.of(ObjectType.ORG_UNIT), "parent_uuid",
+				regrouped);
+		for (Map.Entry<ObjectKey, Timeline<?>> child : children.entrySet()) {
+			if (!this.changes.containsKey(child.getKey())) {
+				for (Segment<?> segment : child.getValue().segments()) {
+					checkHierarchyOf(child.getKey(), segment);
+				}
+			}
+		}
+	}
+
+	private void checkHierarchyOf(ObjectKey key, Segment<?> segment) throws SQLException {
+		OrgUnit unit = (OrgUnit) segment.value();
+		if (unit.parent() == null) {
+			return;
+		}
+		for (Segment<?> parentSegment : unit(unit.parent()).segments()) {
+			OrgUnit parent = (OrgUnit) parentSegment.value();
+			if (parentSegment.validity().overlaps(segment.validity()) && !parent.hierarchy().equals(unit.hierarchy())) {
+				violation(key, unit.userKey(), "same-hierarchy",
+						"valid " + segment.validity() + " in hierarchy " + unit.hierarchy() + " but its parent '"
+								+ parent.userKey() + "' is in hierarchy " + parent.hierarchy() + " valid "
+								+ parentSegment.validity());
+				return;
+			}
+		}
+	}
+
+	private void checkCovers(ObjectKey key, Segment<?> segment) throws SQLException {
+		OrgUnit unit = (OrgUnit) segment.value();
+		if (!unit.covers().isEmpty() && unit.inLineOrganisation()) {
+			violation(key, unit.userKey(), "covers-valid", "a unit of the line organisation covers no units");
+			return;
+		}
+		for (UUID coveredUuid : unit.covers()) {
+			Timeline<?> covered = unit(coveredUuid);
+			if (!covered.covers(segment.validity())) {
+				violation(key, unit.userKey(), "covers-valid", "valid " + segment.validity() + " covers unit "
+						+ coveredUuid + ", which is valid only " + covered.coverage());
+			}
+			else if (covered.segments()
+				.stream()
+				.anyMatch(s -> s.validity().overlaps(segment.validity())
+						&& !((OrgUnit) s.value()).inLineOrganisation())) {
+				violation(key, unit.userKey(), "covers-valid",
+						"covers unit " + coveredUuid + ", which is not in the line organisation");
+			}
+		}
+	}
+
+	private static Set<UUID> hierarchies(Timeline<?> timeline) {
+		Set<UUID> result = new HashSet<>();
+		timeline.segments().forEach(s -> result.add(((OrgUnit) s.value()).hierarchy()));
+		return result;
 	}
 
 	/** Objects that refer to one whose validity shrank must still lie within it. */

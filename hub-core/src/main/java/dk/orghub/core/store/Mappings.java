@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.Facet;
 import dk.orghub.core.model.ItUser;
@@ -46,18 +47,22 @@ final class Mappings {
 				List.of(text("name", OrgUnit::name), ref("parent_uuid", OrgUnit::parent, "parent"),
 						ref("unit_type", OrgUnit::unitType, "unitType"),
 						ref("unit_level", OrgUnit::unitLevel, "unitLevel"),
-						ref("payout_unit", OrgUnit::payoutUnit, "payoutUnit")),
+						ref("payout_unit", OrgUnit::payoutUnit, "payoutUnit"),
+						ref("hierarchy", OrgUnit::hierarchy, "hierarchy"), text("covers", u -> joined(u.covers()))),
 				(rs, uuid, key) -> new OrgUnit(uuid, key, rs.getString("name"), uuid(rs, "parent_uuid"),
-						uuid(rs, "unit_type"), uuid(rs, "unit_level"), uuid(rs, "payout_unit")),
+						uuid(rs, "unit_type"), uuid(rs, "unit_level"), uuid(rs, "payout_unit"), uuid(rs, "hierarchy"),
+						uuids(rs.getString("covers"))),
 				List.of(reference("parent", OrgUnit::parent, "parent_uuid", ObjectType.ORG_UNIT, "within-parent"),
 						classRef("unitType", OrgUnit::unitType, "unit_type"),
 						classRef("unitLevel", OrgUnit::unitLevel, "unit_level"), reference("payoutUnit",
-								OrgUnit::payoutUnit, "payout_unit", ObjectType.ORG_UNIT, "reference-valid"))));
+								OrgUnit::payoutUnit, "payout_unit", ObjectType.ORG_UNIT, "reference-valid"),
+						classRef("hierarchy", OrgUnit::hierarchy, "hierarchy"))));
 		register(new Mapping<>(ObjectType.PERSON, Person.class, "person",
 				List.of(text("cpr", Person::cpr), text("given_name", Person::givenName),
-						text("surname", Person::surname), text("nickname", Person::nickname)),
+						text("surname", Person::surname), text("nickname", Person::nickname),
+						text("no_cpr_reason", Person::noCprReason)),
 				(rs, uuid, key) -> new Person(uuid, key, rs.getString("cpr"), rs.getString("given_name"),
-						rs.getString("surname"), rs.getString("nickname")),
+						rs.getString("surname"), rs.getString("nickname"), rs.getString("no_cpr_reason")),
 				List.of()));
 		register(new Mapping<>(ObjectType.ENGAGEMENT, Engagement.class, "engagement",
 				List.of(ref("person_uuid", Engagement::person, "person"), ref("unit_uuid", Engagement::unit, "unit"),
@@ -75,12 +80,21 @@ final class Mappings {
 						reference("unit", Engagement::unit, "unit_uuid", ObjectType.ORG_UNIT, "within-unit"),
 						classRef("jobFunction", Engagement::jobFunction, "job_function"),
 						classRef("engagementType", Engagement::engagementType, "engagement_type"))));
+		register(new Mapping<>(ObjectType.ASSOCIATION, Association.class, "association",
+				List.of(ref("person_uuid", Association::person, "person"), ref("unit_uuid", Association::unit, "unit"),
+						ref("association_type", Association::associationType, "associationType"),
+						ref("job_function", Association::jobFunction, "jobFunction")),
+				(rs, uuid, key) -> new Association(uuid, key, uuid(rs, "person_uuid"), uuid(rs, "unit_uuid"),
+						uuid(rs, "association_type"), uuid(rs, "job_function")),
+				List.of(reference("person", Association::person, "person_uuid", ObjectType.PERSON, "within-person"),
+						reference("unit", Association::unit, "unit_uuid", ObjectType.ORG_UNIT, "within-unit"),
+						classRef("associationType", Association::associationType, "association_type"),
+						classRef("jobFunction", Association::jobFunction, "job_function"))));
 		register(new Mapping<>(ObjectType.MANAGER, Manager.class, "manager",
 				List.of(ref("unit_uuid", Manager::unit, "unit"), ref("person_uuid", Manager::person, "person"),
 						ref("manager_type", Manager::managerType, "managerType"),
 						ref("manager_level", Manager::managerLevel, "managerLevel"),
-						text("responsibilities", m -> m.responsibilities().isEmpty() ? null
-								: m.responsibilities().stream().map(UUID::toString).collect(Collectors.joining(",")))),
+						text("responsibilities", m -> joined(m.responsibilities()))),
 				(rs, uuid, key) -> new Manager(uuid, key, uuid(rs, "unit_uuid"), uuid(rs, "person_uuid"),
 						uuid(rs, "manager_type"), uuid(rs, "manager_level"), uuids(rs.getString("responsibilities"))),
 				List.of(reference("unit", Manager::unit, "unit_uuid", ObjectType.ORG_UNIT, "within-unit"),
@@ -183,6 +197,10 @@ final class Mappings {
 
 	static UUID uuid(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, UUID.class);
+	}
+
+	private static String joined(List<UUID> uuids) {
+		return uuids.isEmpty() ? null : uuids.stream().map(UUID::toString).collect(Collectors.joining(","));
 	}
 
 	private static List<UUID> uuids(String joined) {

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.AddressScope;
 import dk.orghub.core.model.Cpr;
 import dk.orghub.core.model.Engagement;
@@ -33,6 +34,9 @@ final class ValueRules {
 
 	private static final Pattern DIGITS_3 = Pattern.compile("^[0-9]{3}$");
 
+	/** The most units one unit may cover (they are stored in one column). */
+	static final int MAX_COVERED = 100;
+
 	private ValueRules() {
 	}
 
@@ -57,6 +61,12 @@ final class ValueRules {
 			if (u.uuid().equals(u.parent())) {
 				violation.accept("no-cycle", "unit is its own parent");
 			}
+			if (u.covers().size() > MAX_COVERED) {
+				violation.accept("value-length", "a unit covers at most " + MAX_COVERED + " units");
+			}
+			if (u.covers().contains(u.uuid())) {
+				violation.accept("covers-valid", "a unit cannot cover itself");
+			}
 		}
 		else if (value instanceof Person p) {
 			person(p, violation, warning);
@@ -68,6 +78,11 @@ final class ValueRules {
 					&& (e.fraction().signum() < 0 || e.fraction().compareTo(java.math.BigDecimal.ONE) > 0)) {
 				violation.accept("value-format", "fraction must be between 0 and 1, was " + e.fraction());
 			}
+		}
+		else if (value instanceof Association a) {
+			required(a.person(), "person", violation);
+			required(a.unit(), "unit", violation);
+			required(a.associationType(), "associationType", violation);
 		}
 		else if (value instanceof Manager m) {
 			required(m.unit(), "unit", violation);
@@ -112,8 +127,15 @@ final class ValueRules {
 		text(p.givenName(), "givenName", 100, false, violation);
 		text(p.surname(), "surname", 100, false, violation);
 		text(p.nickname(), "nickname", 100, false, violation);
+		text(p.noCprReason(), "noCprReason", 200, false, violation);
 		if (p.cpr() == null) {
+			if (p.noCprReason() != null && p.noCprReason().isBlank()) {
+				violation.accept("required-field", "a person without a CPR number needs a reason, not a blank");
+			}
 			return;
+		}
+		if (p.noCprReason() != null) {
+			violation.accept("no-cpr-reason", "a person with a CPR number cannot be marked as having none");
 		}
 		Cpr.Check check = Cpr.check(p.cpr());
 		if (!check.valid()) {

@@ -1,9 +1,12 @@
 package dk.orghub.routes.api;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The bodies of the local edits. */
@@ -54,6 +57,41 @@ final class EditRequests {
 			@Schema(description = "New aspect (UUID or user key); default unchanged") String aspect,
 			@Schema(description = "First day of the new value; default today") LocalDate validFrom,
 			@Schema(description = "First day the new value no longer holds; default the end of the task") LocalDate validTo) {
+
+	}
+
+	@Schema(name = "NewAssociation",
+			description = "A person tied to a unit without a payroll employment: an existing person, or a new one")
+	record NewAssociation(@Schema(description = "An existing person; give this or newPerson") UUID person,
+			@Schema(description = "A person the hub does not know yet; give this or person") @Valid NewPerson newPerson,
+			@Schema(description = "The unit") @NotNull UUID unit,
+			@Schema(description = "Association type: UUID or user key of a class of facet association_type",
+					example = "Ekstern konsulent") @NotBlank String associationType,
+			@Schema(description = "Job function: UUID or user key of a class of facet job_function",
+					example = "Konsulent") String jobFunction,
+			@Schema(description = "User key; default: the unit's user key, the type and a serial") @Size(
+					max = 200) String userKey,
+			@Schema(description = "First day the association holds; default today") LocalDate validFrom,
+			@Schema(description = "First day it no longer holds; default open-ended") LocalDate validTo) {
+
+	}
+
+	@Schema(name = "NewPerson", description = "A new person: with a CPR number, or with the reason there is none")
+	record NewPerson(@Schema(example = "Jane") @Size(max = 100) String givenName,
+			@Schema(example = "Doe") @Size(max = 100) String surname,
+			@Schema(description = "CPR number (sensitive); ten digits, a dash after the sixth allowed") String cpr,
+			@Schema(description = "Why the person has no CPR number; required without one",
+					example = "Konsulent bosat i udlandet") @Size(max = 200) String noCprReason,
+			@Schema(description = "User key; default the person's UUID") @Size(max = 200) String userKey) {
+
+	}
+
+	@Schema(name = "AssociationChange", description = "A new unit, type or job function of an association from a date")
+	record AssociationChange(@Schema(description = "New unit; default unchanged") UUID unit,
+			@Schema(description = "New association type (UUID or user key); default unchanged") String associationType,
+			@Schema(description = "New job function (UUID or user key); default unchanged") String jobFunction,
+			@Schema(description = "First day of the new value; default today") LocalDate validFrom,
+			@Schema(description = "First day the new value no longer holds; default the end of the association") LocalDate validTo) {
 
 	}
 

@@ -8,12 +8,15 @@ import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.Actor.Kind;
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
+import dk.orghub.core.model.Cpr;
 import dk.orghub.core.model.Kle;
 import dk.orghub.core.model.Klasse;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.OwnerKind;
+import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
@@ -23,20 +26,25 @@ import dk.orghub.core.store.ChangeSet;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.ReadPoint;
 import dk.orghub.routes.api.EditRequests.AddressChange;
+import dk.orghub.routes.api.EditRequests.AssociationChange;
 import dk.orghub.routes.api.EditRequests.KleChange;
 import dk.orghub.routes.api.EditRequests.NewAddress;
+import dk.orghub.routes.api.EditRequests.NewAssociation;
 import dk.orghub.routes.api.EditRequests.NewKle;
+import dk.orghub.routes.api.EditRequests.NewPerson;
 import dk.orghub.routes.security.EditScope;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The data payroll lacks, edited locally: addresses and KLE tasks of units. Each edit is
- * one change set by the user; the store validates it and rejects it whole. Who may make
+ * The data payroll lacks, edited locally: addresses and KLE tasks of units, and the
+ * associations of persons payroll does not employ (with the person, when new). Each edit
+ * is one change set by the user; the store validates it and rejects it whole. Who may make
  * it is decided by {@link EditScope} on the unit the edit touches as read here (the owner
- * of the address or the unit of the task in the store, not anything in the request) at
- * the first day the edit holds. An address or task a source delivered is the source's:
- * changing or ending it here is refused (the source would put it back).
+ * of the address, the unit of the task or association in the store, not anything in the
+ * request; for an association moved to another unit, both) at the first day the edit
+ * holds. An object a source delivered is the source's: changing or ending it here is
+ * refused (the source would put it back).
  */
 @Service
 class LocalEdits {
@@ -154,6 +162,91 @@ class LocalEdits {
 			.note("KLE task " + kle.userKey() + " ended from " + date)
 			.end(ObjectType.KLE, uuid, date)
 			.build());
+	}
+
+	Versioned<Association> createAssociation(NewAssociation request, Actor actor) {
+		LocalDate from = fromOrToday(request.validFrom());
+		Validity validity = Periods.of(from, request.validTo());
+		ReadPoint point = ReadPoint.of(from, null, this.clock);
+		OrgUnit unit = unitAt(request.unit(), point);
+		this.scope.check(from, unit.uuid());
+		Klasse type = this.classes.klasse(DefaultClasses.ASSOCIATION_TYPE, request.associationType(), "associationType",
+				point);
+		UUID jobFunction = jobFunction(request.jobFunction(), point);
+		ChangeSet.Builder changes = ChangeSet.by(actor);
+		Person person;
+		if ((request.person() == null) == (request.newPerson() == null)) {
+			throw new BadParameterException("person", "give either person (an existing one) or newPerson");
+		}
+		if (request.person() != null) {
+			person = this.reader.find(Person.class, request.person(), point).value();
+		}
+		else {
+			person = newPerson(request.newPerson());
+			changes.put(person, Validity.from(from));
+		}
+		UUID uuid = UUID.randomUUID();
+		String userKey = (request.userKey() != null) ? request.userKey()
+				: unit.userKey() + "-" + type.userKey() + "-" + uuid.toString().substring(0, 8);
+		Association association = new Association(uuid, userKey, person.uuid(), unit.uuid(), type.uuid(), jobFunction);
+		changes
+			.note("new " + type.userKey() + " association " + userKey + " of unit " + unit.userKey()
+					+ ((request.newPerson() != null) ? " with a new person" : ""))
+			.put(association, validity);
+		return readBack(Association.class, uuid, from, this.store.apply(changes.build()));
+	}
+
+	Versioned<Association> changeAssociation(UUID uuid, AssociationChange request, Actor actor) {
+		Timeline<Association> timeline = existing(Association.class, uuid);
+		LocalDate from = fromOrToday(request.validFrom());
+		Validity validity = Periods.change(timeline, from, request.validTo(), "association");
+		ReadPoint point = ReadPoint.of(from, null, this.clock);
+		Association current = timeline.at(from).orElseThrow();
+		UUID unit = (request.unit() != null) ? unitAt(request.unit(), point).uuid() : current.unit();
+		this.scope.check(from, current.unit(), unit);
+		local(Association.class, uuid, "association");
+		UUID type = (request.associationType() != null) ? this.classes
+			.klasse(DefaultClasses.ASSOCIATION_TYPE, request.associationType(), "associationType", point)
+			.uuid() : current.associationType();
+		UUID jobFunction = (request.jobFunction() != null) ? jobFunction(request.jobFunction(), point)
+				: current.jobFunction();
+		Association changed = new Association(uuid, current.userKey(), current.person(), unit, type, jobFunction);
+		ChangeSet changes = ChangeSet.by(actor)
+			.note("association " + current.userKey() + " changed from " + from)
+			.put(changed, validity)
+			.build();
+		return readBack(Association.class, uuid, from, this.store.apply(changes));
+	}
+
+	void endAssociation(UUID uuid, LocalDate date, Actor actor) {
+		Association association = existing(Association.class, uuid).latest().orElseThrow();
+		this.scope.check(date, association.unit());
+		local(Association.class, uuid, "association");
+		this.store.apply(ChangeSet.by(actor)
+			.note("association " + association.userKey() + " ended from " + date)
+			.end(ObjectType.ASSOCIATION, uuid, date)
+			.build());
+	}
+
+	/**
+	 * A new person with a random UUID: with a CPR number (stored as ten digits), or
+	 * marked with the reason there is none.
+	 */
+	private static Person newPerson(NewPerson request) {
+		String cpr = (request.cpr() != null && !request.cpr().isBlank()) ? Cpr.normalise(request.cpr()) : null;
+		String reason = (request.noCprReason() != null && !request.noCprReason().isBlank())
+				? request.noCprReason().trim() : null;
+		if (cpr == null && reason == null) {
+			throw new BadParameterException("newPerson.noCprReason", "a person without a CPR number needs a reason");
+		}
+		UUID uuid = UUID.randomUUID();
+		String userKey = (request.userKey() != null) ? request.userKey() : uuid.toString();
+		return new Person(uuid, userKey, cpr, request.givenName(), request.surname(), null, reason);
+	}
+
+	private UUID jobFunction(String reference, ReadPoint point) {
+		return (reference != null)
+				? this.classes.klasse(DefaultClasses.JOB_FUNCTION, reference, "jobFunction", point).uuid() : null;
 	}
 
 	private OrgUnit unitAt(UUID unit, ReadPoint point) {

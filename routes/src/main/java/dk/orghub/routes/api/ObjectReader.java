@@ -90,6 +90,7 @@ class ObjectReader {
 					case ORG_UNIT -> "org unit";
 					case PERSON -> "person";
 					case ENGAGEMENT -> "engagement";
+					case ASSOCIATION -> "association";
 					case MANAGER -> "manager role";
 					case ADDRESS -> "address";
 					case IT_USER -> "IT user";

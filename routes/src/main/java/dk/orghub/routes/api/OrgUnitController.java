@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Address;
 import dk.orghub.core.model.Kle;
 import dk.orghub.core.model.Manager;
@@ -50,10 +51,13 @@ class OrgUnitController {
 
 	private final LocalEdits edits;
 
-	OrgUnitController(ObjectReader reader, OrganisationQueries queries, LocalEdits edits) {
+	private final ClassResolver classes;
+
+	OrgUnitController(ObjectReader reader, OrganisationQueries queries, LocalEdits edits, ClassResolver classes) {
 		this.reader = reader;
 		this.queries = queries;
 		this.edits = edits;
+		this.classes = classes;
 	}
 
 	@GetMapping
@@ -65,14 +69,21 @@ class OrgUnitController {
 			@Parameter(description = "Only this unit and every unit below it") @RequestParam(
 					required = false) UUID root,
 			@Parameter(description = "Only the one with this user key") @RequestParam(required = false) String userKey,
+			@Parameter(description = "Only units of this hierarchy: UUID or user key of a class of facet "
+					+ "org_unit_hierarchy (Linjeorganisation, MED-organisation, ...)") @RequestParam(
+							required = false) String hierarchy,
 			@ParameterObject ReadParameters read, @ParameterObject @Valid Paging paging) {
+		UUID hierarchyUuid = (hierarchy != null) ? this.classes
+			.klasse(DefaultClasses.ORG_UNIT_HIERARCHY, hierarchy, "hierarchy", this.reader.readPoint(read))
+			.uuid() : null;
 		if (root == null) {
-			return this.reader.list(OrgUnit.class, read, Filters.of("parent", parent), userKey, paging,
-					UnaryOperator.identity());
+			return this.reader.list(OrgUnit.class, read, Filters.of("parent", parent, "hierarchy", hierarchyUuid),
+					userKey, paging, UnaryOperator.identity());
 		}
 		List<Versioned<OrgUnit>> subtree = this.queries.subtree(root, this.reader.readPoint(read))
 			.stream()
 			.filter(v -> parent == null || parent.equals(v.value().parent()))
+			.filter(v -> hierarchyUuid == null || hierarchyUuid.equals(v.value().hierarchy()))
 			.filter(v -> userKey == null || userKey.equals(v.value().userKey()))
 			.toList();
 		return PageJson.slice(subtree, paging, VersionJson::of);

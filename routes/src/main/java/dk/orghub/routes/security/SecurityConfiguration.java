@@ -99,9 +99,9 @@ class SecurityConfiguration {
 	 * {@link EditScope} on the unit each edit resolves to).
 	 */
 	static final String[] LOCAL_EDIT_POSTS = { "/api/v1/org-units/*/addresses", "/api/v1/org-units/*/kle",
-			"/api/v1/addresses/*/end", "/api/v1/kle/*/end" };
+			"/api/v1/addresses/*/end", "/api/v1/kle/*/end", "/api/v1/associations", "/api/v1/associations/*/end" };
 
-	static final String[] LOCAL_EDIT_PUTS = { "/api/v1/addresses/*", "/api/v1/kle/*" };
+	static final String[] LOCAL_EDIT_PUTS = { "/api/v1/addresses/*", "/api/v1/kle/*", "/api/v1/associations/*" };
 
 	/** The standard OIDC claim with the name a user logs in with. */
 	static final String PREFERRED_USERNAME = "preferred_username";

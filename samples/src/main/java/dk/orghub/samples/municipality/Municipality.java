@@ -23,27 +23,43 @@ import dk.orghub.core.store.ChangeSet;
 
 /**
  * A generated municipality: the organisation and every unit, person, engagement, manager,
- * unit address and KLE task as timelines, keyed by UUID. Immutable; the maps keep the
- * order the objects were generated in (units parents first).
+ * unit address and KLE task as timelines, keyed by UUID, as payroll and the hub know
+ * them, and beside them the MED organisation and the persons and associations payroll
+ * does not know ({@link LocalActors}). Immutable; the maps keep the order the objects
+ * were generated in (units parents first).
  *
  * @param seed the seed it was generated from
  * @param employees the number of persons
  * @param referenceDate the date that stood for "today" when it was generated
+ * @param units the units of the line organisation (payroll's), parents first
+ * @param persons the employees
+ * @param actors what is kept beside payroll: the MED organisation, the persons payroll
+ * does not know, and the associations
  */
 public record Municipality(long seed, int employees, LocalDate referenceDate, Timeline<Organisation> organisation,
 		Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timeline<Person>> persons,
 		Map<UUID, Timeline<Engagement>> engagements, Map<UUID, Timeline<Manager>> managers,
-		Map<UUID, Timeline<Address>> addresses, Map<UUID, Timeline<Kle>> kle) {
+		Map<UUID, Timeline<Address>> addresses, Map<UUID, Timeline<Kle>> kle, LocalActors actors) {
 
 	public Municipality {
 		Objects.requireNonNull(referenceDate, "referenceDate");
 		Objects.requireNonNull(organisation, "organisation");
+		Objects.requireNonNull(actors, "actors");
 		units = frozen(units);
 		persons = frozen(persons);
 		engagements = frozen(engagements);
 		managers = frozen(managers);
 		addresses = frozen(addresses);
 		kle = frozen(kle);
+	}
+
+	/** A municipality of payroll data only (no MED organisation, no associations). */
+	public Municipality(long seed, int employees, LocalDate referenceDate, Timeline<Organisation> organisation,
+			Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timeline<Person>> persons,
+			Map<UUID, Timeline<Engagement>> engagements, Map<UUID, Timeline<Manager>> managers,
+			Map<UUID, Timeline<Address>> addresses, Map<UUID, Timeline<Kle>> kle) {
+		this(seed, employees, referenceDate, organisation, units, persons, engagements, managers, addresses, kle,
+				LocalActors.none());
 	}
 
 	/** The root unit (the municipality itself, NY0). */
@@ -60,7 +76,7 @@ public record Municipality(long seed, int employees, LocalDate referenceDate, Ti
 	/** How many objects there are, the organisation included. */
 	public int objectCount() {
 		return 1 + this.units.size() + this.persons.size() + this.engagements.size() + this.managers.size()
-				+ this.addresses.size() + this.kle.size();
+				+ this.addresses.size() + this.kle.size() + this.actors.objectCount();
 	}
 
 	/**
@@ -123,8 +139,8 @@ public record Municipality(long seed, int employees, LocalDate referenceDate, Ti
 
 	/**
 	 * The whole municipality as one change set that replaces each object's timeline: the
-	 * organisation, the units (parents before children), persons, engagements, managers,
-	 * addresses and KLE tasks.
+	 * organisation, the units (parents before children), the MED units, persons
+	 * (employees first), engagements, associations, managers, addresses and KLE tasks.
 	 */
 	public ChangeSet toChangeSet(Actor actor) {
 		ChangeSet.Builder builder = ChangeSet.by(actor)
@@ -132,8 +148,11 @@ public record Municipality(long seed, int employees, LocalDate referenceDate, Ti
 		replace(builder, ObjectType.ORGANISATION,
 				Map.of(this.organisation.segments().get(0).value().uuid(), this.organisation));
 		replace(builder, ObjectType.ORG_UNIT, this.units);
+		replace(builder, ObjectType.ORG_UNIT, this.actors.medUnits());
 		replace(builder, ObjectType.PERSON, this.persons);
+		replace(builder, ObjectType.PERSON, this.actors.persons());
 		replace(builder, ObjectType.ENGAGEMENT, this.engagements);
+		replace(builder, ObjectType.ASSOCIATION, this.actors.associations());
 		replace(builder, ObjectType.MANAGER, this.managers);
 		replace(builder, ObjectType.ADDRESS, this.addresses);
 		replace(builder, ObjectType.KLE, this.kle);
@@ -155,7 +174,9 @@ public record Municipality(long seed, int employees, LocalDate referenceDate, Ti
 		return "Municipality[seed=" + this.seed + ", employees=" + this.employees + ", referenceDate="
 				+ this.referenceDate + ", units=" + this.units.size() + ", persons=" + this.persons.size()
 				+ ", engagements=" + this.engagements.size() + ", managers=" + this.managers.size() + ", addresses="
-				+ this.addresses.size() + ", kle=" + this.kle.size() + "]";
+				+ this.addresses.size() + ", kle=" + this.kle.size() + ", medUnits=" + this.actors.medUnits().size()
+				+ ", otherPersons=" + this.actors.persons().size() + ", associations="
+				+ this.actors.associations().size() + "]";
 	}
 
 }

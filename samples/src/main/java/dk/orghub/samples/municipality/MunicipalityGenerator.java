@@ -23,8 +23,10 @@ import dk.orghub.core.model.Validity;
  * care homes and offices (NY4) and the institutions' teams, about one unit per 15
  * employees. Every employee is a person with a main engagement; some also have an earlier
  * job, a second job on the side, a job that ended or one that starts after the reference
- * date. Most units above the teams have a manager. All of it satisfies the rules of the
- * canonical model.
+ * date. Most units above the teams have a manager. Beside payroll's organisation there
+ * are a MED organisation with representatives, interns, external consultants and
+ * politicians ({@link LocalActors}). All of it satisfies the rules of the canonical
+ * model.
  * <p>
  * Names, CPR numbers and contact details are fictitious. Person UUIDs come from the seed
  * and a running number, never from a CPR number.
@@ -92,9 +94,11 @@ public final class MunicipalityGenerator {
 		staff.build();
 		ContactBuilder contacts = new ContactBuilder(random(seed, 4), ids, numbers, DOMAIN);
 		contacts.build(units);
+		LocalActors actors = new ActorsBuilder(random(seed, 5), ids, referenceDate, numbers, units, staff.engagements())
+			.build();
 		return new Municipality(seed, employees, referenceDate,
 				Timeline.of(Validity.from(UnitTreeBuilder.FOUNDED), organisation), unitTimelines(units),
-				staff.persons(), staff.engagements(), staff.managers(), contacts.addresses(), contacts.kle());
+				staff.persons(), staff.engagements(), staff.managers(), contacts.addresses(), contacts.kle(), actors);
 	}
 
 	/**

@@ -28,6 +28,10 @@ final class SampleClasses {
 	private SampleClasses() {
 	}
 
+	static UUID associationType(String userKey) {
+		return DefaultClasses.classUuid(DefaultClasses.ASSOCIATION_TYPE, userKey);
+	}
+
 	static UUID unitLevel(String userKey) {
 		return DefaultClasses.classUuid(DefaultClasses.ORG_UNIT_LEVEL, userKey);
 	}

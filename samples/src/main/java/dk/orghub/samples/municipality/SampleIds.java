@@ -27,6 +27,15 @@ final class SampleIds {
 		return uuid("person:" + personNumber);
 	}
 
+	/** A person payroll does not know (an intern, a consultant, a politician). */
+	UUID actor(int number) {
+		return uuid("actor:" + number);
+	}
+
+	UUID association(String associationKey) {
+		return uuid("association:" + associationKey);
+	}
+
 	UUID engagement(String employmentNumber) {
 		return uuid("engagement:" + employmentNumber);
 	}

@@ -21,9 +21,10 @@ import dk.orghub.core.spi.SourceOwnership;
 
 /**
  * A source that delivers a generated {@link Municipality} as a full snapshot, for demos,
- * tests and benchmarks of the import. It owns every field of the organisation, units,
- * persons, engagements, managers, unit addresses and KLE tasks; each object's external id
- * is its user key (a person's is its person number, never the CPR number).
+ * tests and benchmarks of the import. It owns every field of the organisation, units (the
+ * MED organisation's too), persons, engagements, associations, managers, unit addresses
+ * and KLE tasks; each object's external id is its user key (a person's is its person
+ * number, never the CPR number).
  * <p>
  * Reading never fails and touches neither the network nor the file system. Thread-safe:
  * it holds only immutable data.
@@ -34,7 +35,8 @@ public final class SampleMunicipalitySource implements SnapshotSource {
 	public static final String NAME = "samples";
 
 	private static final List<ObjectType> TYPES = List.of(ObjectType.ORGANISATION, ObjectType.ORG_UNIT,
-			ObjectType.PERSON, ObjectType.ENGAGEMENT, ObjectType.MANAGER, ObjectType.ADDRESS, ObjectType.KLE);
+			ObjectType.PERSON, ObjectType.ENGAGEMENT, ObjectType.ASSOCIATION, ObjectType.MANAGER, ObjectType.ADDRESS,
+			ObjectType.KLE);
 
 	private static final SourceOwnership OWNERSHIP = ownershipOfAllFields();
 
@@ -73,9 +75,12 @@ public final class SampleMunicipalitySource implements SnapshotSource {
 				Map.of(m.organisation().segments().get(0).value().uuid(), m.organisation()));
 		context.progress(objects.size(), total);
 		add(objects, ObjectType.ORG_UNIT, m.units());
+		add(objects, ObjectType.ORG_UNIT, m.actors().medUnits());
 		add(objects, ObjectType.PERSON, m.persons());
+		add(objects, ObjectType.PERSON, m.actors().persons());
 		context.progress(objects.size(), total);
 		add(objects, ObjectType.ENGAGEMENT, m.engagements());
+		add(objects, ObjectType.ASSOCIATION, m.actors().associations());
 		add(objects, ObjectType.MANAGER, m.managers());
 		add(objects, ObjectType.ADDRESS, m.addresses());
 		add(objects, ObjectType.KLE, m.kle());

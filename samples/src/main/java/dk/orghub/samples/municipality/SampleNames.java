@@ -1,6 +1,7 @@
 package dk.orghub.samples.municipality;
 
 import java.util.List;
+import java.util.Random;
 
 /**
  * Built-in lists of common Danish given names and surnames, and fictitious places,
@@ -46,6 +47,27 @@ final class SampleNames {
 			"9994 Sampleby Strand", "9995 Østerskov", "9996 Lindholt");
 
 	private SampleNames() {
+	}
+
+	/** A given name, now and then two. */
+	static String givenName(Random random, boolean male) {
+		List<String> names = male ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES;
+		String first = names.get(random.nextInt(names.size()));
+		if (random.nextInt(100) < 15) {
+			String second = names.get(random.nextInt(names.size()));
+			return second.equals(first) ? first : first + " " + second;
+		}
+		return first;
+	}
+
+	/** A surname, now and then with a middle name. */
+	static String surname(Random random) {
+		String last = SURNAMES.get(random.nextInt(SURNAMES.size()));
+		if (random.nextInt(100) < 8) {
+			String middle = SURNAMES.get(random.nextInt(SURNAMES.size()));
+			return middle.equals(last) ? last : middle + " " + last;
+		}
+		return last;
 	}
 
 }

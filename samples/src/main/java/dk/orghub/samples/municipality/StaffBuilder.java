@@ -307,23 +307,11 @@ final class StaffBuilder {
 	}
 
 	private String givenName(boolean male) {
-		List<String> names = male ? SampleNames.MALE_GIVEN_NAMES : SampleNames.FEMALE_GIVEN_NAMES;
-		String first = names.get(this.random.nextInt(names.size()));
-		if (this.random.nextInt(100) < 15) {
-			String second = names.get(this.random.nextInt(names.size()));
-			return second.equals(first) ? first : first + " " + second;
-		}
-		return first;
+		return SampleNames.givenName(this.random, male);
 	}
 
 	private String surname() {
-		List<String> names = SampleNames.SURNAMES;
-		String last = names.get(this.random.nextInt(names.size()));
-		if (this.random.nextInt(100) < 8) {
-			String middle = names.get(this.random.nextInt(names.size()));
-			return middle.equals(last) ? last : middle + " " + last;
-		}
-		return last;
+		return SampleNames.surname(this.random);
 	}
 
 }

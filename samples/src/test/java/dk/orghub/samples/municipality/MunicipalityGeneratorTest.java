@@ -1,6 +1,7 @@
 package dk.orghub.samples.municipality;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,10 @@ class MunicipalityGeneratorTest {
 		for (int i = 0; i < changeSet.operations().size(); i++) {
 			position.put(changeSet.operations().get(i).uuid(), i);
 		}
-		for (Timeline<OrgUnit> unit : municipality.units().values()) {
+		List<Timeline<OrgUnit>> units = new ArrayList<>(municipality.units().values());
+		units.addAll(municipality.actors().medUnits().values());
+		assertThat(municipality.actors().medUnits()).isNotEmpty();
+		for (Timeline<OrgUnit> unit : units) {
 			UUID parent = unit.segments().get(0).value().parent();
 			if (parent != null) {
 				assertThat(position.get(parent)).isLessThan(position.get(unit.segments().get(0).value().uuid()));
@@ -125,9 +129,10 @@ class MunicipalityGeneratorTest {
 			case ORG_UNIT -> 1;
 			case PERSON -> 2;
 			case ENGAGEMENT -> 3;
-			case MANAGER -> 4;
-			case ADDRESS -> 5;
-			case KLE -> 6;
+			case ASSOCIATION -> 4;
+			case MANAGER -> 5;
+			case ADDRESS -> 6;
+			case KLE -> 7;
 			default -> throw new IllegalArgumentException("unexpected " + type);
 		};
 	}

@@ -117,8 +117,11 @@ class MunicipalityRulesTest {
 	@Test
 	void uuidsAreUniqueAcrossAllObjectsAndUserKeysWithinEachType() {
 		Municipality municipality = Samples.of(45_000);
-		List<Map<UUID, ? extends Timeline<?>>> all = List.of(municipality.units(), municipality.persons(),
-				municipality.engagements(), municipality.managers(), municipality.addresses(), municipality.kle());
+		List<Map<UUID, ? extends Timeline<?>>> all = List.of(
+				both(municipality.units(), municipality.actors().medUnits()),
+				both(municipality.persons(), municipality.actors().persons()), municipality.engagements(),
+				municipality.actors().associations(), municipality.managers(), municipality.addresses(),
+				municipality.kle());
 
 		Set<UUID> uuids = new HashSet<>();
 		for (Map<UUID, ? extends Timeline<?>> objects : all) {
@@ -239,6 +242,13 @@ class MunicipalityRulesTest {
 
 	private static <T extends OrgObject> Segment<T> last(Timeline<T> timeline) {
 		return timeline.segments().get(timeline.segments().size() - 1);
+	}
+
+	private static <T extends Timeline<?>> Map<UUID, T> both(Map<UUID, T> first, Map<UUID, T> second) {
+		Map<UUID, T> result = new java.util.LinkedHashMap<>(first);
+		result.putAll(second);
+		assertThat(result).hasSize(first.size() + second.size());
+		return result;
 	}
 
 }

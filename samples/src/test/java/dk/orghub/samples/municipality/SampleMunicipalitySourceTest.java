@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleMunicipalitySourceTest {
 
 	private static final Set<ObjectType> TYPES = EnumSet.of(ObjectType.ORGANISATION, ObjectType.ORG_UNIT,
-			ObjectType.PERSON, ObjectType.ENGAGEMENT, ObjectType.MANAGER, ObjectType.ADDRESS, ObjectType.KLE);
+			ObjectType.PERSON, ObjectType.ENGAGEMENT, ObjectType.ASSOCIATION, ObjectType.MANAGER, ObjectType.ADDRESS,
+			ObjectType.KLE);
 
 	private final Municipality municipality = Samples.of(500);
 
@@ -36,7 +37,7 @@ class SampleMunicipalitySourceTest {
 		assertThat(Capabilities.of(this.source)).containsExactly("SnapshotSource");
 		assertThat(this.source.ownership().types()).isEqualTo(TYPES);
 		assertThat(this.source.ownership().fields().get(ObjectType.ORG_UNIT)).containsExactlyInAnyOrder("userKey",
-				"name", "parent", "unitType", "unitLevel", "payoutUnit");
+				"name", "parent", "unitType", "unitLevel", "payoutUnit", "hierarchy", "covers");
 		assertThat(this.source.ownership().owns(ObjectType.PERSON, "cpr")).isTrue();
 		assertThat(this.source.ownership().owns(ObjectType.ENGAGEMENT, "primary")).isTrue();
 		assertThat(this.source.ownership().owns(ObjectType.ENGAGEMENT, "uuid")).isFalse();
@@ -59,9 +60,12 @@ class SampleMunicipalitySourceTest {
 			assertThat(object.externalId()).isEqualTo(object.timeline().segments().get(0).value().userKey());
 			assertThat(object.timeline()).isEqualTo(switch (object.type()) {
 				case ORGANISATION -> this.municipality.organisation();
-				case ORG_UNIT -> this.municipality.units().get(object.uuid());
-				case PERSON -> this.municipality.persons().get(object.uuid());
+				case ORG_UNIT -> this.municipality.units()
+					.getOrDefault(object.uuid(), this.municipality.actors().medUnits().get(object.uuid()));
+				case PERSON -> this.municipality.persons()
+					.getOrDefault(object.uuid(), this.municipality.actors().persons().get(object.uuid()));
 				case ENGAGEMENT -> this.municipality.engagements().get(object.uuid());
+				case ASSOCIATION -> this.municipality.actors().associations().get(object.uuid());
 				case MANAGER -> this.municipality.managers().get(object.uuid());
 				case ADDRESS -> this.municipality.addresses().get(object.uuid());
 				case KLE -> this.municipality.kle().get(object.uuid());
@@ -81,10 +85,11 @@ class SampleMunicipalitySourceTest {
 			.stream()
 			.filter((o) -> o.type() == ObjectType.PERSON)
 			.toList();
-		assertThat(persons).hasSize(500).allSatisfy((o) -> {
+		assertThat(persons).hasSize(500 + this.municipality.actors().persons().size()).allSatisfy((o) -> {
 			Person person = (Person) o.timeline().segments().get(0).value();
-			assertThat(o.externalId()).matches("P[0-9]{6}").isNotEqualTo(person.cpr());
+			assertThat(o.externalId()).matches("[PX][0-9]{6}").isNotEqualTo(person.cpr());
 		});
+		assertThat(persons).filteredOn((o) -> o.externalId().startsWith("P")).hasSize(500);
 	}
 
 	@Test

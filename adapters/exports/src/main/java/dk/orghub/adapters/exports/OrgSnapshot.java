@@ -17,6 +17,7 @@ import java.util.UUID;
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Address;
 import dk.orghub.core.model.AddressScope;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.Klasse;
 import dk.orghub.core.model.Manager;
@@ -32,10 +33,10 @@ import dk.orghub.core.store.Query;
 import dk.orghub.core.store.ReadPoint;
 
 /**
- * The organisation at one read point, in memory, for exports: the unit tree, the persons,
- * engagements, manager roles and addresses valid there, and the classes; read from the
- * store in a few list reads, so that an export of a large municipality does not ask the
- * store once per unit or person. Immutable.
+ * The organisation at one read point, in memory, for exports: the line organisation's
+ * unit tree, the persons, engagements, manager roles and addresses valid there, and the
+ * classes; read from the store in a few list reads, so that an export of a large
+ * municipality does not ask the store once per unit or person. Immutable.
  * <p>
  * It also knows, for each unit valid at the date whose existence ends later, the date it
  * ends ({@link #unitEnd}), and for each unit an engagement valid at the date refers to
@@ -77,6 +78,10 @@ public final class OrgSnapshot {
 
 	private final Map<String, UUID> unitsByUserKey = new HashMap<>();
 
+	private final List<OrgUnit> medUnits;
+
+	private final Map<UUID, List<Association>> associationsByUnit = new HashMap<>();
+
 	private OrgSnapshot(Builder builder) {
 		this.point = builder.point;
 		this.tree = OrgTree.of(builder.units);
@@ -100,17 +105,24 @@ public final class OrgSnapshot {
 		for (Versioned<OrgUnit> unit : builder.units) {
 			this.unitsByUserKey.putIfAbsent(unit.value().userKey(), unit.value().uuid());
 		}
+		this.medUnits = List.copyOf(builder.medUnits);
+		for (Association association : builder.associations) {
+			this.associationsByUnit.computeIfAbsent(association.unit(), k -> new ArrayList<>()).add(association);
+		}
 	}
 
 	/**
-	 * Reads the organisation at {@code point} from the store: units, persons,
-	 * engagements, manager roles, addresses and classes valid there (one list read each,
-	 * in pages of {@link Query#MAX_LIMIT}), plus the end dates of the units that end.
+	 * Reads the organisation at {@code point} from the store: the units of the line
+	 * organisation (in {@link #tree()}), the MED organisation's units and the
+	 * associations, persons, engagements, manager roles, addresses and classes valid
+	 * there (one list read each, in pages of {@link Query#MAX_LIMIT}), plus the end dates
+	 * of the units that end.
 	 */
 	public static OrgSnapshot load(OrgStore store, ReadPoint point) {
 		Objects.requireNonNull(store, "store");
 		Builder builder = builder(point);
-		List<Versioned<OrgUnit>> units = all(store, Query.of(OrgUnit.class, point));
+		List<Versioned<OrgUnit>> units = all(store,
+				Query.of(OrgUnit.class, point).where("hierarchy", DefaultClasses.LINE_ORGANISATION));
 		builder.units(units);
 		all(store, Query.of(Person.class, point)).forEach(v -> builder.person(v.value()));
 		List<Versioned<Engagement>> engagements = all(store, Query.of(Engagement.class, point));
@@ -118,6 +130,9 @@ public final class OrgSnapshot {
 		builder.managers(all(store, Query.of(Manager.class, point)));
 		builder.addresses(all(store, Query.of(Address.class, point)));
 		all(store, Query.of(Klasse.class, point)).forEach(v -> builder.klasse(v.value()));
+		all(store, Query.of(OrgUnit.class, point).where("hierarchy", DefaultClasses.MED_ORGANISATION))
+			.forEach(v -> builder.medUnit(v.value()));
+		all(store, Query.of(Association.class, point)).forEach(v -> builder.association(v.value()));
 		Set<UUID> valid = new LinkedHashSet<>();
 		for (Versioned<OrgUnit> unit : units) {
 			valid.add(unit.value().uuid());
@@ -208,6 +223,19 @@ public final class OrgSnapshot {
 
 	public Collection<Person> persons() {
 		return this.persons.values();
+	}
+
+	/**
+	 * The units of the MED organisation valid at the date, by user key (they are not in
+	 * {@link #tree()}).
+	 */
+	public List<OrgUnit> medUnits() {
+		return this.medUnits;
+	}
+
+	/** The associations valid at the date with a unit (line or MED), by user key. */
+	public List<Association> associationsOf(UUID unit) {
+		return this.associationsByUnit.getOrDefault(unit, List.of());
 	}
 
 	/** Given name and surname of a person; {@code null} for {@code null}. */
@@ -332,6 +360,10 @@ public final class OrgSnapshot {
 
 		private final Map<UUID, Timeline<OrgUnit>> unitsNotValid = new HashMap<>();
 
+		private final List<OrgUnit> medUnits = new ArrayList<>();
+
+		private final List<Association> associations = new ArrayList<>();
+
 		private Builder(ReadPoint point) {
 			this.point = Objects.requireNonNull(point, "point");
 		}
@@ -377,6 +409,18 @@ public final class OrgSnapshot {
 
 		public Builder unitNotValid(UUID unit, Timeline<OrgUnit> timeline) {
 			this.unitsNotValid.put(unit, Objects.requireNonNull(timeline, "timeline"));
+			return this;
+		}
+
+		/** A unit of the MED organisation valid at the date. */
+		public Builder medUnit(OrgUnit unit) {
+			this.medUnits.add(unit);
+			return this;
+		}
+
+		/** An association valid at the date. */
+		public Builder association(Association association) {
+			this.associations.add(association);
 			return this;
 		}
 

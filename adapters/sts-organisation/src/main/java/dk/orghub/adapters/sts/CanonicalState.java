@@ -15,13 +15,15 @@ import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
+import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.store.OrgStore;
 
 /**
- * The canonical timelines the STS mapping reads: every unit, person, engagement, manager,
- * address, IT user and KLE task, and the classes they refer to. Mutable maps, so a cached
- * state can be patched with changed objects ({@link #put}).
+ * The canonical timelines the STS mapping reads: every unit of the line organisation (the
+ * days a unit is in another hierarchy, such as the MED organisation, are left out), every
+ * person, engagement, manager, address, IT user and KLE task, and the classes they refer
+ * to. Mutable maps, so a cached state can be patched with changed objects ({@link #put}).
  */
 public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timeline<Person>> persons,
 		Map<UUID, Timeline<Engagement>> engagements, Map<UUID, Timeline<Manager>> managers,
@@ -42,7 +44,8 @@ public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timel
 	 */
 	public static CanonicalState load(OrgStore store) {
 		CanonicalState state = empty();
-		state.units().putAll(store.allCurrentTimelines(OrgUnit.class));
+		store.allCurrentTimelines(OrgUnit.class)
+			.forEach((uuid, timeline) -> state.put(ObjectType.ORG_UNIT, uuid, timeline));
 		state.persons().putAll(store.allCurrentTimelines(Person.class));
 		state.engagements().putAll(store.allCurrentTimelines(Engagement.class));
 		state.managers().putAll(store.allCurrentTimelines(Manager.class));
@@ -57,6 +60,13 @@ public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timel
 	/** Replaces (or, with an empty timeline, removes) one object's timeline. */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public void put(ObjectType type, UUID uuid, Timeline<? extends OrgObject> timeline) {
+		if (type == ObjectType.ORG_UNIT) {
+			timeline = Timeline.of(timeline.segments()
+				.stream()
+				.filter(s -> ((OrgUnit) s.value()).inLineOrganisation())
+				.map(s -> (Segment<OrgObject>) (Segment) s)
+				.toList());
+		}
 		Map map = switch (type) {
 			case ORG_UNIT -> this.units;
 			case PERSON -> this.persons;

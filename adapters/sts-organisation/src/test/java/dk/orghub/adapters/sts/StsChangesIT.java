@@ -100,6 +100,26 @@ class StsChangesIT {
 	}
 
 	@Test
+	void theMedOrganisationInTheStoreIsNotMapped() {
+		Map<Key, StsObject> mapped = mapNow();
+
+		assertThat(this.m.actors().medUnits()).as("the store holds a MED organisation").isNotEmpty();
+		assertThat(mapped.keySet()).extracting(Key::uuid)
+			.doesNotContainAnyElementsOf(this.m.actors().medUnits().keySet())
+			.doesNotContainAnyElementsOf(this.m.actors().associations().keySet());
+		assertThat(mapped.values()).flatExtracting(StsObject::relations)
+			.extracting(StsObject.Rel::target)
+			.doesNotContainAnyElementsOf(this.m.actors().medUnits().keySet());
+		assertThat(mapped.keySet()).filteredOn(k -> k.kind() == StsKind.ENHED)
+			.extracting(Key::uuid)
+			.containsAll(this.m.units()
+				.keySet()
+				.stream()
+				.filter(u -> this.m.units().get(u).at(ReadPoint.today(this.clock)).isPresent())
+				.toList());
+	}
+
+	@Test
 	void aBacklogOfABatchOrMoreIsSentByOneComparisonOfTheWholeState() {
 		int waiting = this.outbox.pending();
 		StsOutbox small = new StsOutbox(this.db, this.clock, 50);

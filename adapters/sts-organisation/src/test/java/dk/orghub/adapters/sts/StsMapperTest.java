@@ -18,6 +18,7 @@ import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ItUser;
 import dk.orghub.core.model.Kle;
 import dk.orghub.core.model.Manager;
+import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.Person;
@@ -131,6 +132,31 @@ class StsMapperTest {
 			assertThat(p.period().to()).isNull();
 		});
 		assertThat(root.states()).singleElement().satisfies(s -> assertThat(s.active()).isTrue());
+	}
+
+	@Test
+	void unitsOfTheMedOrganisationAndTheirRolesAreNotPublished() {
+		CanonicalState s = state();
+		UUID committee = id(60);
+		s.put(ObjectType.ORG_UNIT, committee,
+				Timeline.of(Validity.from(START),
+						new OrgUnit(committee, "HMU", "Hovedudvalget", null,
+								cls(DefaultClasses.ORG_UNIT_TYPE, "Afdeling"), null, null,
+								DefaultClasses.MED_ORGANISATION, List.of(CHILD))));
+		s.managers()
+			.put(id(61), Timeline.of(Validity.from(START), new Manager(id(61), "M-HMU", committee, ANNA,
+					cls(DefaultClasses.MANAGER_TYPE, "Leder"), null, List.of())));
+		address(s, 62, committee, OwnerKind.ORG_UNIT, "PHONE", "70101011", "PUBLIC");
+
+		Map<Key, StsObject> mapped = new StsMapper(this.settings).map(s, TODAY);
+
+		assertThat(s.units()).doesNotContainKey(committee);
+		assertThat(mapped).doesNotContainKeys(new Key(StsKind.ENHED, committee), new Key(StsKind.FUNKTION, id(61)),
+				new Key(StsKind.ADRESSE, id(62)));
+		assertThat(mapped.values()).flatExtracting(StsObject::relations)
+			.extracting(Rel::target)
+			.doesNotContain(committee);
+		assertThat(mapped).containsKeys(new Key(StsKind.ENHED, ROOT), new Key(StsKind.ENHED, CHILD));
 	}
 
 	@Test

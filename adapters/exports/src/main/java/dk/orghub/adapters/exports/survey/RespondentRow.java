@@ -20,9 +20,12 @@ import java.util.UUID;
  * @param ageBand the age band at the date, {@code null} when not asked for or the CPR
  * number is missing or invalid
  * @param sex the sex from the CPR number, {@code null} when not asked for or unknown
+ * @param medGroup the MED committee the unit belongs to
+ * ({@link SurveyOptions#medGroups}), {@code null} when not asked for or none covers it
+ * @param medGroupName that committee's name
  */
 public record RespondentRow(String employmentNumber, UUID engagement, UUID person, String personKey, String name,
 		UUID unit, String unitKey, String unitName, String email, boolean manager, boolean primary, String ageBand,
-		Sex sex) {
+		Sex sex, UUID medGroup, String medGroupName) {
 
 }

@@ -40,6 +40,8 @@ final class SurveyBuilder {
 
 	private final AgeBands ageBands;
 
+	private final MedGroups medGroups;
+
 	private final List<Finding> findings = new ArrayList<>();
 
 	SurveyBuilder(OrgSnapshot snapshot, UUID root, SurveyOptions options) {
@@ -48,6 +50,7 @@ final class SurveyBuilder {
 		this.options = options;
 		this.managers = new ManagerLookup(snapshot);
 		this.ageBands = new AgeBands(options.ageBandLimits(), options.language());
+		this.medGroups = options.medGroups() ? new MedGroups(snapshot) : null;
 	}
 
 	SurveyExport build() {
@@ -80,7 +83,8 @@ final class SurveyBuilder {
 		sorted.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::kind));
 		Versioned<OrgUnit> rootUnit = (this.root != null) ? this.snapshot.tree().unit(this.root).orElse(null) : null;
 		return new SurveyExport(this.snapshot.point(), this.root,
-				(rootUnit != null) ? rootUnit.value().userKey() : null, this.options, unitRows, respondents, sorted);
+				(rootUnit != null) ? rootUnit.value().userKey() : null, this.options, unitRows, respondents, sorted,
+				(this.medGroups != null) ? this.medGroups.rows(respondents) : List.of());
 	}
 
 	/** The units of the export: the root's subtree, or every tree of the organisation. */
@@ -152,10 +156,11 @@ final class SurveyBuilder {
 				sex = this.options.sex() ? sexOf(person.cpr()) : null;
 			}
 		}
+		OrgUnit group = (this.medGroups != null) ? this.medGroups.committeeOf(unit.uuid()).orElse(null) : null;
 		return new RespondentRow(engagement.userKey(), engagement.uuid(), engagement.person(),
 				(person != null) ? person.userKey() : null, OrgSnapshot.fullName(person), unit.uuid(), unit.userKey(),
 				unit.name(), email, this.managers.manages(engagement.person(), unit.uuid()), engagement.primary(),
-				ageBand, sex);
+				ageBand, sex, (group != null) ? group.uuid() : null, (group != null) ? group.name() : null);
 	}
 
 	private static Sex sexOf(String cpr) {

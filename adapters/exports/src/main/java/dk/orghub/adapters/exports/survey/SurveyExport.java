@@ -25,9 +25,10 @@ import dk.orghub.core.store.ReadPoint;
  * @param respondents the respondents, grouped by unit in the units' order, by employment
  * number within a unit
  * @param findings the data-quality findings, errors first, then by kind
+ * @param medGroups the MED groups when {@link SurveyOptions#medGroups} is set, else empty
  */
 public record SurveyExport(ReadPoint point, UUID root, String rootKey, SurveyOptions options, List<UnitRow> units,
-		List<RespondentRow> respondents, List<Finding> findings) {
+		List<RespondentRow> respondents, List<Finding> findings, List<MedGroupRow> medGroups) {
 
 	/** Table key of the units sheet. */
 	public static final String UNITS = "units";
@@ -38,12 +39,16 @@ public record SurveyExport(ReadPoint point, UUID root, String rootKey, SurveyOpt
 	/** Table key of the data-quality sheet. */
 	public static final String DATA_QUALITY = "data-quality";
 
+	/** Table key of the MED groups sheet. */
+	public static final String MED_GROUPS = "med-groups";
+
 	public SurveyExport {
 		Objects.requireNonNull(point, "point");
 		Objects.requireNonNull(options, "options");
 		units = List.copyOf(units);
 		respondents = List.copyOf(respondents);
 		findings = List.copyOf(findings);
+		medGroups = List.copyOf(medGroups);
 	}
 
 	public LocalDate at() {
@@ -63,11 +68,16 @@ public record SurveyExport(ReadPoint point, UUID root, String rootKey, SurveyOpt
 	}
 
 	/**
-	 * The export as a document of three tables (units, respondents, data quality), named
+	 * The export as a document of three tables (units, respondents, data quality), and
+	 * with {@link SurveyOptions#medGroups} a fourth (the MED groups), named
 	 * {@code survey-<date>} or {@code survey-<date>-<root unit key>}.
 	 */
 	public ExportDocument toDocument() {
-		return new ExportDocument(baseName(), List.of(unitsTable(), respondentsTable(), dataQualityTable()));
+		List<Table> tables = new ArrayList<>(List.of(unitsTable(), respondentsTable(), dataQualityTable()));
+		if (this.options.medGroups()) {
+			tables.add(medGroupsTable());
+		}
+		return new ExportDocument(baseName(), tables);
 	}
 
 	private String baseName() {
@@ -107,6 +117,9 @@ public record SurveyExport(ReadPoint point, UUID root, String rootKey, SurveyOpt
 		if (this.options.sex()) {
 			headers.add(l.pick("Sex", "Køn"));
 		}
+		if (this.options.medGroups()) {
+			headers.add(l.pick("MED group", "MED-gruppe"));
+		}
 		List<List<Object>> rows = new ArrayList<>(this.respondents.size());
 		for (RespondentRow row : this.respondents) {
 			List<Object> cells = new ArrayList<>(headers.size());
@@ -125,9 +138,27 @@ public record SurveyExport(ReadPoint point, UUID root, String rootKey, SurveyOpt
 			if (this.options.sex()) {
 				cells.add((row.sex() != null) ? row.sex().label(l) : null);
 			}
+			if (this.options.medGroups()) {
+				cells.add(row.medGroupName());
+			}
 			rows.add(cells);
 		}
 		return new Table(RESPONDENTS, l.pick("Respondents", "Respondenter"), headers, rows);
+	}
+
+	private Table medGroupsTable() {
+		Language l = this.options.language();
+		Table.Builder table = Table.builder(MED_GROUPS, l.pick("MED groups", "MED-grupper"),
+				List.of(l.pick("Committee id", "Udvalgs-id"), l.pick("Committee key", "Udvalgsnøgle"),
+						l.pick("Committee", "Udvalg"), l.pick("Covers", "Dækker"),
+						l.pick("Respondents", "Respondenter"),
+						l.pick("Work-environment representatives", "Arbejdsmiljørepræsentanter"),
+						l.pick("Representatives' e-mail", "Repræsentanternes e-mail")));
+		for (MedGroupRow row : this.medGroups) {
+			table.row(text(row.committee()), row.userKey(), row.name(), row.covers(), row.respondents(),
+					row.representatives(), row.representativeEmails());
+		}
+		return table.build();
 	}
 
 	private Table dataQualityTable() {

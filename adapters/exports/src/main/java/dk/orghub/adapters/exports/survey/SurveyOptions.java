@@ -18,9 +18,12 @@ import dk.orghub.adapters.exports.Language;
  * increasing, from 1 to 120; the default {@code 25, 35, 45, 55, 65} gives "under 25",
  * "25-34", ..., "65 and over"
  * @param language of sheet names, headers and labels
+ * @param medGroups whether respondents are also grouped by the MED committee covering
+ * their line unit (a column, and a sheet of the groups naming their work-environment
+ * representatives); off by default
  */
-public record SurveyOptions(RowMode rows, boolean ageBand, boolean sex, List<Integer> ageBandLimits,
-		Language language) {
+public record SurveyOptions(RowMode rows, boolean ageBand, boolean sex, List<Integer> ageBandLimits, Language language,
+		boolean medGroups) {
 
 	/** The default age band limits. */
 	public static final List<Integer> DEFAULT_AGE_BAND_LIMITS = List.of(25, 35, 45, 55, 65);
@@ -40,29 +43,38 @@ public record SurveyOptions(RowMode rows, boolean ageBand, boolean sex, List<Int
 		}
 	}
 
+	/** Options grouped by the line organisation only. */
+	public SurveyOptions(RowMode rows, boolean ageBand, boolean sex, List<Integer> ageBandLimits, Language language) {
+		this(rows, ageBand, sex, ageBandLimits, language, false);
+	}
+
 	/** One row per engagement, no CPR-derived columns, English. */
 	public static SurveyOptions defaults() {
 		return new SurveyOptions(RowMode.PER_ENGAGEMENT, false, false, DEFAULT_AGE_BAND_LIMITS, Language.EN);
 	}
 
 	public SurveyOptions withRows(RowMode rows) {
-		return new SurveyOptions(rows, this.ageBand, this.sex, this.ageBandLimits, this.language);
+		return new SurveyOptions(rows, this.ageBand, this.sex, this.ageBandLimits, this.language, this.medGroups);
 	}
 
 	public SurveyOptions withAgeBand(boolean ageBand) {
-		return new SurveyOptions(this.rows, ageBand, this.sex, this.ageBandLimits, this.language);
+		return new SurveyOptions(this.rows, ageBand, this.sex, this.ageBandLimits, this.language, this.medGroups);
 	}
 
 	public SurveyOptions withSex(boolean sex) {
-		return new SurveyOptions(this.rows, this.ageBand, sex, this.ageBandLimits, this.language);
+		return new SurveyOptions(this.rows, this.ageBand, sex, this.ageBandLimits, this.language, this.medGroups);
 	}
 
 	public SurveyOptions withAgeBandLimits(List<Integer> limits) {
-		return new SurveyOptions(this.rows, this.ageBand, this.sex, limits, this.language);
+		return new SurveyOptions(this.rows, this.ageBand, this.sex, limits, this.language, this.medGroups);
 	}
 
 	public SurveyOptions withLanguage(Language language) {
-		return new SurveyOptions(this.rows, this.ageBand, this.sex, this.ageBandLimits, language);
+		return new SurveyOptions(this.rows, this.ageBand, this.sex, this.ageBandLimits, language, this.medGroups);
+	}
+
+	public SurveyOptions withMedGroups(boolean medGroups) {
+		return new SurveyOptions(this.rows, this.ageBand, this.sex, this.ageBandLimits, this.language, medGroups);
 	}
 
 	/** Whether the export reads CPR numbers at all. */

@@ -58,6 +58,10 @@ class SurveyExportTest {
 		OrganisationQueries queries = new OrganisationQueries(this.estate.store());
 
 		assertThat(survey.units()).hasSize(unitsValidAt(at).size());
+		assertThat(this.municipality.actors().medUnits()).as("the store holds a MED organisation").isNotEmpty();
+		assertThat(survey.units()).as("the survey walks the line organisation only")
+			.extracting(UnitRow::unit)
+			.doesNotContainAnyElementsOf(this.municipality.actors().medUnits().keySet());
 		int inherited = 0;
 		for (UnitRow row : survey.units()) {
 			ManagerResolution expected = queries.resolveManager(row.unit(), point, true).orElseThrow();
