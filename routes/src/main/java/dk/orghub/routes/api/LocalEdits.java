@@ -39,10 +39,10 @@ import org.springframework.stereotype.Service;
 /**
  * The data payroll lacks, edited locally: addresses and KLE tasks of units, and the
  * associations of persons payroll does not employ (with the person, when new). Each edit
- * is one change set by the user; the store validates it and rejects it whole. Who may make
- * it is decided by {@link EditScope} on the unit the edit touches as read here (the owner
- * of the address, the unit of the task or association in the store, not anything in the
- * request; for an association moved to another unit, both) at the first day the edit
+ * is one change set by the user; the store validates it and rejects it whole. Who may
+ * make it is decided by {@link EditScope} on the unit the edit touches as read here (the
+ * owner of the address, the unit of the task or association in the store, not anything in
+ * the request; for an association moved to another unit, both) at the first day the edit
  * holds. An object a source delivered is the source's: changing or ending it here is
  * refused (the source would put it back).
  */
