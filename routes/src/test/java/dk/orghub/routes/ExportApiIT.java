@@ -56,6 +56,10 @@ class ExportApiIT {
 
 	private static final Path FOLDER = folder();
 
+	private static final String REPRESENTATIVE = dk.orghub.core.classes.DefaultClasses
+		.classUuid(dk.orghub.core.classes.DefaultClasses.ASSOCIATION_TYPE, "Arbejdsmiljørepræsentant")
+		.toString();
+
 	@Autowired
 	private TestRestTemplate rest;
 
@@ -147,8 +151,56 @@ class ExportApiIT {
 		assertThat(csv).contains(text(this.engagement, "userKey"));
 		ResponseEntity<byte[]> xlsx = download("/api/v1/exports/organisation");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
-			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
 		}
+	}
+
+	@Test
+	void surveyGroupedByTheMedOrganisationNamesEachGroupsRepresentatives() throws IOException {
+		ResponseEntity<byte[]> plain = download("/api/v1/exports/survey");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(plain.getBody()))) {
+			assertThat(workbook.getSheet("MED groups")).isNull();
+		}
+		ResponseEntity<byte[]> response = download("/api/v1/exports/survey?medGroups=true");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+			List<Map<String, String>> groups = rows(workbook.getSheet("MED groups"));
+			List<Map<String, String>> respondents = rows(workbook.getSheet("Respondents"));
+			List<JsonNode> committees = items(this.api.get("/api/v1/org-units?hierarchy=MED-organisation&limit=500"));
+			assertThat(committees).isNotEmpty();
+			assertThat(groups).extracting((g) -> g.get("Committee id"))
+				.containsExactlyInAnyOrderElementsOf(committees.stream().map((c) -> text(c, "uuid")).toList());
+			assertThat(respondents).allSatisfy((r) -> assertThat(r.get("MED group")).isNotBlank());
+
+			Map<String, String> group = groups.stream()
+				.filter((g) -> !g.get("Work-environment representatives").isEmpty())
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no MED group names a representative"));
+			List<JsonNode> representatives = items(this.api
+				.get("/api/v1/associations?unit={unit}&limit=100", group.get("Committee id"))).stream()
+				.filter((a) -> a.at("/associationType").asText().equals(REPRESENTATIVE))
+				.toList();
+			assertThat(representatives).isNotEmpty();
+			for (JsonNode representative : representatives) {
+				JsonNode person = this.api.get("/api/v1/persons/{uuid}", text(representative, "person"));
+				assertThat(group.get("Work-environment representatives")).contains(text(person, "surname"));
+			}
+			long members = respondents.stream().filter((r) -> r.get("MED group").equals(group.get("Committee"))).count();
+			assertThat(group.get("Respondents")).isEqualTo(String.valueOf(members));
+		}
+	}
+
+	@Test
+	void organisationHasTheMedUnitsAndTheAssociations() throws IOException {
+		ResponseEntity<byte[]> response = download("/api/v1/exports/organisation?format=csv&tables=med-units,associations");
+		Map<String, String> files = unzip(response.getBody());
+		String medUnits = files.entrySet().stream().filter((e) -> e.getKey().endsWith("-med-units.csv")).findFirst()
+			.orElseThrow().getValue();
+		String associations = files.entrySet().stream().filter((e) -> e.getKey().endsWith("-associations.csv"))
+			.findFirst().orElseThrow().getValue();
+		JsonNode committee = items(this.api.get("/api/v1/org-units?hierarchy=MED-organisation&limit=1")).get(0);
+		assertThat(medUnits).contains(text(committee, "uuid"));
+		JsonNode association = items(this.api.get("/api/v1/associations?limit=1")).get(0);
+		assertThat(associations).contains(text(association, "userKey"));
 	}
 
 	@Test

@@ -78,7 +78,9 @@ public final class OrgSnapshot {
 
 	private final Map<String, UUID> unitsByUserKey = new HashMap<>();
 
-	private final List<OrgUnit> medUnits;
+	private final List<Versioned<OrgUnit>> medUnits;
+
+	private final List<Versioned<Association>> associations;
 
 	private final Map<UUID, List<Association>> associationsByUnit = new HashMap<>();
 
@@ -106,8 +108,10 @@ public final class OrgSnapshot {
 			this.unitsByUserKey.putIfAbsent(unit.value().userKey(), unit.value().uuid());
 		}
 		this.medUnits = List.copyOf(builder.medUnits);
-		for (Association association : builder.associations) {
-			this.associationsByUnit.computeIfAbsent(association.unit(), k -> new ArrayList<>()).add(association);
+		this.associations = List.copyOf(builder.associations);
+		for (Versioned<Association> association : this.associations) {
+			this.associationsByUnit.computeIfAbsent(association.value().unit(), k -> new ArrayList<>())
+				.add(association.value());
 		}
 	}
 
@@ -131,8 +135,8 @@ public final class OrgSnapshot {
 		builder.addresses(all(store, Query.of(Address.class, point)));
 		all(store, Query.of(Klasse.class, point)).forEach(v -> builder.klasse(v.value()));
 		all(store, Query.of(OrgUnit.class, point).where("hierarchy", DefaultClasses.MED_ORGANISATION))
-			.forEach(v -> builder.medUnit(v.value()));
-		all(store, Query.of(Association.class, point)).forEach(v -> builder.association(v.value()));
+			.forEach(builder::medUnit);
+		all(store, Query.of(Association.class, point)).forEach(builder::association);
 		Set<UUID> valid = new LinkedHashSet<>();
 		for (Versioned<OrgUnit> unit : units) {
 			valid.add(unit.value().uuid());
@@ -230,7 +234,19 @@ public final class OrgSnapshot {
 	 * {@link #tree()}).
 	 */
 	public List<OrgUnit> medUnits() {
+		return this.medUnits.stream().map(Versioned::value).toList();
+	}
+
+	/**
+	 * The MED organisation's units valid at the date with their validity, by user key.
+	 */
+	public List<Versioned<OrgUnit>> medUnitVersions() {
 		return this.medUnits;
+	}
+
+	/** The associations valid at the date (line and MED units), by user key. */
+	public List<Versioned<Association>> associations() {
+		return this.associations;
 	}
 
 	/** The associations valid at the date with a unit (line or MED), by user key. */
@@ -360,9 +376,9 @@ public final class OrgSnapshot {
 
 		private final Map<UUID, Timeline<OrgUnit>> unitsNotValid = new HashMap<>();
 
-		private final List<OrgUnit> medUnits = new ArrayList<>();
+		private final List<Versioned<OrgUnit>> medUnits = new ArrayList<>();
 
-		private final List<Association> associations = new ArrayList<>();
+		private final List<Versioned<Association>> associations = new ArrayList<>();
 
 		private Builder(ReadPoint point) {
 			this.point = Objects.requireNonNull(point, "point");
@@ -413,13 +429,13 @@ public final class OrgSnapshot {
 		}
 
 		/** A unit of the MED organisation valid at the date. */
-		public Builder medUnit(OrgUnit unit) {
+		public Builder medUnit(Versioned<OrgUnit> unit) {
 			this.medUnits.add(unit);
 			return this;
 		}
 
 		/** An association valid at the date. */
-		public Builder association(Association association) {
+		public Builder association(Versioned<Association> association) {
 			this.associations.add(association);
 			return this;
 		}

@@ -64,17 +64,24 @@ class ExportController {
 	@Operation(summary = "The survey list at a date",
 			description = "Units with their (inherited) manager, respondents, and data-quality findings. "
 					+ "CSV is a ZIP of one file per table unless `table` names one. "
-					+ "`ageBand` and `sex` need the role administer and are audited.")
+					+ "`ageBand` and `sex` need the role administer and are audited. "
+					+ "`medGroups` also groups respondents by the MED committee covering their line unit "
+					+ "(a column, and the table `med-groups` naming each group's work-environment representatives); "
+					+ "without it the setting hub.exports.survey.med-groups decides.")
 	ResponseEntity<StreamingResponseBody> survey(@RequestParam(required = false) LocalDate at,
 			@RequestParam(required = false) String root, @RequestParam(defaultValue = "xlsx") String format,
 			@RequestParam(required = false) String rows, @RequestParam(defaultValue = "false") boolean ageBand,
-			@RequestParam(defaultValue = "false") boolean sex, @RequestParam(required = false) String table) {
+			@RequestParam(defaultValue = "false") boolean sex, @RequestParam(required = false) Boolean medGroups,
+			@RequestParam(required = false) String table) {
 		this.sensitive.check("ageBand", ageBand);
 		this.sensitive.check("sex", sex);
 		ExportFormat exportFormat = parse("format", () -> ExportFormat.parse(format));
 		SurveyOptions options = this.properties.surveyOptions().withAgeBand(ageBand).withSex(sex);
 		if (rows != null && !rows.isBlank()) {
 			options = options.withRows(parse("rows", () -> RowMode.parse(rows)));
+		}
+		if (medGroups != null) {
+			options = options.withMedGroups(medGroups);
 		}
 		SurveyExport export;
 		try {

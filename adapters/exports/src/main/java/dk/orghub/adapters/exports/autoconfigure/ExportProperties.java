@@ -55,10 +55,14 @@ public record ExportProperties(@NotNull @DefaultValue("en") String language, @Va
 	 * @param ageBand whether the scheduled survey has an age band column (sensitive)
 	 * @param sex whether the scheduled survey has a sex column (sensitive)
 	 * @param ageBandLimits the lower limits of the age bands, strictly increasing
+	 * @param medGroups whether respondents are also grouped by the MED committee covering
+	 * their line unit (a column and the sheet {@code med-groups}); the scheduled survey's
+	 * setting and the downloads' default
 	 */
 	public record Survey(@NotNull @DefaultValue("per-engagement") String rows, @DefaultValue("false") boolean ageBand,
 			@DefaultValue("false") boolean sex, @NotNull @DefaultValue( {
-					"25", "35", "45", "55", "65" }) List<Integer> ageBandLimits){
+					"25", "35", "45", "55", "65" }) List<Integer> ageBandLimits,
+			@DefaultValue("false") boolean medGroups){
 
 	}
 
@@ -99,8 +103,9 @@ public record ExportProperties(@NotNull @DefaultValue("en") String language, @Va
 
 	/** The survey's default options (no CPR-derived columns unless configured). */
 	public SurveyOptions surveyOptions() {
-		return check("hub.exports.survey", () -> new SurveyOptions(RowMode.parse(this.survey.rows()),
-				this.survey.ageBand(), this.survey.sex(), this.survey.ageBandLimits(), languageValue()));
+		return check("hub.exports.survey",
+				() -> new SurveyOptions(RowMode.parse(this.survey.rows()), this.survey.ageBand(), this.survey.sex(),
+						this.survey.ageBandLimits(), languageValue(), this.survey.medGroups()));
 	}
 
 	public OrganisationOptions organisationOptions() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import dk.orghub.adapters.exports.UnknownUnitException;
 import dk.orghub.adapters.exports.table.Table;
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.Manager;
 import dk.orghub.core.model.OrgUnit;
@@ -26,15 +28,18 @@ import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.model.Versioned;
+import dk.orghub.core.query.OrgTree;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.ReadPoint;
 
 /**
- * Exports the organisation at a date, or a subtree of it, as tables: units, engagements,
- * managers and addresses, with class titles instead of class UUIDs. "Valid from" and
- * "Valid to" are those of the values shown (a rename or a change of hours starts a new
- * version). CPR numbers are never exported; secret addresses only when asked for. Reads
- * only; thread-safe when the store is.
+ * Exports the organisation at a date, or a subtree of it, as tables: the line
+ * organisation's units, engagements, managers and addresses, the MED organisation's units
+ * and the associations (line and MED), with class titles instead of class UUIDs. A
+ * subtree export has the MED units covering a unit of the subtree, and the associations
+ * of its line and MED units. "Valid from" and "Valid to" are those of the values shown (a
+ * rename or a change of hours starts a new version). CPR numbers are never exported;
+ * secret addresses only when asked for. Reads only; thread-safe when the store is.
  */
 public final class OrganisationExporter {
 
@@ -96,6 +101,10 @@ public final class OrganisationExporter {
 
 		private final Map<UUID, Engagement> engagementSet = new HashMap<>();
 
+		private final Map<UUID, Versioned<OrgUnit>> medUnits = new LinkedHashMap<>();
+
+		private final OrgTree medTree;
+
 		Builder(OrgSnapshot snapshot, UUID root, OrganisationOptions options) {
 			this.snapshot = snapshot;
 			this.options = options;
@@ -114,6 +123,12 @@ public final class OrganisationExporter {
 					this.engagementSet.put(engagement.value().uuid(), engagement.value());
 				}
 			}
+			this.medTree = OrgTree.of(snapshot.medUnitVersions());
+			for (Versioned<OrgUnit> committee : snapshot.medUnitVersions()) {
+				if (root == null || committee.value().covers().stream().anyMatch(this.unitSet::contains)) {
+					this.medUnits.put(committee.value().uuid(), committee);
+				}
+			}
 		}
 
 		ExportDocument build(String baseName) {
@@ -127,6 +142,8 @@ public final class OrganisationExporter {
 					case ENGAGEMENTS -> engagements();
 					case MANAGERS -> managers();
 					case ADDRESSES -> addresses();
+					case MED_UNITS -> medUnits();
+					case ASSOCIATIONS -> associations();
 				});
 			}
 			return new ExportDocument(baseName, tables);
@@ -226,6 +243,66 @@ public final class OrganisationExporter {
 						to(versioned.validity()));
 			}
 			return table.build();
+		}
+
+		private Table medUnits() {
+			Table.Builder table = Table.builder(OrganisationTable.MED_UNITS.key(),
+					this.l.pick("MED units", "MED-enheder"),
+					List.of(this.l.pick("Unit id", "Enheds-id"), this.l.pick("Unit key", "Enhedsnøgle"),
+							this.l.pick("Unit name", "Enhedsnavn"), this.l.pick("Parent id", "Overordnet enheds-id"),
+							this.l.pick("Parent key", "Overordnet enhedsnøgle"), this.l.pick("Unit path", "Enhedssti"),
+							this.l.pick("Covers unit keys", "Dækker enhedsnøgler"), this.l.pick("Covers", "Dækker"),
+							this.l.pick("Valid from", "Gyldig fra"), this.l.pick("Valid to", "Gyldig til")));
+			for (Versioned<OrgUnit> versioned : this.medUnits.values()) {
+				OrgUnit unit = versioned.value();
+				Versioned<OrgUnit> parent = (unit.parent() != null) ? this.medTree.unit(unit.parent()).orElse(null)
+						: null;
+				List<UUID> covers = unit.covers().stream().filter(u -> this.snapshot.tree().contains(u)).toList();
+				table.row(unit.uuid().toString(), unit.userKey(), unit.name(), text(unit.parent()),
+						(parent != null) ? parent.value().userKey() : null, this.medTree.path(unit.uuid()),
+						covers.stream().map(this::unitKey).collect(Collectors.joining("; ")),
+						covers.stream().map(this::unitName).collect(Collectors.joining("; ")),
+						versioned.validity().from(), to(versioned.validity()));
+			}
+			return table.build();
+		}
+
+		private Table associations() {
+			Table.Builder table = Table.builder(OrganisationTable.ASSOCIATIONS.key(),
+					this.l.pick("Associations", "Tilknytninger"),
+					List.of(this.l.pick("Association key", "Tilknytningsnøgle"),
+							this.l.pick("Person key", "Personnøgle"), this.l.pick("Name", "Navn"),
+							this.l.pick("E-mail", "E-mail"), this.l.pick("Unit id", "Enheds-id"),
+							this.l.pick("Unit key", "Enhedsnøgle"), this.l.pick("Unit name", "Enhedsnavn"),
+							this.l.pick("Hierarchy", "Hierarki"), this.l.pick("Association type", "Tilknytningstype"),
+							this.l.pick("Job function", "Stillingsbetegnelse"), this.l.pick("Valid from", "Gyldig fra"),
+							this.l.pick("Valid to", "Gyldig til")));
+			for (Versioned<Association> versioned : this.snapshot.associations()) {
+				Association association = versioned.value();
+				OrgUnit unit = unitOfAssociation(association.unit());
+				if (unit == null) {
+					continue;
+				}
+				Person person = this.snapshot.person(association.person()).orElse(null);
+				table.row(association.userKey(), (person != null) ? person.userKey() : null,
+						OrgSnapshot.fullName(person), this.snapshot.email(association.person()).orElse(null),
+						unit.uuid().toString(), unit.userKey(), unit.name(), this.snapshot.title(unit.hierarchy()),
+						this.snapshot.title(association.associationType()),
+						this.snapshot.title(association.jobFunction()), versioned.validity().from(),
+						to(versioned.validity()));
+			}
+			return table.build();
+		}
+
+		/**
+		 * The line or MED unit of an association when it lies in the export, else null.
+		 */
+		private OrgUnit unitOfAssociation(UUID unit) {
+			if (this.unitSet.contains(unit)) {
+				return this.snapshot.tree().unit(unit).map(Versioned::value).orElse(null);
+			}
+			Versioned<OrgUnit> committee = this.medUnits.get(unit);
+			return (committee != null) ? committee.value() : null;
 		}
 
 		/**

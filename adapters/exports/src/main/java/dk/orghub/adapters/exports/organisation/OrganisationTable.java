@@ -4,14 +4,18 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The tables an organisation export can contain. */
+/**
+ * The tables an organisation export can contain: the line organisation's units,
+ * engagements, managers and addresses, the MED organisation's units ({@code med-units})
+ * and the associations of both ({@code associations}).
+ */
 public enum OrganisationTable {
 
-	UNITS, ENGAGEMENTS, MANAGERS, ADDRESSES;
+	UNITS, ENGAGEMENTS, MANAGERS, ADDRESSES, MED_UNITS, ASSOCIATIONS;
 
-	/** The table key: {@code units}, {@code engagements}, ... */
+	/** The table key: {@code units}, {@code engagements}, ..., {@code med-units}. */
 	public String key() {
-		return name().toLowerCase(Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/**
@@ -36,8 +40,8 @@ public enum OrganisationTable {
 				}
 			}
 			if (table == null) {
-				throw new IllegalArgumentException(
-						"unknown table '" + k + "'; tables are units, engagements, managers, addresses");
+				throw new IllegalArgumentException("unknown table '" + k
+						+ "'; tables are units, engagements, managers, addresses, med-units, associations");
 			}
 			result.add(table);
 		}

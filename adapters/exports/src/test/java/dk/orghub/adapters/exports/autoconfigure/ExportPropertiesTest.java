@@ -23,6 +23,7 @@ class ExportPropertiesTest {
 
 		assertThat(properties.surveyOptions().rows()).isEqualTo(RowMode.PER_ENGAGEMENT);
 		assertThat(properties.surveyOptions().usesCpr()).isFalse();
+		assertThat(properties.surveyOptions().medGroups()).isFalse();
 		assertThat(properties.csvOptions().separator()).isEqualTo(';');
 		assertThat(properties.organisationOptions().language()).isEqualTo(Language.EN);
 	}
@@ -30,7 +31,7 @@ class ExportPropertiesTest {
 	@Test
 	void theScheduledExportTakesItsSettings() {
 		ExportProperties properties = properties("da", ';', true, "per-person",
-				scheduled(Path.of("/var/exports"), "organisation"));
+				scheduled(Path.of("/var/exports"), "organisation"), true);
 
 		assertThat(properties.scheduledSettings().folder()).isEqualTo(Path.of("/var/exports"));
 		assertThat(properties.scheduledSettings().kind()).isEqualTo(ExportKind.ORGANISATION);
@@ -38,6 +39,7 @@ class ExportPropertiesTest {
 		assertThat(properties.scheduledSettings().keep()).isEqualTo(3);
 		assertThat(properties.scheduledSettings().survey().rows()).isEqualTo(RowMode.PER_PERSON);
 		assertThat(properties.scheduledSettings().survey().language()).isEqualTo(Language.DA);
+		assertThat(properties.scheduledSettings().survey().medGroups()).isTrue();
 	}
 
 	@Test
@@ -64,8 +66,13 @@ class ExportPropertiesTest {
 
 	private static ExportProperties properties(String language, char separator, boolean decimalComma, String rows,
 			ExportProperties.Scheduled scheduled) {
+		return properties(language, separator, decimalComma, rows, scheduled, false);
+	}
+
+	private static ExportProperties properties(String language, char separator, boolean decimalComma, String rows,
+			ExportProperties.Scheduled scheduled, boolean medGroups) {
 		return new ExportProperties(language, new ExportProperties.Csv(separator, true, decimalComma),
-				new ExportProperties.Survey(rows, false, false, List.of(25, 35, 45, 55, 65)),
+				new ExportProperties.Survey(rows, false, false, List.of(25, 35, 45, 55, 65), medGroups),
 				new ExportProperties.Organisation(false), scheduled);
 	}
 

@@ -27,6 +27,7 @@ import dk.orghub.adapters.exports.table.CsvParser;
 import dk.orghub.adapters.exports.table.Table;
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.Manager;
 import dk.orghub.core.model.OrgObject;
@@ -51,7 +52,8 @@ class OrganisationExportTest {
 		LocalDate at = LocalDate.parse(date);
 		ExportDocument document = this.exporter.export(at, null, OrganisationOptions.defaults());
 
-		assertThat(document.keys()).containsExactly("units", "engagements", "managers", "addresses");
+		assertThat(document.keys()).containsExactly("units", "engagements", "managers", "addresses", "med-units",
+				"associations");
 		List<OrgUnit> units = valid(this.municipality.units(), at);
 		assertThat(column(document.table("units"), 1))
 			.containsExactlyInAnyOrderElementsOf(units.stream().map(OrgUnit::userKey).toList());
@@ -141,6 +143,54 @@ class OrganisationExportTest {
 		Set<Object> unitIds = new HashSet<>(column(document.table("units"), 0));
 		assertThat(document.table("managers").rows()).isNotEmpty()
 			.allSatisfy(r -> assertThat(unitIds).contains(r.get(1)));
+	}
+
+	@Test
+	void theMedOrganisationAndTheAssociationsHaveTablesOfTheirOwn() {
+		LocalDate at = LocalDate.parse("2025-01-01");
+		ExportDocument document = this.exporter.export(at, null, OrganisationOptions.defaults());
+
+		List<OrgUnit> committees = valid(this.municipality.actors().medUnits(), at);
+		assertThat(committees).isNotEmpty();
+		assertThat(column(document.table("med-units"), 1))
+			.containsExactlyInAnyOrderElementsOf(committees.stream().map(OrgUnit::userKey).toList());
+		assertThat(column(document.table("units"), 1))
+			.doesNotContainAnyElementsOf(committees.stream().map(OrgUnit::userKey).toList());
+		OrgUnit local = committees.stream().filter(c -> !c.covers().isEmpty() && c.parent() != null).findFirst().get();
+		List<Object> row = document.table("med-units")
+			.rows()
+			.stream()
+			.filter(r -> r.get(1).equals(local.userKey()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.get(5).toString()).contains(" / ").endsWith(local.name());
+		assertThat(row.get(6).toString().split("; ")).containsExactlyInAnyOrderElementsOf(local.covers()
+			.stream()
+			.map(u -> this.municipality.units().get(u).at(at).orElseThrow().userKey())
+			.toList());
+
+		List<Association> associations = valid(this.municipality.actors().associations(), at);
+		assertThat(column(document.table("associations"), 0))
+			.containsExactlyInAnyOrderElementsOf(associations.stream().map(Association::userKey).toList());
+		assertThat(column(document.table("associations"), 7)).contains("Linjeorganisation", "MED-organisation");
+		assertThat(column(document.table("associations"), 8)).contains("Arbejdsmiljørepræsentant", "Praktikant");
+	}
+
+	@Test
+	void aSubtreeHasTheCommitteesCoveringItsUnits() {
+		LocalDate at = LocalDate.parse("2025-01-01");
+		OrgUnit local = valid(this.municipality.actors().medUnits(), at).stream()
+			.filter(c -> !c.covers().isEmpty() && c.parent() != null)
+			.findFirst()
+			.orElseThrow();
+		UUID covered = local.covers().get(0);
+		ExportDocument document = this.exporter.export(at, covered.toString(), OrganisationOptions.defaults());
+
+		assertThat(column(document.table("med-units"), 1)).contains(local.userKey())
+			.hasSizeLessThan(valid(this.municipality.actors().medUnits(), at).size());
+		Set<Object> units = new HashSet<>(column(document.table("units"), 0));
+		units.addAll(column(document.table("med-units"), 0));
+		assertThat(document.table("associations").rows()).allSatisfy(r -> assertThat(units).contains(r.get(4)));
 	}
 
 	@Test
