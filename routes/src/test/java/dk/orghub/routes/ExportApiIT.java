@@ -175,8 +175,9 @@ class ExportApiIT {
 				.filter((g) -> !g.get("Work-environment representatives").isEmpty())
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no MED group names a representative"));
-			List<JsonNode> representatives = items(this.api
-				.get("/api/v1/associations?unit={unit}&limit=100", group.get("Committee id"))).stream()
+			List<JsonNode> representatives = items(
+					this.api.get("/api/v1/associations?unit={unit}&limit=100", group.get("Committee id")))
+				.stream()
 				.filter((a) -> a.at("/associationType").asText().equals(REPRESENTATIVE))
 				.toList();
 			assertThat(representatives).isNotEmpty();
@@ -184,19 +185,30 @@ class ExportApiIT {
 				JsonNode person = this.api.get("/api/v1/persons/{uuid}", text(representative, "person"));
 				assertThat(group.get("Work-environment representatives")).contains(text(person, "surname"));
 			}
-			long members = respondents.stream().filter((r) -> r.get("MED group").equals(group.get("Committee"))).count();
+			long members = respondents.stream()
+				.filter((r) -> r.get("MED group").equals(group.get("Committee")))
+				.count();
 			assertThat(group.get("Respondents")).isEqualTo(String.valueOf(members));
 		}
 	}
 
 	@Test
 	void organisationHasTheMedUnitsAndTheAssociations() throws IOException {
-		ResponseEntity<byte[]> response = download("/api/v1/exports/organisation?format=csv&tables=med-units,associations");
+		ResponseEntity<byte[]> response = download(
+				"/api/v1/exports/organisation?format=csv&tables=med-units,associations");
 		Map<String, String> files = unzip(response.getBody());
-		String medUnits = files.entrySet().stream().filter((e) -> e.getKey().endsWith("-med-units.csv")).findFirst()
-			.orElseThrow().getValue();
-		String associations = files.entrySet().stream().filter((e) -> e.getKey().endsWith("-associations.csv"))
-			.findFirst().orElseThrow().getValue();
+		String medUnits = files.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().endsWith("-med-units.csv"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+		String associations = files.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().endsWith("-associations.csv"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
 		JsonNode committee = items(this.api.get("/api/v1/org-units?hierarchy=MED-organisation&limit=1")).get(0);
 		assertThat(medUnits).contains(text(committee, "uuid"));
 		JsonNode association = items(this.api.get("/api/v1/associations?limit=1")).get(0);

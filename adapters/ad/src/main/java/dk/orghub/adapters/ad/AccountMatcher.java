@@ -114,11 +114,19 @@ final class AccountMatcher {
 
 	}
 
-	/**
-	 * Matches accounts to persons.
-	 * @param personsByCpr the persons valid today by CPR number
-	 */
+	/** Matches accounts to persons by CPR number only. */
 	Result match(List<Account> accounts, Map<String, List<UUID>> personsByCpr) {
+		return match(accounts, personsByCpr, Set.of());
+	}
+
+	/**
+	 * Matches accounts to persons: by CPR number, and an account without one by the
+	 * person UUID it names when that person has no CPR number either.
+	 * @param personsByCpr the persons valid today by CPR number
+	 * @param personsWithoutCpr the persons valid today without a CPR number that accounts
+	 * name
+	 */
+	Result match(List<Account> accounts, Map<String, List<UUID>> personsByCpr, Set<UUID> personsWithoutCpr) {
 		List<DesiredObject<?>> objects = new ArrayList<>();
 		Set<String> itUserIds = new HashSet<>();
 		Set<String> addressIds = new HashSet<>();
@@ -132,7 +140,15 @@ final class AccountMatcher {
 				disabled++;
 			}
 			if (account.cpr() == null) {
-				unmatched.add(unmatched(account, AdReport.Reason.NO_CPR));
+				if (account.personUuid() == null) {
+					unmatched.add(unmatched(account, AdReport.Reason.NO_CPR));
+				}
+				else if (personsWithoutCpr.contains(account.personUuid())) {
+					byPerson.computeIfAbsent(account.personUuid(), p -> new ArrayList<>()).add(account);
+				}
+				else {
+					unmatched.add(unmatched(account, AdReport.Reason.UNKNOWN_PERSON));
+				}
 				continue;
 			}
 			List<UUID> persons = personsByCpr.getOrDefault(account.cpr(), List.of());

@@ -2,6 +2,8 @@ package dk.orghub.adapters.ad;
 
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dk.orghub.core.model.Cpr;
@@ -43,9 +45,14 @@ final class AccountParser {
 
 	/** The attributes to ask the directory for. */
 	String[] attributes() {
-		return new String[] { this.config.idAttribute(), this.config.accountNameAttribute(), this.config.cprAttribute(),
-				this.config.emailAttribute(), this.config.phoneAttribute(), this.config.titleAttribute(),
-				"userAccountControl", this.config.createdAttribute(), this.config.trackingAttribute() };
+		List<String> names = new ArrayList<>(
+				List.of(this.config.idAttribute(), this.config.accountNameAttribute(), this.config.cprAttribute(),
+						this.config.emailAttribute(), this.config.phoneAttribute(), this.config.titleAttribute(),
+						"userAccountControl", this.config.createdAttribute(), this.config.trackingAttribute()));
+		if (this.config.personUuidAttribute() != null) {
+			names.add(this.config.personUuidAttribute());
+		}
+		return names.toArray(String[]::new);
 	}
 
 	Account parse(String dn, Attributes attributes) {
@@ -73,7 +80,25 @@ final class AccountParser {
 				trimmed(attributes.string(this.config.phoneAttribute())),
 				trimmed(attributes.string(this.config.titleAttribute())), enabled,
 				date(attributes.string(this.config.createdAttribute())),
-				trimmed(attributes.string(this.config.trackingAttribute())));
+				trimmed(attributes.string(this.config.trackingAttribute())), personUuid(label, attributes));
+	}
+
+	/** The person UUID an account without a CPR number names, or {@code null}. */
+	private UUID personUuid(String label, Attributes attributes) {
+		if (this.config.personUuidAttribute() == null) {
+			return null;
+		}
+		String value = trimmed(attributes.string(this.config.personUuidAttribute()));
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadAccountException(
+					label + ": " + this.config.personUuidAttribute() + " '" + value + "' is not a UUID");
+		}
 	}
 
 	/** The id of a tombstone (AD) or any entry, checked like an account's. */

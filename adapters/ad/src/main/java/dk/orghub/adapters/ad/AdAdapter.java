@@ -163,7 +163,9 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		long readAt = System.nanoTime();
 		Map<String, List<UUID>> byCpr = this.persons.personsByCpr(cprs(accounts), today);
 		long lookedUpAt = System.nanoTime();
-		AccountMatcher.Result result = new AccountMatcher(this.config, context, today).match(accounts, byCpr);
+		Set<UUID> withoutCpr = this.persons.personsWithoutCpr(personUuids(accounts), today);
+		AccountMatcher.Result result = new AccountMatcher(this.config, context, today).match(accounts, byCpr,
+				withoutCpr);
 		ChangeToken token = ChangeToken.start(this.config.changeTracking());
 		for (Account account : accounts) {
 			token = token.max(account.token());
@@ -214,7 +216,9 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		long readAt = System.nanoTime();
 		Map<String, List<UUID>> byCpr = this.persons.personsByCpr(cprs(accounts), today);
 		long lookedUpAt = System.nanoTime();
-		AccountMatcher.Result result = new AccountMatcher(this.config, context, today).match(accounts, byCpr);
+		Set<UUID> withoutCpr = this.persons.personsWithoutCpr(personUuids(accounts), today);
+		AccountMatcher.Result result = new AccountMatcher(this.config, context, today).match(accounts, byCpr,
+				withoutCpr);
 		Set<ChangeBatch.EndedObject> ended = new LinkedHashSet<>();
 		ChangeToken next = since;
 		for (Account account : accounts) {
@@ -360,6 +364,17 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 				+ this.config.url() + " have bad data, so nothing was imported: " + listed + more, false);
 	}
 
+	/** The person UUIDs named by accounts without a CPR number. */
+	private static Set<UUID> personUuids(List<Account> accounts) {
+		Set<UUID> persons = new HashSet<>();
+		for (Account account : accounts) {
+			if (account.cpr() == null && account.personUuid() != null) {
+				persons.add(account.personUuid());
+			}
+		}
+		return persons;
+	}
+
 	private static Set<String> cprs(List<Account> accounts) {
 		Set<String> cprs = new HashSet<>();
 		for (Account account : accounts) {
@@ -398,10 +413,11 @@ public final class AdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 		int withCpr = 0;
 		int withoutCpr = 0;
 		for (AdReport.UnmatchedAccount account : report.unmatched()) {
-			if (account.reason() == AdReport.Reason.NO_CPR) {
+			if (account.reason() == AdReport.Reason.NO_CPR || account.reason() == AdReport.Reason.UNKNOWN_PERSON) {
 				if (withoutCpr++ < LOGGED_PER_KIND) {
-					log.info("{}: account '{}' ({}) has no CPR number and is given to no person", report.source(),
-							account.accountName(), account.dn());
+					log.info("{}: account '{}' ({}) has no CPR number and is given to no person{}", report.source(),
+							account.accountName(), account.dn(), (account.reason() == AdReport.Reason.UNKNOWN_PERSON)
+									? ": the person it names is no person without a CPR number" : "");
 				}
 			}
 			else if (withCpr++ < LOGGED_PER_KIND) {

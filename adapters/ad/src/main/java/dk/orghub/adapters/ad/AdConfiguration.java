@@ -59,13 +59,17 @@ import dk.orghub.core.spi.AdapterConfigurationException;
  * @param readTimeout how long one response may take; default 30 s
  * @param deletedObjectsDn where AD keeps tombstones; default {@code CN=Deleted Objects}
  * under the domain of the first base DN
+ * @param personUuidAttribute an attribute holding the UUID of the person an account
+ * without a CPR number belongs to (an external consultant without one, say
+ * {@code extensionAttribute2}); none by default, and then such accounts are unmatched
  */
 public record AdConfiguration(String name, Mode mode, String url, String bindDn, String password, List<String> baseDns,
 		String filter, String cprAttribute, String cprSeparator, String accountNameAttribute, Boolean email,
 		String emailAttribute, Boolean phone, String phoneAttribute, Boolean title, String titleAttribute,
 		String titleAddressType, String addressVisibility, String itSystem, ChangeTracking changeTracking,
 		DisabledAccounts disabledAccounts, PrimaryAccount primaryAccount, String secondaryAccountPattern,
-		Integer pageSize, Duration connectTimeout, Duration readTimeout, String deletedObjectsDn) {
+		Integer pageSize, Duration connectTimeout, Duration readTimeout, String deletedObjectsDn,
+		String personUuidAttribute) {
 
 	/** The configuration prefix, for messages. */
 	public static final String PREFIX = "hub.sources.ad";
@@ -145,6 +149,9 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 		if (deletedObjectsDn == null && !baseDns.isEmpty()) {
 			deletedObjectsDn = deletedObjectsOf(baseDns.get(0));
 		}
+		if (personUuidAttribute != null && personUuidAttribute.isBlank()) {
+			personUuidAttribute = null;
+		}
 	}
 
 	/**
@@ -153,7 +160,20 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 	 */
 	public static AdConfiguration of(Mode mode, String url, String bindDn, String password, List<String> baseDns) {
 		return new AdConfiguration(null, mode, url, bindDn, password, baseDns, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * Accounts without a CPR number are matched to the person whose UUID the attribute
+	 * holds ({@code null}: not at all).
+	 */
+	public AdConfiguration withPersonUuidAttribute(String attribute) {
+		return new AdConfiguration(this.name, this.mode, this.url, this.bindDn, this.password, this.baseDns,
+				this.filter, this.cprAttribute, this.cprSeparator, this.accountNameAttribute, this.email,
+				this.emailAttribute, this.phone, this.phoneAttribute, this.title, this.titleAttribute,
+				this.titleAddressType, this.addressVisibility, this.itSystem, this.changeTracking,
+				this.disabledAccounts, this.primaryAccount, this.secondaryAccountPattern, this.pageSize,
+				this.connectTimeout, this.readTimeout, this.deletedObjectsDn, attribute);
 	}
 
 	public AdConfiguration withCpr(String attribute, String separator) {
@@ -162,7 +182,7 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 				this.phone, this.phoneAttribute, this.title, this.titleAttribute, this.titleAddressType,
 				this.addressVisibility, this.itSystem, this.changeTracking, this.disabledAccounts, this.primaryAccount,
 				this.secondaryAccountPattern, this.pageSize, this.connectTimeout, this.readTimeout,
-				this.deletedObjectsDn);
+				this.deletedObjectsDn, this.personUuidAttribute);
 	}
 
 	public AdConfiguration withTimeouts(Duration connect, Duration read) {
@@ -171,7 +191,7 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 				this.emailAttribute, this.phone, this.phoneAttribute, this.title, this.titleAttribute,
 				this.titleAddressType, this.addressVisibility, this.itSystem, this.changeTracking,
 				this.disabledAccounts, this.primaryAccount, this.secondaryAccountPattern, this.pageSize, connect, read,
-				this.deletedObjectsDn);
+				this.deletedObjectsDn, this.personUuidAttribute);
 	}
 
 	public AdConfiguration withUrl(String url, String password) {
@@ -180,7 +200,7 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 				this.phone, this.phoneAttribute, this.title, this.titleAttribute, this.titleAddressType,
 				this.addressVisibility, this.itSystem, this.changeTracking, this.disabledAccounts, this.primaryAccount,
 				this.secondaryAccountPattern, this.pageSize, this.connectTimeout, this.readTimeout,
-				this.deletedObjectsDn);
+				this.deletedObjectsDn, this.personUuidAttribute);
 	}
 
 	public AdConfiguration withTitle(String addressType) {
@@ -189,7 +209,7 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 				this.emailAttribute, this.phone, this.phoneAttribute, addressType != null, this.titleAttribute,
 				addressType, this.addressVisibility, this.itSystem, this.changeTracking, this.disabledAccounts,
 				this.primaryAccount, this.secondaryAccountPattern, this.pageSize, this.connectTimeout, this.readTimeout,
-				this.deletedObjectsDn);
+				this.deletedObjectsDn, this.personUuidAttribute);
 	}
 
 	public AdConfiguration withPrimary(PrimaryAccount primary, String secondaryPattern, DisabledAccounts disabled) {
@@ -197,7 +217,8 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 				this.filter, this.cprAttribute, this.cprSeparator, this.accountNameAttribute, this.email,
 				this.emailAttribute, this.phone, this.phoneAttribute, this.title, this.titleAttribute,
 				this.titleAddressType, this.addressVisibility, this.itSystem, this.changeTracking, disabled, primary,
-				secondaryPattern, this.pageSize, this.connectTimeout, this.readTimeout, this.deletedObjectsDn);
+				secondaryPattern, this.pageSize, this.connectTimeout, this.readTimeout, this.deletedObjectsDn,
+				this.personUuidAttribute);
 	}
 
 	/**
@@ -209,7 +230,8 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 				this.cprAttribute, this.cprSeparator, this.accountNameAttribute, this.email, this.emailAttribute,
 				this.phone, this.phoneAttribute, this.title, this.titleAttribute, this.titleAddressType,
 				this.addressVisibility, this.itSystem, this.changeTracking, this.disabledAccounts, this.primaryAccount,
-				this.secondaryAccountPattern, this.pageSize, this.connectTimeout, this.readTimeout, deletedObjectsDn);
+				this.secondaryAccountPattern, this.pageSize, this.connectTimeout, this.readTimeout, deletedObjectsDn,
+				this.personUuidAttribute);
 	}
 
 	public AdConfiguration withPageSize(int size) {
@@ -218,7 +240,7 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 				this.emailAttribute, this.phone, this.phoneAttribute, this.title, this.titleAttribute,
 				this.titleAddressType, this.addressVisibility, this.itSystem, this.changeTracking,
 				this.disabledAccounts, this.primaryAccount, this.secondaryAccountPattern, size, this.connectTimeout,
-				this.readTimeout, this.deletedObjectsDn);
+				this.readTimeout, this.deletedObjectsDn, this.personUuidAttribute);
 	}
 
 	/**
@@ -271,6 +293,9 @@ public record AdConfiguration(String name, Mode mode, String url, String bindDn,
 		attribute("email-attribute", this.emailAttribute);
 		attribute("phone-attribute", this.phoneAttribute);
 		attribute("title-attribute", this.titleAttribute);
+		if (this.personUuidAttribute != null) {
+			attribute("person-uuid-attribute", this.personUuidAttribute);
+		}
 		if (this.title && (this.titleAddressType == null || this.titleAddressType.isBlank())) {
 			throw wrong("title-address-type",
 					"is required when title is true: the user key of an address type class for job titles");

@@ -33,7 +33,12 @@ public record AdReport(String source, String run, int accountsRead, int itUsers,
 		/** No person valid today has the CPR number. */
 		UNKNOWN_CPR,
 		/** Several persons have the CPR number. */
-		SEVERAL_PERSONS
+		SEVERAL_PERSONS,
+		/**
+		 * No CPR number, and the person-UUID attribute names no person without a CPR
+		 * number valid today.
+		 */
+		UNKNOWN_PERSON
 
 	}
 

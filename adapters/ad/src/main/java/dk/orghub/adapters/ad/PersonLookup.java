@@ -25,6 +25,15 @@ public interface PersonLookup {
 	 */
 	Map<String, List<UUID>> personsByCpr(Set<String> cprs, LocalDate date);
 
+	/**
+	 * Of {@code persons}, those valid on {@code date} that have no CPR number (marked as
+	 * having none, or not known): the accounts naming them in the person-UUID attribute
+	 * are theirs. A lookup that knows no such persons returns none, as this default does.
+	 */
+	default Set<UUID> personsWithoutCpr(Set<UUID> persons, LocalDate date) {
+		return Set.of();
+	}
+
 	/** A lookup over a fixed map from CPR number (ten digits) to person. */
 	static PersonLookup of(Map<String, UUID> byCpr) {
 		Map<String, List<UUID>> copy = new HashMap<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +56,18 @@ public final class StorePersonLookup implements PersonLookup {
 				return result;
 			}
 		}
+	}
+
+	@Override
+	public Set<UUID> personsWithoutCpr(Set<UUID> persons, LocalDate date) {
+		ReadPoint point = ReadPoint.of(date, null, this.clock);
+		Set<UUID> result = new HashSet<>();
+		for (UUID uuid : persons) {
+			this.store.get(Person.class, uuid, point)
+				.filter(v -> v.value().cpr() == null)
+				.ifPresent(v -> result.add(uuid));
+		}
+		return result;
 	}
 
 }

@@ -149,7 +149,7 @@ class AccountMatcherTest {
 
 	private static Account account(String id, String name, String cpr, String mail, String phone, boolean enabled,
 			LocalDate created) {
-		return new Account("CN=" + name + ",DC=k", id, name, cpr, mail, phone, null, enabled, created, "1");
+		return new Account("CN=" + name + ",DC=k", id, name, cpr, mail, phone, null, enabled, created, "1", null);
 	}
 
 }

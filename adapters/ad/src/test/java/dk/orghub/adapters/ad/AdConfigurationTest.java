@@ -57,11 +57,11 @@ class AdConfigurationTest {
 		assertWrong(this.ad.withPageSize(0), "hub.sources.ad.page-size");
 		AdConfiguration badFilter = new AdConfiguration(null, null, "ldap://dc01", "CN=x", "s", List.of(BASE),
 				"(&(objectClass=user)", null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null);
 		assertWrong(badFilter, "hub.sources.ad.filter");
 		AdConfiguration titleWithoutType = new AdConfiguration(null, null, "ldap://dc01", "CN=x", "s", List.of(BASE),
 				null, null, null, null, null, null, null, null, true, null, null, null, null, null, null, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 		assertWrong(titleWithoutType, "hub.sources.ad.title-address-type");
 	}
 
