@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ItUser;
 import dk.orghub.core.model.Klasse;
@@ -22,20 +23,22 @@ import dk.orghub.core.store.OrgStore;
 /**
  * The canonical timelines the STS mapping reads: every unit of the line organisation (the
  * days a unit is in another hierarchy, such as the MED organisation, are left out), every
- * person, engagement, manager, address, IT user and KLE task, and the classes they refer
- * to. Mutable maps, so a cached state can be patched with changed objects ({@link #put}).
+ * person, engagement, manager, address, IT user, KLE task and association, and the
+ * classes they refer to. Mutable maps, so a cached state can be patched with changed
+ * objects ({@link #put}).
  */
 public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timeline<Person>> persons,
 		Map<UUID, Timeline<Engagement>> engagements, Map<UUID, Timeline<Manager>> managers,
 		Map<UUID, Timeline<Address>> addresses, Map<UUID, Timeline<ItUser>> itUsers, Map<UUID, Timeline<Kle>> kle,
-		Map<UUID, Klasse> classes) {
+		Map<UUID, Timeline<Association>> associations, Map<UUID, Klasse> classes) {
 
 	/** An empty state that knows the default classes. */
 	public static CanonicalState empty() {
 		Map<UUID, Klasse> classes = new LinkedHashMap<>();
 		DefaultClasses.classes().forEach(k -> classes.put(k.uuid(), k));
 		return new CanonicalState(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-				new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), classes);
+				new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+				new LinkedHashMap<>(), classes);
 	}
 
 	/**
@@ -52,6 +55,7 @@ public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timel
 		state.addresses().putAll(store.allCurrentTimelines(Address.class));
 		state.itUsers().putAll(store.allCurrentTimelines(ItUser.class));
 		state.kle().putAll(store.allCurrentTimelines(Kle.class));
+		state.associations().putAll(store.allCurrentTimelines(Association.class));
 		store.allCurrentTimelines(Klasse.class)
 			.forEach((uuid, timeline) -> timeline.latest().ifPresent(k -> state.classes().put(uuid, k)));
 		return state;
@@ -75,6 +79,7 @@ public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timel
 			case ADDRESS -> this.addresses;
 			case IT_USER -> this.itUsers;
 			case KLE -> this.kle;
+			case ASSOCIATION -> this.associations;
 			default -> null;
 		};
 		if (type == ObjectType.KLASSE) {
@@ -102,6 +107,7 @@ public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timel
 			case ADDRESS -> this.addresses.get(uuid);
 			case IT_USER -> this.itUsers.get(uuid);
 			case KLE -> this.kle.get(uuid);
+			case ASSOCIATION -> this.associations.get(uuid);
 			default -> null;
 		};
 		return (result != null) ? result : Timeline.empty();

@@ -16,6 +16,7 @@ import dk.orghub.adapters.sts.StsObject.Props;
 import dk.orghub.adapters.sts.StsObject.Rel;
 import dk.orghub.adapters.sts.StsObject.State;
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ItUser;
 import dk.orghub.core.model.Kle;
@@ -115,6 +116,9 @@ public final class StsMapper {
 		}
 		for (Timeline<Manager> manager : state.managers().values()) {
 			manager(index, manager).ifPresent(o -> result.put(Key.of(o), o));
+		}
+		for (Timeline<Association> association : state.associations().values()) {
+			association(index, association).ifPresent(o -> result.put(Key.of(o), o));
 		}
 		return result;
 	}
@@ -386,6 +390,31 @@ public final class StsMapper {
 		String title = index.state.classTitle(e.jobFunction());
 		Props props = new Props(p, cut(e.userKey(), 50), cut((title != null) ? title : "Medarbejder", 200), null);
 		return Optional.of(new StsObject(StsKind.FUNKTION, e.uuid(), e.userKey(), "engagements:" + e.uuid(),
+				List.of(props), states(timeline, s, true), rels));
+	}
+
+	/**
+	 * An association of a person with a user in a line unit is an Enhedsrolle like an
+	 * engagement (the state holds line units only, so associations in the MED
+	 * organisation give none), titled by its job function, else its type.
+	 */
+	private Optional<StsObject> association(Index index, Timeline<Association> timeline) {
+		Segment<Association> s = reference(timeline, index.today).orElseThrow();
+		Association a = s.value();
+		if (!index.brugereByPerson.containsKey(a.person()) || !index.state.units().containsKey(a.unit())) {
+			return Optional.empty();
+		}
+		Period p = period(s.validity());
+		List<Rel> rels = new ArrayList<>();
+		rels.add(Rel.of("Funktionstype", p, this.classes.enhedsrolle()));
+		rels.add(Rel.of("TilknyttedeEnheder", p, a.unit()));
+		rels.addAll(users(index, a.person(), p));
+		String title = index.state.classTitle(a.jobFunction());
+		if (title == null) {
+			title = index.state.classTitle(a.associationType());
+		}
+		Props props = new Props(p, cut(a.userKey(), 50), cut((title != null) ? title : "Tilknyttet", 200), null);
+		return Optional.of(new StsObject(StsKind.FUNKTION, a.uuid(), a.userKey(), "associations:" + a.uuid(),
 				List.of(props), states(timeline, s, true), rels));
 	}
 

@@ -64,7 +64,8 @@ public final class StsOutbox {
 
 	/** The canonical types whose changes can alter what is published. */
 	static final Set<ObjectType> PUBLISHED = Set.of(ObjectType.ORG_UNIT, ObjectType.PERSON, ObjectType.ENGAGEMENT,
-			ObjectType.MANAGER, ObjectType.ADDRESS, ObjectType.IT_USER, ObjectType.KLE, ObjectType.KLASSE);
+			ObjectType.MANAGER, ObjectType.ADDRESS, ObjectType.IT_USER, ObjectType.KLE, ObjectType.ASSOCIATION,
+			ObjectType.KLASSE);
 
 	/** What one drain did. */
 	public record Drained(int rows, int objects, StsPublisher.Report report) {

@@ -14,6 +14,7 @@ import dk.orghub.adapters.sts.StsMapper.Key;
 import dk.orghub.adapters.sts.StsObject.Rel;
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ItUser;
 import dk.orghub.core.model.Kle;
@@ -157,6 +158,58 @@ class StsMapperTest {
 			.extracting(Rel::target)
 			.doesNotContain(committee);
 		assertThat(mapped).containsKeys(new Key(StsKind.ENHED, ROOT), new Key(StsKind.ENHED, CHILD));
+	}
+
+	@Test
+	void aConsultantWithoutCprIsABrugerWithAnEnhedsrolleInTheLineUnitOnly() {
+		CanonicalState s = state();
+		UUID consultant = id(70);
+		UUID committee = id(71);
+		s.persons()
+			.put(consultant, Timeline.of(Validity.from(START),
+					new Person(consultant, "P-EXT", null, "Eva", "Extern", null, "Bor i udlandet")));
+		UUID ad = cls(DefaultClasses.IT_SYSTEM, "Active Directory");
+		s.itUsers()
+			.put(id(72), Timeline.of(Validity.from(START),
+					new ItUser(id(72), "evex", consultant, ad, "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed", true)));
+		s.put(ObjectType.ORG_UNIT, committee,
+				Timeline.of(Validity.from(START),
+						new OrgUnit(committee, "HMU", "Hovedudvalget", null,
+								cls(DefaultClasses.ORG_UNIT_TYPE, "Afdeling"), null, null,
+								DefaultClasses.MED_ORGANISATION, List.of(CHILD))));
+		s.put(ObjectType.ASSOCIATION, id(73),
+				Timeline.of(Validity.between(START, TODAY.plusMonths(6)), new Association(id(73), "EXT-1", consultant,
+						CHILD, cls(DefaultClasses.ASSOCIATION_TYPE, "Ekstern konsulent"), null)));
+		s.put(ObjectType.ASSOCIATION, id(74), Timeline.of(Validity.from(START), new Association(id(74), "HMU-1",
+				consultant, committee, cls(DefaultClasses.ASSOCIATION_TYPE, "Udvalgsmedlem"), null)));
+		s.put(ObjectType.ASSOCIATION, id(75), Timeline.of(Validity.from(START),
+				new Association(id(75), "INT-1", BO, CHILD, cls(DefaultClasses.ASSOCIATION_TYPE, "Praktikant"), null)));
+
+		Map<Key, StsObject> mapped = new StsMapper(this.settings).map(s, TODAY);
+
+		UUID bruger = StsMapper.brugerUuid(s.itUsers().get(id(72)).latest().orElseThrow());
+		assertThat(mapped).containsKey(new Key(StsKind.BRUGER, bruger));
+		assertThat(rels(mapped.get(new Key(StsKind.BRUGER, bruger)), "TilknyttedePersoner")).extracting(Rel::target)
+			.containsExactly(consultant);
+		StsObject role = mapped.get(new Key(StsKind.FUNKTION, id(73)));
+		assertThat(rels(role, "Funktionstype")).extracting(Rel::target).containsExactly(this.sts.enhedsrolle());
+		assertThat(rels(role, "TilknyttedeEnheder")).extracting(Rel::target).containsExactly(CHILD);
+		assertThat(rels(role, "TilknyttedeBrugere")).singleElement().satisfies(r -> {
+			assertThat(r.target()).isEqualTo(bruger);
+			assertThat(r.period().to()).isEqualTo(TODAY.plusMonths(6));
+		});
+		assertThat(role.properties()).singleElement()
+			.satisfies(p -> assertThat(p.name()).isEqualTo("Ekstern konsulent"));
+		assertThat(mapped).as("a MED association gives no role; a person without a user gives none")
+			.doesNotContainKeys(new Key(StsKind.FUNKTION, id(74)), new Key(StsKind.FUNKTION, id(75)));
+
+		StsProfiles.ProfileReport sapa = new StsProfiles(this.settings).check(mapped, TODAY).get(2);
+		assertThat(sapa.findings()).noneMatch(f -> f.uuid().equals(bruger));
+		s.associations().remove(id(73));
+		StsProfiles.ProfileReport without = new StsProfiles(this.settings)
+			.check(new StsMapper(this.settings).map(s, TODAY), TODAY)
+			.get(2);
+		assertThat(without.findings()).anyMatch(f -> f.uuid().equals(bruger));
 	}
 
 	@Test
