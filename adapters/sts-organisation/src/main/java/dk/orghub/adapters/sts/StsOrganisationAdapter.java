@@ -251,7 +251,7 @@ public final class StsOrganisationAdapter
 			case ORG_UNIT -> Optional.of(new Key(StsKind.ENHED, uuid));
 			case PERSON -> Optional.of(new Key(StsKind.PERSON, uuid));
 			case ADDRESS -> Optional.of(new Key(StsKind.ADRESSE, uuid));
-			case ENGAGEMENT, MANAGER -> Optional.of(new Key(StsKind.FUNKTION, uuid));
+			case ENGAGEMENT, MANAGER, ASSOCIATION -> Optional.of(new Key(StsKind.FUNKTION, uuid));
 			case IT_USER -> {
 				Timeline<ItUser> user = state().itUsers().get(uuid);
 				UUID bruger = (user != null) ? user.latest().map(StsMapper::brugerUuid).orElse(uuid) : uuid;

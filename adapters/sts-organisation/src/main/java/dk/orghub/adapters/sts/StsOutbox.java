@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dk.orghub.core.model.Address;
+import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ItUser;
 import dk.orghub.core.model.Klasse;
@@ -239,6 +240,7 @@ public final class StsOutbox {
 			case ADDRESS -> Address.class;
 			case IT_USER -> ItUser.class;
 			case KLE -> Kle.class;
+			case ASSOCIATION -> Association.class;
 			case KLASSE -> Klasse.class;
 			default -> throw new IllegalArgumentException(type + " is not published");
 		};
