@@ -105,7 +105,8 @@ class ScheduledExportTest {
 		assertThat(result.findings()).isZero();
 		assertThat(Zips.unzip(Files.readAllBytes(result.file()))).containsOnlyKeys(
 				"organisation-2025-01-01-U00001-units.csv", "organisation-2025-01-01-U00001-engagements.csv",
-				"organisation-2025-01-01-U00001-managers.csv", "organisation-2025-01-01-U00001-addresses.csv");
+				"organisation-2025-01-01-U00001-managers.csv", "organisation-2025-01-01-U00001-addresses.csv",
+				"organisation-2025-01-01-U00001-med-units.csv", "organisation-2025-01-01-U00001-associations.csv");
 	}
 
 	@Test
