@@ -18,7 +18,7 @@ case $package in '' | *[!a-z0-9_.]* | .* | *. | *..* | [0-9_]*) echo "package: e
 case $adapter in '' | *[!A-Za-z0-9]* | [!A-Z]*) echo "AdapterName: e.g. AcmeHr" >&2; usage ;; esac
 
 hub=$(cd "$(dirname "$0")/.." && pwd)
-target=${4:-$hub/../$artifact}
+target=${4:-$(cd "$hub/.." && pwd)/$artifact}
 if [ -e "$target" ] && [ -n "$(ls -A "$target" 2>/dev/null)" ]; then
 	echo "$target exists and is not empty" >&2
 	exit 1
@@ -38,14 +38,12 @@ cp "$hub/.mvn/wrapper/maven-wrapper.properties" "$target/.mvn/wrapper/"
 printf 'target/\n' >"$target/.gitignore"
 
 # the package's folders, then the names in every file and file name
+folder=$(printf '%s' "$package" | tr . /)
 for root in "$target/src/main/java" "$target/src/test/java"; do
-	mkdir -p "$root/$(printf '%s' "$package" | tr . /)"
-	tmp="$root/.template-package"
-	mv "$root/org/example/vendoradapter" "$tmp"
+	mv "$root/org/example/vendoradapter" "$root/.template-package"
 	rm -rf "$root/org"
-	mkdir -p "$root/$(printf '%s' "$package" | tr . /)"
-	rmdir "$root/$(printf '%s' "$package" | tr . /)"
-	mv "$tmp" "$root/$(printf '%s' "$package" | tr . /)"
+	mkdir -p "$(dirname "$root/$folder")"
+	mv "$root/.template-package" "$root/$folder"
 done
 find "$target" -type f ! -path "$target/.mvn/*" ! -name 'mvnw*' | while read -r file; do
 	sed -e "s/org\.example\.vendoradapter/$package/g" \
