@@ -56,6 +56,11 @@ final class MemorySystem {
 		this.log.add(id);
 	}
 
+	/** The ids of the units, in order. */
+	List<String> ids() {
+		return List.copyOf(this.names.keySet());
+	}
+
 	static UUID uuid(String externalId) {
 		return UUID.nameUUIDFromBytes(externalId.getBytes(StandardCharsets.UTF_8));
 	}
