@@ -71,7 +71,12 @@ class StsProfilesTest {
 			assertThat(report.ready()).isFalse();
 			assertThat(report.findings()).filteredOn(f -> f.uuid().equals(unitUuid))
 				.singleElement()
-				.satisfies(f -> assertThat(f.problem()).contains("LOS address"));
+				.satisfies(f -> {
+					assertThat(f.problem()).contains("LOS address");
+					assertThat(f.problems()).contains(StsProfiles.Problem.PAYOUT_UNIT_WITHOUT_LOS);
+					assertThat(f.name()).isEqualTo(unit.properties().get(0).name());
+					assertThat(f.person()).isNull();
+				});
 		}
 	}
 
@@ -103,7 +108,17 @@ class StsProfilesTest {
 		assertThat(after.name()).isEqualTo("SAPA");
 		assertThat(after.findings()).filteredOn(f -> f.uuid().equals(bruger.uuid()))
 			.singleElement()
-			.satisfies(f -> assertThat(f.problem()).contains("no Enhedsrolle"));
+			.satisfies(f -> {
+				assertThat(f.problem()).contains("no Enhedsrolle");
+				assertThat(f.problems()).containsExactly(StsProfiles.Problem.NO_ENHEDSROLLE);
+				assertThat(f.person()).isNotNull()
+					.isEqualTo(bruger.relations()
+						.stream()
+						.filter(r -> r.name().equals("TilknyttedePersoner"))
+						.findFirst()
+						.orElseThrow()
+						.target());
+			});
 	}
 
 }
