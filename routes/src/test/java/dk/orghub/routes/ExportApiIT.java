@@ -162,6 +162,37 @@ class ExportApiIT {
 	}
 
 	@Test
+	void surveyFindingsAsJsonNameUnitsWithoutAManagerAndPersonsWithoutAPrimaryEngagementButNoCpr() {
+		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+		ResponseEntity<String> response = reader.rest().getForEntity("/api/v1/exports/survey/findings", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode findings = reader.get("/api/v1/exports/survey/findings");
+		assertThat(findings).extracting((f) -> f.get("kind").asText())
+			.contains("UNIT_WITHOUT_MANAGER", "NO_PRIMARY_ENGAGEMENT");
+		for (JsonNode finding : findings) {
+			String object = text(finding, "object");
+			switch (text(finding, "kind")) {
+				case "UNIT_WITHOUT_MANAGER" ->
+					assertThat(reader.get("/api/v1/org-units/{uuid}/manager?inherit=true", object)
+						.path("manager")
+						.hasNonNull("person")).as(finding.toString()).isFalse();
+				case "NO_PRIMARY_ENGAGEMENT" ->
+					assertThat(items(reader.get("/api/v1/engagements?person={p}", object))).as(finding.toString())
+						.isNotEmpty()
+						.noneMatch((e) -> e.get("primary").asBoolean());
+				default -> {
+				}
+			}
+		}
+		for (JsonNode person : items(this.api.get("/api/v1/persons?includeCpr=true&limit=1000"))) {
+			if (person.hasNonNull("cpr")) {
+				assertThat(response.getBody()).doesNotContain(text(person, "cpr"));
+			}
+		}
+		assertProblem("/api/v1/exports/survey/findings?root=NO-SUCH-UNIT", HttpStatus.NOT_FOUND, "NO-SUCH-UNIT");
+	}
+
+	@Test
 	void ageBandAndSexNeedAnAdministratorAndAreAudited() throws IOException {
 		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
 		assertThat(reader.rest().getForEntity("/api/v1/exports/survey", byte[].class).getStatusCode())

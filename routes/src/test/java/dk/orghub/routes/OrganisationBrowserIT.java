@@ -161,6 +161,72 @@ class OrganisationBrowserIT extends InBrowser {
 			.isEqualTo("Man-fre 7-17");
 	}
 
+	@Test
+	void theReadinessPageLinksAUnitBlockingSapaAndTheOrgChartDownloadsAsSvg() throws Exception {
+		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+		JsonNode blocking = null;
+		for (JsonNode finding : reader.get("/api/v1/profiles/SAPA").get("findings")) {
+			if (finding.get("kind").asText().equals("ENHED")) {
+				blocking = finding;
+				break;
+			}
+		}
+		assertThat(blocking).as("a unit of the sample municipality without contact data blocks SAPA").isNotNull();
+		String unit = blocking.get("uuid").asText();
+		String unitName = reader.get("/api/v1/org-units/{uuid}", unit).get("name").asText();
+
+		this.browser.get(base() + "/organisation.html");
+		this.chromium.logIn(Api.READER, Api.READER_PASSWORD);
+		this.browser.get(base() + "/organisation.html#/readiness?profile=SAPA");
+		WebElement row = until((b) -> b.findElements(By.cssSelector("#findings tr[data-object='" + unit + "']"))
+			.stream()
+			.findFirst()
+			.orElse(null));
+		assertThat(row.getText()).contains(unitName, "ingen kontaktdata");
+		assertThat(row.findElement(By.cssSelector("a[data-fix='NO_CONTACT_DATA']")).getAttribute("href"))
+			.contains("#/unit/" + unit, "add=EMAIL");
+		screenshot("organisation-readiness.png");
+		row.findElement(By.cssSelector("a[data-unit='" + unit + "']")).click();
+		until((b) -> b.findElement(By.id("unit-name")).getText().equals(unitName));
+		assertThat(this.browser.findElement(By.id("sts-status")).getText()).contains("SAPA: mangler");
+
+		// the data-quality findings of the survey export, listed the same way
+		this.browser.get(base() + "/organisation.html#/readiness?profile=QUALITY");
+		until((b) -> b.findElement(By.id("findings")).isDisplayed());
+
+		// the org chart of the school's department: every unit below it, named, with the
+		// managers, and a download that is the same drawing as SVG
+		JsonNode school = reader.get("/api/v1/org-units/{uuid}", TREE.school());
+		String department = school.get("parent").asText();
+		String departmentName = reader.get("/api/v1/org-units/{uuid}", department).get("name").asText();
+		this.browser.get(base() + "/organisation.html#/unit/" + department);
+		until((b) -> b.findElement(By.id("unit-name")).getText().equals(departmentName));
+		click(By.id("chart-link"));
+		WebElement box = until((b) -> b.findElements(By.cssSelector("#chart-svg g[data-unit='" + TREE.school() + "']"))
+			.stream()
+			.findFirst()
+			.orElse(null));
+		String schoolName = school.get("name").asText();
+		assertThat(box.getText()).startsWith(schoolName.substring(0, Math.min(20, schoolName.length())));
+		JsonNode manager = reader.get("/api/v1/org-units/{uuid}/manager", department);
+		if (manager.path("manager").isObject() && !manager.path("inherited").asBoolean()) {
+			JsonNode person = reader.get("/api/v1/persons/{uuid}", manager.at("/manager/person").asText());
+			String name = person.path("givenName").asText() + " " + person.get("surname").asText();
+			assertThat(
+					this.browser.findElement(By.cssSelector("#chart-svg g[data-unit='" + department + "']")).getText())
+				.contains(name.substring(0, Math.min(20, name.length())).trim());
+		}
+		screenshot("organisation-chart.png");
+		WebElement download = this.browser.findElement(By.id("chart-svg-download"));
+		assertThat(download.getAttribute("download")).endsWith(".svg");
+		String svg = (String) this.browser.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0]).then((r) => r.blob()).then((b) => b.text().then((t) => done(b.type + '\n' + t)));
+				""", download.getAttribute("href"));
+		assertThat(svg).startsWith("image/svg+xml\n<svg")
+			.contains("xmlns=\"http://www.w3.org/2000/svg\"", "data-unit=\"" + TREE.school() + "\"");
+	}
+
 	/** A local opening-hours address of the unit, made by the administrator. */
 	private String openingHours(UUID unit, LocalDate from, String value) {
 		ResponseEntity<JsonNode> created = new Api(this.rest).exchange(HttpMethod.POST,
