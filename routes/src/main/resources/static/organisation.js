@@ -111,6 +111,14 @@ function section(title, ...content) {
 
 // ---------------------------------------------------------------- the tree
 
+// the rule the hub applies to every target: only units of the line organisation go to STS
+// Organisation and into the exports' unit tree (units of the MED organisation are survey groups)
+function leftOut(unit) {
+  const hierarchy = state.classes.get(unit.hierarchy);
+  if (!hierarchy || hierarchy.userKey === 'Linjeorganisation') return null;
+  return el('span', { class: 'badge left-out', 'data-left-out': unit.uuid, title: t('leftOutHint') }, hierarchy.title + ': ' + t('leftOut'));
+}
+
 async function treePage(params) {
   const at = params.get('at') || today();
   const search = params.get('q') || '';
@@ -127,9 +135,9 @@ async function treePage(params) {
       el('button', { class: 'action secondary', id: 'search-button', onclick: go }, t('search'))),
     results, tree);
 
-  const [units, engagements] = await Promise.all([all('/api/v1/org-units?' + q({ at })), all('/api/v1/engagements?' + q({ at }))]);
-  const direct = new Map();
-  engagements.forEach((e) => direct.set(e.unit, (direct.get(e.unit) || 0) + 1));
+  const [units, counts] = await Promise.all([all('/api/v1/org-units?' + q({ at })), api('GET', '/api/v1/org-units/counts?' + q({ at }))]);
+  const direct = new Map(counts.map((c) => [c.unit, c.engagements]));
+  const employees = counts.reduce((sum, c) => sum + c.engagements, 0);
   const children = new Map();
   units.forEach((u) => { const k = u.parent || 'root'; if (!children.has(k)) children.set(k, []); children.get(k).push(u); });
   children.forEach((list) => list.sort((a, b) => a.name.localeCompare(b.name, 'da')));
@@ -141,21 +149,20 @@ async function treePage(params) {
   const node = (u, depth) => {
     const kids = children.get(u.uuid) || [];
     const label = [unitLink(u.uuid, u.name, at),
-      el('span', { class: 'count', title: t('direct') + ' / ' + t('below') }, (direct.get(u.uuid) || 0) + ' / ' + total.get(u.uuid))];
+      el('span', { class: 'count', title: t('direct') + ' / ' + t('below') }, (direct.get(u.uuid) || 0) + ' / ' + total.get(u.uuid)),
+      leftOut(u)];
     if (!kids.length) return el('li', { class: 'leaf' }, label);
     return el('li', {}, el('details', { open: depth < 2 }, el('summary', {}, label), el('ul', {}, kids.map((k) => node(k, depth + 1)))));
   };
-  tree.replaceChildren(el('p', { class: 'hint' }, units.length + ' ' + t('units') + ', ' + engagements.length + ' ' + t('employees').toLowerCase() + ' (' + t('direct') + ' / ' + t('below') + ')'),
+  tree.replaceChildren(el('p', { class: 'hint' }, units.length + ' ' + t('units') + ', ' + employees + ' ' + t('employees').toLowerCase() + ' (' + t('direct') + ' / ' + t('below') + ')'),
     el('ul', {}, roots.map((r) => node(r, 0))));
 
   if (search.trim()) {
-    const needle = search.trim().toLowerCase();
-    const matchedUnits = units.filter((u) => u.name.toLowerCase().includes(needle) || u.userKey.toLowerCase().includes(needle));
-    const persons = await all('/api/v1/persons?' + q({ at }));
-    const matchedPersons = persons.filter((p) => fullName(p).toLowerCase().includes(needle) || p.userKey.toLowerCase().includes(needle));
+    const found = await api('GET', '/api/v1/search?' + q({ q: search.trim(), at, limit: 50 }));
+    const hits = (list, link) => list.length ? el('ul', {}, list.map((h) => el('li', {}, link(h)))) : el('p', { class: 'muted' }, t('noMatch'));
     results.replaceChildren(el('div', { class: 'results' },
-      el('h3', {}, t('unitsTitle')), matchedUnits.length ? el('ul', {}, matchedUnits.slice(0, 50).map((u) => el('li', {}, unitLink(u.uuid, u.name, at)))) : el('p', { class: 'muted' }, t('noMatch')),
-      el('h3', {}, t('persons')), matchedPersons.length ? el('ul', {}, matchedPersons.slice(0, 50).map((p) => el('li', {}, personLink(p, at)))) : el('p', { class: 'muted' }, t('noMatch'))));
+      el('h3', {}, t('unitsTitle')), hits(found.units, (u) => unitLink(u.uuid, u.name, at)),
+      el('h3', {}, t('persons')), hits(found.persons, (p) => el('a', { href: '#/person/' + p.uuid + '?' + q({ at }), 'data-person': p.uuid }, p.name))));
   }
 }
 
@@ -292,7 +299,7 @@ async function unitPage(uuid, params) {
     all('/api/v1/kle?' + q({ unit: uuid, at }))]);
   const people = await Promise.all(engagements.map((e) => person(e.person)));
   const managerPeople = await Promise.all(managers.map((m) => m.person ? person(m.person) : null));
-  const itUsers = (await Promise.all([...new Set(engagements.map((e) => e.person))].map((p) => all('/api/v1/it-users?' + q({ person: p, at }))))).flat();
+  const itUsers = await api('GET', '/api/v1/org-units/' + uuid + '/it-users?' + q({ at }));
   const parentName = unit.parent ? await unitName(unit.parent, at) : null;
 
   let inherited = null;

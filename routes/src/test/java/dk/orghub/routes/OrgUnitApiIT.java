@@ -70,6 +70,59 @@ class OrgUnitApiIT {
 	}
 
 	@Test
+	void countsPerUnitAreTheEngagementsOfEachUnit() {
+		Map<String, Integer> expected = new HashMap<>();
+		items(this.api.get("/api/v1/engagements?limit=10000"))
+			.forEach((e) -> expected.merge(e.get("unit").asText(), 1, Integer::sum));
+		Map<String, Integer> counts = new HashMap<>();
+		new Api(this.rest, Api.READER, Api.READER_PASSWORD).get("/api/v1/org-units/counts")
+			.forEach((c) -> counts.put(c.get("unit").asText(), c.get("engagements").asInt()));
+		assertThat(counts).isNotEmpty().isEqualTo(expected);
+		LocalDate before = LocalDate.now(this.clock).minusYears(30);
+		assertThat(this.api.get("/api/v1/org-units/counts?at={at}", before)).isEmpty();
+	}
+
+	@Test
+	void searchFindsUnitsAndPersonsWithALimitAndNoCpr() {
+		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+		JsonNode unit = this.units.get(this.units.size() / 2);
+		JsonNode found = reader.get("/api/v1/search?q={q}", unit.get("name").asText().toUpperCase());
+		assertThat(found.get("units")).extracting((u) -> u.get("uuid").asText()).contains(text(unit, "uuid"));
+
+		JsonNode admin = this.api.get("/api/v1/persons?includeCpr=true&limit=1");
+		JsonNode person = items(admin).get(0);
+		JsonNode byKey = reader.get("/api/v1/search?q={q}", text(person, "userKey"));
+		assertThat(byKey.get("persons")).extracting((p) -> p.get("uuid").asText()).contains(text(person, "uuid"));
+		assertThat(byKey.toString()).doesNotContain(text(person, "cpr"));
+		assertThat(reader.get("/api/v1/search?q=e&limit=3").get("persons")).hasSize(3);
+		assertThat(reader.exchange(org.springframework.http.HttpMethod.GET, "/api/v1/search?q=e&limit=0", null)
+			.getStatusCode()
+			.is4xxClientError()).isTrue();
+	}
+
+	@Test
+	void itUsersOfAUnitAreThoseOfThePersonsEngagedInIt() {
+		JsonNode engagement = items(this.api.get("/api/v1/engagements?limit=1")).get(0);
+		String unit = text(engagement, "unit");
+		Set<String> expected = new HashSet<>();
+		items(this.api.get("/api/v1/engagements?unit={u}&limit=1000", unit))
+			.forEach((e) -> items(this.api.get("/api/v1/it-users?person={p}&limit=1000", text(e, "person")))
+				.forEach((u) -> expected.add(text(u, "uuid"))));
+		Set<String> actual = new HashSet<>();
+		this.api.get("/api/v1/org-units/{uuid}/it-users", unit).forEach((u) -> actual.add(text(u, "uuid")));
+		assertThat(actual).isNotEmpty().isEqualTo(expected);
+		assertThat(this.api
+			.exchange(org.springframework.http.HttpMethod.GET, "/api/v1/org-units/{uuid}/it-users", null,
+					UUID.randomUUID())
+			.getStatusCode()
+			.value()).isEqualTo(404);
+	}
+
+	private static String text(JsonNode node, String field) {
+		return node.get(field).asText();
+	}
+
+	@Test
 	void theSampleTreeHasARootWithChildren() {
 		assertThat(this.units).hasSizeGreaterThan(10);
 		assertThat(this.root.get("name").asText()).isEqualTo(MunicipalityGenerator.NAME);

@@ -151,6 +151,19 @@ class OrganisationBrowserIT extends InBrowser {
 		this.browser.get(base() + "/organisation.html");
 		until((b) -> !b.findElements(By.cssSelector("#tree a[data-unit]")).isEmpty());
 		screenshot("organisation-tree.png");
+		// a unit of the MED organisation is marked: the hub sends it neither to STS nor
+		// to
+		// the exports' unit tree
+		String med = Api.items(new Api(this.rest).get("/api/v1/org-units?hierarchy=MED-organisation&limit=1"))
+			.get(0)
+			.get("uuid")
+			.asText();
+		assertThat(this.browser.findElements(By.cssSelector("#tree [data-left-out='" + med + "']"))).hasSize(1);
+		String line = Api.items(new Api(this.rest).get("/api/v1/org-units?hierarchy=Linjeorganisation&limit=1"))
+			.get(0)
+			.get("uuid")
+			.asText();
+		assertThat(this.browser.findElements(By.cssSelector("#tree [data-left-out='" + line + "']"))).isEmpty();
 		this.browser.get(base() + "/organisation.html#/unit/" + TREE.school());
 		until((b) -> b.findElement(By.id("read-only")).isDisplayed());
 		assertThat(this.browser.findElement(By.id("addresses")).getText()).contains("Man-fre 7-17");
