@@ -15,11 +15,12 @@ import dk.orghub.core.model.ItUser;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
+import dk.orghub.core.model.Versioned;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.Page;
 import dk.orghub.core.store.Query;
 import dk.orghub.core.store.ReadPoint;
-import dk.orghub.core.store.Versioned;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
