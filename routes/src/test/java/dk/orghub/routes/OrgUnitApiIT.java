@@ -72,8 +72,13 @@ class OrgUnitApiIT {
 	@Test
 	void countsPerUnitAreTheEngagementsOfEachUnit() {
 		Map<String, Integer> expected = new HashMap<>();
-		items(this.api.get("/api/v1/engagements?limit=10000"))
-			.forEach((e) -> expected.merge(e.get("unit").asText(), 1, Integer::sum));
+		for (int offset = 0;; offset += 1000) {
+			List<JsonNode> page = items(this.api.get("/api/v1/engagements?limit=1000&offset={o}", offset));
+			page.forEach((e) -> expected.merge(e.get("unit").asText(), 1, Integer::sum));
+			if (page.size() < 1000) {
+				break;
+			}
+		}
 		Map<String, Integer> counts = new HashMap<>();
 		new Api(this.rest, Api.READER, Api.READER_PASSWORD).get("/api/v1/org-units/counts")
 			.forEach((c) -> counts.put(c.get("unit").asText(), c.get("engagements").asInt()));
@@ -102,8 +107,9 @@ class OrgUnitApiIT {
 
 	@Test
 	void itUsersOfAUnitAreThoseOfThePersonsEngagedInIt() {
-		JsonNode engagement = items(this.api.get("/api/v1/engagements?limit=1")).get(0);
-		String unit = text(engagement, "unit");
+		JsonNode account = items(this.api.get("/api/v1/it-users?limit=1")).get(0);
+		String unit = text(items(this.api.get("/api/v1/engagements?person={p}", text(account, "person"))).get(0),
+				"unit");
 		Set<String> expected = new HashSet<>();
 		items(this.api.get("/api/v1/engagements?unit={u}&limit=1000", unit))
 			.forEach((e) -> items(this.api.get("/api/v1/it-users?person={p}&limit=1000", text(e, "person")))

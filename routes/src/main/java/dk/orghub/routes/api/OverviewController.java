@@ -29,7 +29,6 @@ import jakarta.validation.constraints.Min;
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.MediaType;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,7 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
  * and the IT users of the people of a unit. Never a CPR number.
  */
 @RestController
-@Validated
 @Tag(name = "overview", description = "Counts per unit, search, IT users of a unit: the organisation pages' reads.")
 class OverviewController {
 
