@@ -135,15 +135,16 @@ async function treePage(params) {
       el('button', { class: 'action secondary', id: 'search-button', onclick: go }, t('search'))),
     results, tree);
 
-  const [units, counts] = await Promise.all([all('/api/v1/org-units?' + q({ at })), api('GET', '/api/v1/org-units/counts?' + q({ at }))]);
-  const direct = new Map(counts.map((c) => [c.unit, c.engagements]));
-  const employees = counts.reduce((sum, c) => sum + c.engagements, 0);
+  const units = await api('GET', '/api/v1/org-units/tree?' + q({ at }));
+  const direct = new Map(units.map((u) => [u.uuid, u.engagements]));
+  const employees = units.reduce((sum, u) => sum + u.engagements, 0);
   const children = new Map();
   units.forEach((u) => { const k = u.parent || 'root'; if (!children.has(k)) children.set(k, []); children.get(k).push(u); });
   children.forEach((list) => list.sort((a, b) => a.name.localeCompare(b.name, 'da')));
   const total = new Map();
   const sum = (u) => { const n = (direct.get(u.uuid) || 0) + (children.get(u.uuid) || []).reduce((s, c) => s + sum(c), 0); total.set(u.uuid, n); return n; };
-  const roots = units.filter((u) => !u.parent || !units.some((p) => p.uuid === u.parent));
+  const known = new Set(units.map((u) => u.uuid));
+  const roots = units.filter((u) => !u.parent || !known.has(u.parent));
   roots.forEach(sum);
 
   const node = (u, depth) => {
@@ -568,7 +569,7 @@ async function chartPage(uuid, params) {
   const at = params.get('at') || today();
   const depth = Number(params.get('depth') || 3);
   const page = document.getElementById('page');
-  const [units, managers] = await Promise.all([all('/api/v1/org-units?' + q({ at })), all('/api/v1/managers?' + q({ at }))]);
+  const [units, managers] = await Promise.all([api('GET', '/api/v1/org-units/tree?' + q({ at })), all('/api/v1/managers?' + q({ at }))]);
   const root = units.find((u) => u.uuid === uuid);
   if (!root) {
     page.replaceChildren(el('h1', {}, t('chart')), el('p', { class: 'muted' }, t('notFound') + ' ' + at), dateChooser('#/chart/' + uuid, at));

@@ -235,9 +235,9 @@ class OrganisationBrowserIT extends InBrowser {
 		assertThat(download.getAttribute("download")).endsWith(".svg");
 		String svg = (String) this.browser.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
-				fetch(arguments[0]).then((r) => r.blob()).then((b) => b.text().then((t) => done(b.type + '\n' + t)));
+				fetch(arguments[0]).then((r) => r.blob()).then((b) => b.text().then((t) => done(b.type + '|' + t)));
 				""", download.getAttribute("href"));
-		assertThat(svg).startsWith("image/svg+xml\n<svg")
+		assertThat(svg).startsWith("image/svg+xml|<svg")
 			.contains("xmlns=\"http://www.w3.org/2000/svg\"", "data-unit=\"" + TREE.school() + "\"");
 	}
 

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The organisation pages' reads on the 45,000-employee municipality: loads it into the
  * embedded store in one change set, then times over HTTP (as a reader) the calls the tree
- * makes (every unit at the date, the counts per unit) and the calls a unit's page makes
- * for the unit with the most engagements, and prints the times. Not part of the normal
- * build (its name does not end in {@code IT}); run it with
+ * makes (the unit tree with the engagements per unit, a search) and the calls a unit's
+ * page makes for the unit with the most engagements, and prints the times. Not part of
+ * the normal build (its name does not end in {@code IT}); run it with
  * {@code ./mvnw -o -pl routes -am verify -Dit.test=OrganisationPagesBenchmark -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false}. It fails only when an answer is wrong, never
  * because of time.
@@ -61,23 +61,8 @@ class OrganisationPagesBenchmark {
 		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
 		UUID unit = municipality.largestUnitByEngagements(at);
 
-		time("tree: units (pages of 1000)", () -> {
-			int read = 0;
-			for (int offset = 0;; offset += 1000) {
-				JsonNode page = reader.get("/api/v1/org-units?at={at}&limit=1000&offset={o}", at, offset);
-				read += page.get("items").size();
-				if (read >= page.get("total").asInt()) {
-					return read;
-				}
-			}
-		});
-		time("tree: counts per unit", () -> {
-			int sum = 0;
-			for (JsonNode count : reader.get("/api/v1/org-units/counts?at={at}", at)) {
-				sum += count.get("engagements").asInt();
-			}
-			return sum;
-		});
+		time("tree: /api/v1/org-units/tree (units with their engagements)",
+				() -> reader.get("/api/v1/org-units/tree?at={at}", at).size());
 		time("tree: search 'skole'", () -> reader.get("/api/v1/search?q=skole&at={at}", at).get("units").size());
 
 		List<String> unitPage = List.of("/api/v1/org-units/{u}?at={at}",
@@ -86,7 +71,10 @@ class OrganisationPagesBenchmark {
 				"/api/v1/kle?unit={u}&at={at}&limit=1000", "/api/v1/org-units/{u}/it-users?at={at}");
 		long total = 0;
 		for (String call : unitPage) {
-			total += time("unit page: " + call.replace("{u}", "<largest>"), () -> reader.get(call, unit, at).size());
+			total += time("unit page: " + call.replace("{u}", "<largest>"), () -> {
+				JsonNode answer = reader.get(call, unit, at);
+				return answer.has("items") ? answer.get("items").size() : answer.isArray() ? answer.size() : 1;
+			});
 		}
 		System.out.printf("unit page, its %d calls one after another (median): %,d ms%n", unitPage.size(), total);
 		int engagements = reader.get("/api/v1/engagements?unit={u}&at={at}&limit=1000", unit, at).get("items").size();
@@ -108,7 +96,6 @@ class OrganisationPagesBenchmark {
 		long median = nanos[RUNS / 2] / 1_000_000;
 		System.out.printf("%-70s %,7d rows  first %,5d ms  best %,5d ms  median %,5d ms%n", what, rows, first,
 				nanos[0] / 1_000_000, median);
-		assertThat(rows).as(what).isPositive();
 		return median;
 	}
 

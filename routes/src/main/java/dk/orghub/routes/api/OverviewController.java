@@ -1,13 +1,13 @@
 package dk.orghub.routes.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import dk.orghub.core.model.Engagement;
@@ -36,8 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the organisation pages need in one answer each instead of thousands of objects:
- * the engagements per unit for the tree, a search over units and persons with a limit,
- * and the IT users of the people of a unit. Never a CPR number.
+ * the unit tree with the engagements per unit, a search over units and persons with a
+ * limit, and the IT users of the people of a unit. Never a CPR number.
  */
 @RestController
 @Tag(name = "overview", description = "Counts per unit, search, IT users of a unit: the organisation pages' reads.")
@@ -52,8 +52,10 @@ class OverviewController {
 		this.reader = reader;
 	}
 
-	/** How many engagements a unit has itself at the date. */
-	record UnitCount(UUID unit, int engagements) {
+	/**
+	 * A unit of the tree with the number of its own engagements at the date.
+	 */
+	record TreeNode(UUID uuid, String name, String userKey, UUID parent, UUID hierarchy, int engagements) {
 
 	}
 
@@ -66,14 +68,21 @@ class OverviewController {
 
 	}
 
-	@GetMapping(path = "/api/v1/org-units/counts", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The engagements of each unit (only its own) valid at a date; units without any are absent")
-	List<UnitCount> counts(@ParameterObject ReadParameters read) {
-		Map<UUID, Integer> counts = new TreeMap<>();
-		for (Versioned<Engagement> e : all(Query.of(Engagement.class, this.reader.readPoint(read)))) {
+	@GetMapping(path = "/api/v1/org-units/tree", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Every unit valid at a date (all hierarchies) with the number of its own engagements then")
+	List<TreeNode> tree(@ParameterObject ReadParameters read) {
+		ReadPoint point = this.reader.readPoint(read);
+		Map<UUID, Integer> counts = new HashMap<>();
+		for (Versioned<Engagement> e : all(Query.of(Engagement.class, point))) {
 			counts.merge(e.value().unit(), 1, Integer::sum);
 		}
-		return counts.entrySet().stream().map((c) -> new UnitCount(c.getKey(), c.getValue())).toList();
+		List<TreeNode> nodes = new ArrayList<>();
+		for (Versioned<OrgUnit> v : all(Query.of(OrgUnit.class, point))) {
+			OrgUnit u = v.value();
+			nodes.add(new TreeNode(u.uuid(), u.name(), u.userKey(), u.parent(), u.hierarchy(),
+					counts.getOrDefault(u.uuid(), 0)));
+		}
+		return nodes;
 	}
 
 	@GetMapping(path = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
