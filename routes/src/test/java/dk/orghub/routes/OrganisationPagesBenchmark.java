@@ -50,8 +50,9 @@ class OrganisationPagesBenchmark {
 	void theTreeAndTheLargestUnitsPage() {
 		Runtime runtime = Runtime.getRuntime();
 		System.out.printf("%n=== Organisation pages benchmark: %,d employees ===%n", EMPLOYEES);
-		System.out.printf("machine: %d cores, Java %s, max heap %,d MB%n", runtime.availableProcessors(),
-				System.getProperty("java.version"), runtime.maxMemory() >> 20);
+		System.out.printf("machine: %d cores, Java %s, max heap %,d MB, load average %.1f%n",
+				runtime.availableProcessors(), System.getProperty("java.version"), runtime.maxMemory() >> 20,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		long start = System.nanoTime();
 		Municipality municipality = MunicipalityGenerator.generate(20_070_101L, EMPLOYEES);
 		this.store.apply(municipality.toChangeSet(Actor.source("samples")));
