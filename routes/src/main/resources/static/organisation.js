@@ -145,6 +145,7 @@ async function treePage(params) {
   const sum = (u) => { const n = (direct.get(u.uuid) || 0) + (children.get(u.uuid) || []).reduce((s, c) => s + sum(c), 0); total.set(u.uuid, n); return n; };
   const known = new Set(units.map((u) => u.uuid));
   const roots = units.filter((u) => !u.parent || !known.has(u.parent));
+  roots.sort((a, b) => (leftOut(a) ? 1 : 0) - (leftOut(b) ? 1 : 0)); // the line organisation first
   roots.forEach(sum);
 
   const node = (u, depth) => {
