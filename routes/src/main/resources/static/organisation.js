@@ -111,6 +111,14 @@ function section(title, ...content) {
 
 // ---------------------------------------------------------------- the tree
 
+// the rule the hub applies to every target: only units of the line organisation go to STS
+// Organisation and into the exports' unit tree (units of the MED organisation are survey groups)
+function leftOut(unit) {
+  const hierarchy = state.classes.get(unit.hierarchy);
+  if (!hierarchy || hierarchy.userKey === 'Linjeorganisation') return null;
+  return el('span', { class: 'badge left-out', 'data-left-out': unit.uuid, title: t('leftOutHint') }, hierarchy.title + ': ' + t('leftOut'));
+}
+
 async function treePage(params) {
   const at = params.get('at') || today();
   const search = params.get('q') || '';
@@ -127,35 +135,36 @@ async function treePage(params) {
       el('button', { class: 'action secondary', id: 'search-button', onclick: go }, t('search'))),
     results, tree);
 
-  const [units, engagements] = await Promise.all([all('/api/v1/org-units?' + q({ at })), all('/api/v1/engagements?' + q({ at }))]);
-  const direct = new Map();
-  engagements.forEach((e) => direct.set(e.unit, (direct.get(e.unit) || 0) + 1));
+  const units = await api('GET', '/api/v1/org-units/tree?' + q({ at }));
+  const direct = new Map(units.map((u) => [u.uuid, u.engagements]));
+  const employees = units.reduce((sum, u) => sum + u.engagements, 0);
   const children = new Map();
   units.forEach((u) => { const k = u.parent || 'root'; if (!children.has(k)) children.set(k, []); children.get(k).push(u); });
   children.forEach((list) => list.sort((a, b) => a.name.localeCompare(b.name, 'da')));
   const total = new Map();
   const sum = (u) => { const n = (direct.get(u.uuid) || 0) + (children.get(u.uuid) || []).reduce((s, c) => s + sum(c), 0); total.set(u.uuid, n); return n; };
-  const roots = units.filter((u) => !u.parent || !units.some((p) => p.uuid === u.parent));
+  const known = new Set(units.map((u) => u.uuid));
+  const roots = units.filter((u) => !u.parent || !known.has(u.parent));
+  roots.sort((a, b) => (leftOut(a) ? 1 : 0) - (leftOut(b) ? 1 : 0)); // the line organisation first
   roots.forEach(sum);
 
   const node = (u, depth) => {
     const kids = children.get(u.uuid) || [];
     const label = [unitLink(u.uuid, u.name, at),
-      el('span', { class: 'count', title: t('direct') + ' / ' + t('below') }, (direct.get(u.uuid) || 0) + ' / ' + total.get(u.uuid))];
+      el('span', { class: 'count', title: t('direct') + ' / ' + t('below') }, (direct.get(u.uuid) || 0) + ' / ' + total.get(u.uuid)),
+      leftOut(u)];
     if (!kids.length) return el('li', { class: 'leaf' }, label);
     return el('li', {}, el('details', { open: depth < 2 }, el('summary', {}, label), el('ul', {}, kids.map((k) => node(k, depth + 1)))));
   };
-  tree.replaceChildren(el('p', { class: 'hint' }, units.length + ' ' + t('units') + ', ' + engagements.length + ' ' + t('employees').toLowerCase() + ' (' + t('direct') + ' / ' + t('below') + ')'),
+  tree.replaceChildren(el('p', { class: 'hint' }, units.length + ' ' + t('units') + ', ' + employees + ' ' + t('employees').toLowerCase() + ' (' + t('direct') + ' / ' + t('below') + ')'),
     el('ul', {}, roots.map((r) => node(r, 0))));
 
   if (search.trim()) {
-    const needle = search.trim().toLowerCase();
-    const matchedUnits = units.filter((u) => u.name.toLowerCase().includes(needle) || u.userKey.toLowerCase().includes(needle));
-    const persons = await all('/api/v1/persons?' + q({ at }));
-    const matchedPersons = persons.filter((p) => fullName(p).toLowerCase().includes(needle) || p.userKey.toLowerCase().includes(needle));
+    const found = await api('GET', '/api/v1/search?' + q({ q: search.trim(), at, limit: 50 }));
+    const hits = (list, link) => list.length ? el('ul', {}, list.map((h) => el('li', {}, link(h)))) : el('p', { class: 'muted' }, t('noMatch'));
     results.replaceChildren(el('div', { class: 'results' },
-      el('h3', {}, t('unitsTitle')), matchedUnits.length ? el('ul', {}, matchedUnits.slice(0, 50).map((u) => el('li', {}, unitLink(u.uuid, u.name, at)))) : el('p', { class: 'muted' }, t('noMatch')),
-      el('h3', {}, t('persons')), matchedPersons.length ? el('ul', {}, matchedPersons.slice(0, 50).map((p) => el('li', {}, personLink(p, at)))) : el('p', { class: 'muted' }, t('noMatch'))));
+      el('h3', {}, t('unitsTitle')), hits(found.units, (u) => unitLink(u.uuid, u.name, at)),
+      el('h3', {}, t('persons')), hits(found.persons, (p) => el('a', { href: '#/person/' + p.uuid + '?' + q({ at }), 'data-person': p.uuid }, p.name))));
   }
 }
 
@@ -292,7 +301,7 @@ async function unitPage(uuid, params) {
     all('/api/v1/kle?' + q({ unit: uuid, at }))]);
   const people = await Promise.all(engagements.map((e) => person(e.person)));
   const managerPeople = await Promise.all(managers.map((m) => m.person ? person(m.person) : null));
-  const itUsers = (await Promise.all([...new Set(engagements.map((e) => e.person))].map((p) => all('/api/v1/it-users?' + q({ person: p, at }))))).flat();
+  const itUsers = await api('GET', '/api/v1/org-units/' + uuid + '/it-users?' + q({ at }));
   const parentName = unit.parent ? await unitName(unit.parent, at) : null;
 
   let inherited = null;
@@ -304,11 +313,19 @@ async function unitPage(uuid, params) {
 
   const addressAdd = editable ? toggle(el('button', { class: 'action', 'data-action': 'new-address' }, t('newAddress')), newAddressForm(uuid, at)) : [];
   const kleAdd = editable ? toggle(el('button', { class: 'action', 'data-action': 'new-kle' }, t('newKle')), newKleForm(uuid, at)) : [];
+  // a readiness link (add=KLE or add=<address type>) opens the form that fixes what is missing
+  const wanted = params.get('add');
+  if (wanted === 'KLE' && kleAdd.length) kleAdd[1].hidden = false;
+  else if (wanted && addressAdd.length) {
+    addressAdd[1].hidden = false;
+    const type = classesOf('address_type').find((c) => c.userKey === wanted);
+    if (type) addressAdd[1].querySelector('select[name=addressType]').value = type.userKey;
+  }
 
   page.replaceChildren(...[
     el('h1', { id: 'unit-name' }, unit.name),
     el('div', { class: 'toolbar' }, dateChooser('#/unit/' + uuid, at), el('a', { href: '#/history/unit/' + uuid + '?' + q({ at }), id: 'history-link' }, t('history')),
-      el('a', { href: '#/tree?' + q({ at }) }, t('back'))),
+      el('a', { href: '#/chart/' + uuid + '?' + q({ at }), id: 'chart-link' }, t('chart')), el('a', { href: '#/tree?' + q({ at }) }, t('back'))),
     editable ? null : el('p', { class: 'hint', id: 'read-only' }, t('readOnly')),
     el('dl', { class: 'facts' },
       el('dt', {}, t('userKey')), el('dd', {}, unit.userKey),
@@ -336,9 +353,9 @@ async function unitPage(uuid, params) {
     await stsSection(uuid)].filter((c) => c));
 }
 
-function dateChooser(path, at) {
+function dateChooser(path, at, others) {
   const input = el('input', { type: 'date', id: 'at', value: at });
-  input.addEventListener('change', () => { window.location.hash = path + '?' + q({ at: input.value }); });
+  input.addEventListener('change', () => { window.location.hash = path + '?' + q({ ...others, at: input.value }); });
   return el('label', {}, t('date'), input);
 }
 
@@ -444,6 +461,150 @@ async function historyPage(kind, uuid, params) {
         && (typeof e.version[k] !== 'object' || Array.isArray(e.version[k]))).map((k) => field(k) + ': ' + describe(e.version[k])).join(', '))))));
 }
 
+// ---------------------------------------------------------------- readiness
+
+// the address type (canonical user key) or KLE form that fixes a profile's problem on a unit
+const FIXES = { PAYOUT_UNIT_WITHOUT_LOS: 'LOS_SHORT_NAME', NO_KLE: 'KLE', NO_PHONE: 'PHONE', NO_LOCATION: 'LOCATION',
+  NO_OPENING_HOURS: 'OPENING_HOURS', NO_POSTAL: 'POSTAL', NO_RETURN_ADDRESS: 'RETURN_ADDRESS', NO_CONTACT_DATA: 'EMAIL' };
+const QUALITY = ['UNIT_WITHOUT_MANAGER', 'NO_PRIMARY_ENGAGEMENT'];
+
+async function readinessPage(params) {
+  const at = params.get('at') || today();
+  const shown = params.get('profile') || 'KY';
+  const page = document.getElementById('page');
+  const tabs = el('div', { class: 'toolbar tabs' }, ['KY', 'KSD', 'SAPA', 'QUALITY'].map((name) =>
+    el('a', { href: '#/readiness?' + q({ profile: name, at }), class: name === shown ? 'active' : '', 'data-tab': name },
+      name === 'QUALITY' ? t('dataQuality') : name)));
+  page.replaceChildren(el('h1', {}, t('readiness')), tabs, el('p', { class: 'muted' }, t('loading')));
+  if (shown === 'QUALITY') {
+    const findings = (await api('GET', '/api/v1/exports/survey/findings?' + q({ at }))).filter((f) => QUALITY.includes(f.kind));
+    page.replaceChildren(el('h1', {}, t('readiness')), tabs,
+      el('div', { class: 'toolbar' }, dateChooser('#/readiness', at, { profile: shown })),
+      el('p', { class: 'hint' }, t('qualityHint')),
+      table([t('object'), t('problem'), t('unit'), t('fix')], findings.map((f) => {
+        const isUnit = f.kind === 'UNIT_WITHOUT_MANAGER';
+        const link = isUnit ? unitLink(f.object, f.name, at) : el('a', { href: '#/person/' + f.object + '?' + q({ at }), 'data-person': f.object }, f.name || f.userKey);
+        return el('tr', { 'data-finding': f.kind, 'data-object': f.object }, el('td', {}, link), el('td', {}, t('kinds')[f.kind]),
+          el('td', {}, f.unit && !isUnit ? unitLink(f.unit, f.unitName || f.unit, at) : ''), el('td', { class: 'muted' }, t(isUnit ? 'fixManager' : 'fixPrimary')));
+      }), { id: 'findings' }));
+    return;
+  }
+  const profile = await api('GET', '/api/v1/profiles/' + shown).catch(() => null);
+  if (!profile) {
+    page.replaceChildren(el('h1', {}, t('readiness')), tabs, el('p', { class: 'muted' }, t('stsNone')));
+    return;
+  }
+  const rows = profile.findings.map((f) => {
+    const isUnit = f.kind === 'ENHED';
+    const link = isUnit ? unitLink(f.uuid, f.name || f.userKey, at)
+      : (f.person ? el('a', { href: '#/person/' + f.person + '?' + q({ at }), 'data-person': f.person }, f.name || f.userKey) : f.userKey);
+    const problems = f.problems.length ? f.problems : [];
+    const fixes = isUnit ? problems.filter((p) => FIXES[p]).map((p) => el('a', { class: 'fix', 'data-fix': p,
+      href: '#/unit/' + f.uuid + '?' + q({ at, add: FIXES[p] }) }, t('fixes')[p])) : [];
+    return el('tr', { 'data-kind': f.kind, 'data-object': isUnit ? f.uuid : (f.person || f.uuid) },
+      el('td', {}, isUnit ? t('unit') : t('itUser')), el('td', {}, link, el('div', { class: 'source' }, f.userKey)),
+      el('td', {}, problems.map((p) => t('problems')[p]).join('; ') || f.problem), el('td', {}, fixes.length ? fixes : el('span', { class: 'muted' }, t('noFixHere'))));
+  });
+  page.replaceChildren(el('h1', {}, t('readiness')), tabs,
+    el('p', {}, el('span', { class: 'badge ' + (profile.ready ? 'SUCCEEDED' : 'FAILED') }, profile.ready ? t('ready') : t('notReady')), ' ',
+      t('profileHint')[profile.name], ' ', profile.findings.length + ' / ' + profile.checked + ' ' + t('blocking')),
+    table([t('kindOf'), t('object'), t('problem'), t('fix')], rows, { id: 'findings' }));
+}
+
+// ---------------------------------------------------------------- org chart
+
+const BOX = { w: 190, h: 52, gapX: 16, gapY: 40 };
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+  children.forEach((c) => node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c));
+  return node;
+}
+
+const cut = (text, n) => text.length > n ? text.slice(0, n - 1) + '…' : text;
+
+// lays the subtree out leaves first (each leaf its own column, a parent centred over its children)
+function layout(root, childrenOf, depth) {
+  const placed = [];
+  let column = 0;
+  const place = (u, level) => {
+    const kids = level < depth ? childrenOf(u.uuid) : [];
+    const xs = kids.map((k) => place(k, level + 1));
+    const x = xs.length ? (xs[0] + xs[xs.length - 1]) / 2 : column++;
+    placed.push({ unit: u, x, level, kids: kids.map((k) => k.uuid), more: level >= depth ? childrenOf(u.uuid).length : 0 });
+    return x;
+  };
+  place(root, 0);
+  return placed;
+}
+
+function chartSvg(placed, managerOf) {
+  const px = (x) => 10 + x * (BOX.w + BOX.gapX);
+  const py = (level) => 10 + level * (BOX.h + BOX.gapY);
+  const at = new Map(placed.map((p) => [p.unit.uuid, p]));
+  const width = px(Math.max(...placed.map((p) => p.x)) + 1) + 10 - BOX.gapX;
+  const height = py(Math.max(...placed.map((p) => p.level)) + 1) + 10 - BOX.gapY;
+  const root = svg('svg', { xmlns: SVG, width, height, viewBox: '0 0 ' + width + ' ' + height, 'font-family': 'sans-serif', id: 'chart-svg' });
+  root.appendChild(svg('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }));
+  placed.forEach((p) => p.kids.forEach((k) => {
+    const c = at.get(k);
+    const x1 = px(p.x) + BOX.w / 2; const y1 = py(p.level) + BOX.h; const x2 = px(c.x) + BOX.w / 2; const y2 = py(c.level);
+    const mid = y1 + BOX.gapY / 2;
+    root.appendChild(svg('path', { d: `M${x1},${y1} V${mid} H${x2} V${y2}`, fill: 'none', stroke: '#8a94a6' }));
+  }));
+  placed.forEach((p) => {
+    const x = px(p.x); const y = py(p.level);
+    const manager = managerOf(p.unit.uuid);
+    root.appendChild(svg('g', { 'data-unit': p.unit.uuid },
+      svg('rect', { x, y, width: BOX.w, height: BOX.h, rx: 6, fill: '#f4f7fb', stroke: '#2f6fbf' }),
+      svg('text', { x: x + 8, y: y + 20, 'font-size': 13, 'font-weight': 'bold', fill: '#1d2533' }, svg('title', {}, p.unit.name), cut(p.unit.name, 24)),
+      svg('text', { x: x + 8, y: y + 40, 'font-size': 12, fill: manager ? '#1d2533' : '#8a94a6' },
+        cut(manager || t('noManager'), 26) + (p.more ? ' (+' + p.more + ')' : ''))));
+  });
+  return root;
+}
+
+async function chartPage(uuid, params) {
+  const at = params.get('at') || today();
+  const depth = Number(params.get('depth') || 3);
+  const page = document.getElementById('page');
+  const [units, managers] = await Promise.all([api('GET', '/api/v1/org-units/tree?' + q({ at })), all('/api/v1/managers?' + q({ at }))]);
+  const root = units.find((u) => u.uuid === uuid);
+  if (!root) {
+    page.replaceChildren(el('h1', {}, t('chart')), el('p', { class: 'muted' }, t('notFound') + ' ' + at), dateChooser('#/chart/' + uuid, at));
+    return;
+  }
+  const children = new Map();
+  units.forEach((u) => { if (!children.has(u.parent)) children.set(u.parent, []); children.get(u.parent).push(u); });
+  children.forEach((list) => list.sort((a, b) => a.name.localeCompare(b.name, 'da')));
+  const placed = layout(root, (u) => children.get(u) || [], depth);
+  const shownUnits = new Set(placed.map((p) => p.unit.uuid));
+  const held = managers.filter((m) => m.person && shownUnits.has(m.unit));
+  const people = new Map(await Promise.all(held.map(async (m) => [m.unit, fullName(await person(m.person))])));
+  const drawing = chartSvg(placed, (u) => people.get(u));
+  const source = new XMLSerializer().serializeToString(drawing);
+  const svgUrl = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
+  const fileName = 'org-chart-' + root.userKey + '-' + at;
+  const png = el('button', { class: 'action secondary', id: 'chart-png', onclick: () => {
+    const image = new Image();
+    image.onload = () => {
+      const canvas = el('canvas', { width: drawing.getAttribute('width'), height: drawing.getAttribute('height') });
+      canvas.getContext('2d').drawImage(image, 0, 0);
+      el('a', { href: canvas.toDataURL('image/png'), download: fileName + '.png' }).click();
+    };
+    image.src = svgUrl;
+  } }, t('downloadPng'));
+  const depthInput = el('input', { type: 'number', id: 'depth', min: 1, max: 12, value: depth, size: 3 });
+  depthInput.addEventListener('change', () => { window.location.hash = '#/chart/' + uuid + '?' + q({ at, depth: depthInput.value }); });
+  page.replaceChildren(el('h1', {}, t('chart') + ': ' + root.name),
+    el('div', { class: 'toolbar' }, dateChooser('#/chart/' + uuid, at, { depth }), el('label', {}, t('depth'), depthInput),
+      el('a', { class: 'action', id: 'chart-svg-download', href: svgUrl, download: fileName + '.svg' }, t('downloadSvg')), png,
+      unitLink(uuid, '← ' + root.name, at)),
+    el('div', { class: 'chart', id: 'chart' }, drawing));
+}
+
 // ---------------------------------------------------------------- routing
 
 async function route() {
@@ -454,6 +615,8 @@ async function route() {
     if (parts[0] === 'unit' && parts[1]) await unitPage(parts[1], params);
     else if (parts[0] === 'person' && parts[1]) await personPage(parts[1], params);
     else if (parts[0] === 'history' && parts[2]) await historyPage(parts[1], parts[2], params);
+    else if (parts[0] === 'readiness') await readinessPage(params);
+    else if (parts[0] === 'chart' && parts[1]) await chartPage(parts[1], params);
     else await treePage(params);
   } catch (e) {
     notice(t('error') + ': ' + e.message);
@@ -471,6 +634,7 @@ async function start() {
   classes.forEach((c) => state.classes.set(c.uuid, { ...c, facetName: facetNames.get(c.facet) }));
   document.getElementById('subtitle').textContent = t('title');
   document.getElementById('link-tree').textContent = t('tree');
+  document.getElementById('link-readiness').textContent = t('readiness');
   document.getElementById('link-operations').textContent = t('operations');
   document.getElementById('logout').textContent = t('logout');
   document.getElementById('user').textContent = me.name + ' (' + me.roles.map((r) => state.t.roles[r] || r).join(', ') + ')';

@@ -3,7 +3,9 @@ package dk.orghub.routes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.orghub.samples.ldap.SampleAccount;
@@ -99,6 +101,17 @@ class ActiveDirectorySyncIT {
 			.isEqualTo(employee.cpr());
 		assertThat(items(api.get("/api/v1/addresses?owner={person}", person)))
 			.anySatisfy((a) -> assertThat(a.get("value").asText()).isEqualTo(employee.mail()));
+
+		// the IT users of a unit (for its page): those of every person engaged in it
+		String unit = items(api.get("/api/v1/engagements?person={person}", person)).get(0).get("unit").asText();
+		Set<String> expected = new HashSet<>();
+		items(api.get("/api/v1/engagements?unit={unit}&limit=1000", unit))
+			.forEach((e) -> items(api.get("/api/v1/it-users?person={p}&limit=1000", e.get("person").asText()))
+				.forEach((u) -> expected.add(u.get("uuid").asText())));
+		Set<String> ofUnit = new HashSet<>();
+		new Api(this.rest, Api.READER, Api.READER_PASSWORD).get("/api/v1/org-units/{uuid}/it-users", unit)
+			.forEach((u) -> ofUnit.add(u.get("uuid").asText()));
+		assertThat(ofUnit).contains(itUsers.get(0).get("uuid").asText()).isEqualTo(expected);
 
 		JsonNode report = new Api(this.rest, Api.READER, Api.READER_PASSWORD).get("/api/v1/sources/ad/report");
 		List<String> unmatched = new ArrayList<>();

@@ -226,6 +226,47 @@ class ExportApiIT {
 	}
 
 	@Test
+	void surveyFindingsAsJsonAreTheDataQualityRowsOfTheExportAndHoldNoCpr() {
+		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+		ResponseEntity<String> response = reader.rest().getForEntity("/api/v1/exports/survey/findings", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode findings = reader.get("/api/v1/exports/survey/findings");
+		// the same findings as the export's data-quality table with one row per person
+		String csv = new String(
+				download("/api/v1/exports/survey?format=csv&rows=per-person&table=data-quality").getBody(),
+				StandardCharsets.UTF_8);
+		List<String> exported = Csv.parse(csv.substring(1), ';')
+			.stream()
+			.skip(1)
+			.map((r) -> r.get(1) + " " + r.get(3))
+			.toList();
+		List<String> listed = new java.util.ArrayList<>();
+		findings.forEach((f) -> listed.add(text(f, "kind") + " " + text(f, "object")));
+		assertThat(listed).isNotEmpty().isEqualTo(exported);
+		for (JsonNode finding : findings) {
+			String object = text(finding, "object");
+			switch (text(finding, "kind")) {
+				case "UNIT_WITHOUT_MANAGER" ->
+					assertThat(reader.get("/api/v1/org-units/{uuid}/manager?inherit=true", object)
+						.path("manager")
+						.hasNonNull("person")).as(finding.toString()).isFalse();
+				case "NO_PRIMARY_ENGAGEMENT" ->
+					assertThat(items(reader.get("/api/v1/engagements?person={p}", object))).as(finding.toString())
+						.isNotEmpty()
+						.noneMatch((e) -> e.get("primary").asBoolean());
+				default -> {
+				}
+			}
+		}
+		for (JsonNode person : items(this.api.get("/api/v1/persons?includeCpr=true&limit=1000"))) {
+			if (person.hasNonNull("cpr")) {
+				assertThat(response.getBody()).doesNotContain(text(person, "cpr"));
+			}
+		}
+		assertProblem("/api/v1/exports/survey/findings?root=NO-SUCH-UNIT", HttpStatus.NOT_FOUND, "NO-SUCH-UNIT");
+	}
+
+	@Test
 	void ageBandAndSexNeedAnAdministratorAndAreAudited() throws IOException {
 		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
 		assertThat(reader.rest().getForEntity("/api/v1/exports/survey", byte[].class).getStatusCode())

@@ -70,6 +70,67 @@ class OrgUnitApiIT {
 	}
 
 	@Test
+	void theTreeIsEveryUnitWithItsOwnEngagements() {
+		Map<String, Integer> expected = new HashMap<>();
+		for (int offset = 0;; offset += 1000) {
+			List<JsonNode> page = items(this.api.get("/api/v1/engagements?limit=1000&offset={o}", offset));
+			page.forEach((e) -> expected.merge(e.get("unit").asText(), 1, Integer::sum));
+			if (page.size() < 1000) {
+				break;
+			}
+		}
+		Map<String, Integer> counts = new HashMap<>();
+		JsonNode tree = new Api(this.rest, Api.READER, Api.READER_PASSWORD).get("/api/v1/org-units/tree");
+		tree.forEach((u) -> {
+			if (u.get("engagements").asInt() > 0) {
+				counts.put(u.get("uuid").asText(), u.get("engagements").asInt());
+			}
+		});
+		assertThat(counts).isNotEmpty().isEqualTo(expected);
+		assertThat(tree).hasSize(items(this.api.get("/api/v1/org-units?limit=1000")).size());
+		JsonNode line = tree.findParents("uuid")
+			.stream()
+			.filter((u) -> u.get("uuid").asText().equals(this.root.get("uuid").asText()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line.get("name").asText()).isEqualTo(this.root.get("name").asText());
+		assertThat(line.get("parent").isNull()).isTrue();
+		LocalDate before = LocalDate.now(this.clock).minusYears(30);
+		assertThat(this.api.get("/api/v1/org-units/tree?at={at}", before)).isEmpty();
+	}
+
+	@Test
+	void searchFindsUnitsAndPersonsWithALimitAndNoCpr() {
+		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+		JsonNode unit = this.units.get(this.units.size() / 2);
+		JsonNode found = reader.get("/api/v1/search?q={q}", unit.get("name").asText().toUpperCase());
+		assertThat(found.get("units")).extracting((u) -> u.get("uuid").asText()).contains(text(unit, "uuid"));
+
+		JsonNode admin = this.api.get("/api/v1/persons?includeCpr=true&limit=1");
+		JsonNode person = items(admin).get(0);
+		JsonNode byKey = reader.get("/api/v1/search?q={q}", text(person, "userKey"));
+		assertThat(byKey.get("persons")).extracting((p) -> p.get("uuid").asText()).contains(text(person, "uuid"));
+		assertThat(byKey.toString()).doesNotContain(text(person, "cpr"));
+		assertThat(reader.get("/api/v1/search?q=e&limit=3").get("persons")).hasSize(3);
+		assertThat(reader.exchange(org.springframework.http.HttpMethod.GET, "/api/v1/search?q=e&limit=0", null)
+			.getStatusCode()
+			.is4xxClientError()).isTrue();
+	}
+
+	@Test
+	void itUsersOfAnUnknownUnitAreNotFound() {
+		assertThat(this.api
+			.exchange(org.springframework.http.HttpMethod.GET, "/api/v1/org-units/{uuid}/it-users", null,
+					UUID.randomUUID())
+			.getStatusCode()
+			.value()).isEqualTo(404);
+	}
+
+	private static String text(JsonNode node, String field) {
+		return node.get(field).asText();
+	}
+
+	@Test
 	void theSampleTreeHasARootWithChildren() {
 		assertThat(this.units).hasSizeGreaterThan(10);
 		assertThat(this.root.get("name").asText()).isEqualTo(MunicipalityGenerator.NAME);

@@ -151,6 +151,19 @@ class OrganisationBrowserIT extends InBrowser {
 		this.browser.get(base() + "/organisation.html");
 		until((b) -> !b.findElements(By.cssSelector("#tree a[data-unit]")).isEmpty());
 		screenshot("organisation-tree.png");
+		// a unit of the MED organisation is marked: the hub sends it neither to STS nor
+		// to
+		// the exports' unit tree
+		String med = Api.items(new Api(this.rest).get("/api/v1/org-units?hierarchy=MED-organisation&limit=1"))
+			.get(0)
+			.get("uuid")
+			.asText();
+		assertThat(this.browser.findElements(By.cssSelector("#tree [data-left-out='" + med + "']"))).hasSize(1);
+		String line = Api.items(new Api(this.rest).get("/api/v1/org-units?hierarchy=Linjeorganisation&limit=1"))
+			.get(0)
+			.get("uuid")
+			.asText();
+		assertThat(this.browser.findElements(By.cssSelector("#tree [data-left-out='" + line + "']"))).isEmpty();
 		this.browser.get(base() + "/organisation.html#/unit/" + TREE.school());
 		until((b) -> b.findElement(By.id("read-only")).isDisplayed());
 		assertThat(this.browser.findElement(By.id("addresses")).getText()).contains("Man-fre 7-17");
@@ -159,6 +172,73 @@ class OrganisationBrowserIT extends InBrowser {
 		assertThat(writeFromThePage(hours)).isEqualTo(403);
 		assertThat(new Api(this.rest).get("/api/v1/addresses/{uuid}", hours).get("value").asText())
 			.isEqualTo("Man-fre 7-17");
+	}
+
+	@Test
+	void theReadinessPageLinksAUnitBlockingKyAndTheOrgChartDownloadsAsSvg() throws Exception {
+		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+		JsonNode blocking = null;
+		for (JsonNode finding : reader.get("/api/v1/profiles/KY").get("findings")) {
+			if (finding.get("kind").asText().equals("ENHED")) {
+				blocking = finding;
+				break;
+			}
+		}
+		assertThat(blocking).as("a unit of the sample municipality blocks KY (no SAPA finding is a unit at this size)")
+			.isNotNull();
+		String unit = blocking.get("uuid").asText();
+		String unitName = reader.get("/api/v1/org-units/{uuid}", unit).get("name").asText();
+
+		this.browser.get(base() + "/organisation.html");
+		this.chromium.logIn(Api.READER, Api.READER_PASSWORD);
+		this.browser.get(base() + "/organisation.html#/readiness?profile=KY");
+		WebElement row = until((b) -> b.findElements(By.cssSelector("#findings tr[data-object='" + unit + "']"))
+			.stream()
+			.findFirst()
+			.orElse(null));
+		assertThat(row.getText()).contains(unitName);
+		assertThat(row.findElements(By.cssSelector("a.fix"))).isNotEmpty()
+			.allSatisfy((fix) -> assertThat(fix.getAttribute("href")).contains("#/unit/" + unit, "add="));
+		screenshot("organisation-readiness.png");
+		row.findElement(By.cssSelector("a[data-unit='" + unit + "']")).click();
+		until((b) -> b.findElement(By.id("unit-name")).getText().equals(unitName));
+		assertThat(this.browser.findElement(By.id("sts-status")).getText()).contains("KY: mangler");
+
+		// the data-quality findings of the survey export, listed the same way
+		this.browser.get(base() + "/organisation.html#/readiness?profile=QUALITY");
+		until((b) -> b.findElement(By.id("findings")).isDisplayed());
+
+		// the org chart of the school's department: every unit below it, named, with the
+		// managers, and a download that is the same drawing as SVG
+		JsonNode school = reader.get("/api/v1/org-units/{uuid}", TREE.school());
+		String department = school.get("parent").asText();
+		String departmentName = reader.get("/api/v1/org-units/{uuid}", department).get("name").asText();
+		this.browser.get(base() + "/organisation.html#/unit/" + department);
+		until((b) -> b.findElement(By.id("unit-name")).getText().equals(departmentName));
+		click(By.id("chart-link"));
+		WebElement box = until((b) -> b.findElements(By.cssSelector("#chart-svg g[data-unit='" + TREE.school() + "']"))
+			.stream()
+			.findFirst()
+			.orElse(null));
+		String schoolName = school.get("name").asText();
+		assertThat(box.getText()).startsWith(schoolName.substring(0, Math.min(20, schoolName.length())));
+		JsonNode manager = reader.get("/api/v1/org-units/{uuid}/manager", department);
+		if (manager.path("manager").isObject() && !manager.path("inherited").asBoolean()) {
+			JsonNode person = reader.get("/api/v1/persons/{uuid}", manager.at("/manager/person").asText());
+			String name = person.path("givenName").asText() + " " + person.get("surname").asText();
+			assertThat(
+					this.browser.findElement(By.cssSelector("#chart-svg g[data-unit='" + department + "']")).getText())
+				.contains(name.substring(0, Math.min(20, name.length())).trim());
+		}
+		screenshot("organisation-chart.png");
+		WebElement download = this.browser.findElement(By.id("chart-svg-download"));
+		assertThat(download.getAttribute("download")).endsWith(".svg");
+		String svg = (String) this.browser.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0]).then((r) => r.blob()).then((b) => b.text().then((t) => done(b.type + '|' + t)));
+				""", download.getAttribute("href"));
+		assertThat(svg).startsWith("image/svg+xml|<svg")
+			.contains("xmlns=\"http://www.w3.org/2000/svg\"", "data-unit=\"" + TREE.school() + "\"");
 	}
 
 	/** A local opening-hours address of the unit, made by the administrator. */

@@ -197,6 +197,26 @@ class StsPublishIT {
 			assertThat(p.get("ready").asBoolean()).isEqualTo(p.get("findings").isEmpty());
 		});
 		assertThat(profiles).anySatisfy((p) -> assertThat(p.get("findings")).isNotEmpty());
+		// each finding names its object and what it misses, one code each, for the
+		// readiness page; a unit finding is the hub's unit
+		JsonNode unitFinding = null;
+		for (JsonNode profile : profiles) {
+			for (JsonNode finding : profile.get("findings")) {
+				assertThat(finding.get("problems")).as(finding.toString()).isNotEmpty();
+				if (unitFinding == null && finding.get("kind").asText().equals("ENHED")) {
+					unitFinding = finding;
+				}
+			}
+		}
+		assertThat(unitFinding).isNotNull();
+		assertThat(reader.get("/api/v1/org-units/{uuid}", unitFinding.get("uuid").asText()).get("name").asText())
+			.isEqualTo(unitFinding.get("name").asText());
+		String all = profiles.toString();
+		for (JsonNode person : Api.items(new Api(this.rest).get("/api/v1/persons?includeCpr=true&limit=1000"))) {
+			if (person.hasNonNull("cpr")) {
+				assertThat(all).doesNotContain(person.get("cpr").asText());
+			}
+		}
 		JsonNode ky = reader.get("/api/v1/profiles/KY");
 		assertThat(ky.get("name").asText()).isEqualTo("KY");
 		assertThat(reader.exchange(HttpMethod.GET, "/api/v1/profiles/NOPE", null).getStatusCode())

@@ -31,8 +31,44 @@ public final class StsProfiles {
 	/** The profile names. */
 	public static final List<String> NAMES = List.of("KY", "KSD", "SAPA");
 
-	/** One object that falls short of a profile, and why. */
-	public record Finding(StsKind kind, UUID uuid, String userKey, String problem) {
+	/** What a profile misses on an object. */
+	public enum Problem {
+
+		PAYOUT_UNIT_WITHOUT_LOS("payout unit without a LOS address"), NO_KLE("no KLE on Opgaver"), NO_PHONE("no phone"),
+		NO_LOCATION("no location"), NO_OPENING_HOURS("no opening hours"), NO_POSTAL("no postal address"),
+		NO_RETURN_ADDRESS("no return address"), NO_PERSON_NAME("no person with a name"),
+		NO_ENHEDSROLLE("no Enhedsrolle"), NO_CONTACT_DATA("no contact data (e-mail, phone, location or contact place)");
+
+		private final String text;
+
+		Problem(String text) {
+			this.text = text;
+		}
+
+		public String text() {
+			return this.text;
+		}
+
+	}
+
+	/**
+	 * One object that falls short of a profile, and why.
+	 *
+	 * @param name the object's name in STS ({@code null} when it has none)
+	 * @param person the hub person of a Bruger ({@code null} for other kinds)
+	 * @param problem what it misses, in English
+	 * @param problems the same, one code each
+	 */
+	public record Finding(StsKind kind, UUID uuid, String userKey, String name, UUID person, String problem,
+			List<Problem> problems) {
+
+		public Finding {
+			problems = List.copyOf(problems);
+		}
+
+		public Finding(StsKind kind, UUID uuid, String userKey, String problem) {
+			this(kind, uuid, userKey, null, null, problem, List.of());
+		}
 
 	}
 
@@ -128,31 +164,39 @@ public final class StsProfiles {
 		return o.relations().stream().anyMatch(r -> r.name().equals(relation));
 	}
 
-	private static Finding finding(StsObject o, String problem) {
-		return new Finding(o.kind(), o.uuid(), o.userKey(), problem);
+	private static Finding finding(StsObject o, List<Problem> missing) {
+		String name = o.properties()
+			.stream()
+			.map(StsObject.Props::name)
+			.filter(n -> n != null)
+			.findFirst()
+			.orElse(null);
+		UUID person = (o.kind() == StsKind.BRUGER) ? target(o, "TilknyttedePersoner") : null;
+		return new Finding(o.kind(), o.uuid(), o.userKey(), name, person,
+				String.join("; ", missing.stream().map(Problem::text).toList()), missing);
 	}
 
 	private ProfileReport ky(View view) {
 		List<Finding> findings = new ArrayList<>();
 		for (StsObject unit : view.units) {
-			List<String> missing = new ArrayList<>();
+			List<Problem> missing = new ArrayList<>();
 			if (view.payoutUnits.contains(unit.uuid()) && !hasRole(unit, "LOS_SHORT_NAME")) {
-				missing.add("payout unit without a LOS address");
+				missing.add(Problem.PAYOUT_UNIT_WITHOUT_LOS);
 			}
 			if (!has(unit, "Opgaver")) {
-				missing.add("no KLE on Opgaver");
+				missing.add(Problem.NO_KLE);
 			}
 			if (!hasRole(unit, "PHONE")) {
-				missing.add("no phone");
+				missing.add(Problem.NO_PHONE);
 			}
 			if (!hasRole(unit, "LOCATION")) {
-				missing.add("no location");
+				missing.add(Problem.NO_LOCATION);
 			}
 			if (!hasRole(unit, "OPENING_HOURS")) {
-				missing.add("no opening hours");
+				missing.add(Problem.NO_OPENING_HOURS);
 			}
 			if (!missing.isEmpty()) {
-				findings.add(finding(unit, String.join("; ", missing)));
+				findings.add(finding(unit, missing));
 			}
 		}
 		return report("KY", "Kommunernes Ydelsessystem: payout units with a LOS address; KLE, phone, "
@@ -167,18 +211,18 @@ public final class StsProfiles {
 				continue;
 			}
 			checked++;
-			List<String> missing = new ArrayList<>();
+			List<Problem> missing = new ArrayList<>();
 			if (!hasRole(unit, "LOS_SHORT_NAME")) {
-				missing.add("payout unit without a LOS address");
+				missing.add(Problem.PAYOUT_UNIT_WITHOUT_LOS);
 			}
 			if (!hasRole(unit, "POSTAL")) {
-				missing.add("no postal address");
+				missing.add(Problem.NO_POSTAL);
 			}
 			if (!hasRole(unit, "RETURN_ADDRESS")) {
-				missing.add("no return address");
+				missing.add(Problem.NO_RETURN_ADDRESS);
 			}
 			if (!missing.isEmpty()) {
-				findings.add(finding(unit, String.join("; ", missing)));
+				findings.add(finding(unit, missing));
 			}
 		}
 		return report("KSD",
@@ -189,24 +233,24 @@ public final class StsProfiles {
 	private ProfileReport sapa(View view) {
 		List<Finding> findings = new ArrayList<>();
 		for (StsObject user : view.users) {
-			List<String> missing = new ArrayList<>();
+			List<Problem> missing = new ArrayList<>();
 			UUID person = target(user, "TilknyttedePersoner");
 			StsObject p = (person != null) ? view.persons.get(person) : null;
 			boolean named = p != null && p.properties().stream().anyMatch(x -> x.name() != null && !x.name().isBlank());
 			if (!named) {
-				missing.add("no person with a name");
+				missing.add(Problem.NO_PERSON_NAME);
 			}
 			if (!view.usersWithRole.contains(user.uuid())) {
-				missing.add("no Enhedsrolle");
+				missing.add(Problem.NO_ENHEDSROLLE);
 			}
 			if (!missing.isEmpty()) {
-				findings.add(finding(user, String.join("; ", missing)));
+				findings.add(finding(user, missing));
 			}
 		}
 		for (StsObject unit : view.units) {
 			if (!hasRole(unit, "EMAIL") && !hasRole(unit, "PHONE") && !hasRole(unit, "LOCATION")
 					&& !hasRole(unit, "CONTACT_PLACE")) {
-				findings.add(finding(unit, "no contact data (e-mail, phone, location or contact place)"));
+				findings.add(finding(unit, List.of(Problem.NO_CONTACT_DATA)));
 			}
 		}
 		return report("SAPA", "SAPA: every user with a person name and an Enhedsrolle; contact data on units",

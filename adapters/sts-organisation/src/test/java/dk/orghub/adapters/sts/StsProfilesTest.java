@@ -69,9 +69,12 @@ class StsProfilesTest {
 		for (String name : List.of("KY", "KSD")) {
 			ProfileReport report = reports.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
 			assertThat(report.ready()).isFalse();
-			assertThat(report.findings()).filteredOn(f -> f.uuid().equals(unitUuid))
-				.singleElement()
-				.satisfies(f -> assertThat(f.problem()).contains("LOS address"));
+			assertThat(report.findings()).filteredOn(f -> f.uuid().equals(unitUuid)).singleElement().satisfies(f -> {
+				assertThat(f.problem()).contains("LOS address");
+				assertThat(f.problems()).contains(StsProfiles.Problem.PAYOUT_UNIT_WITHOUT_LOS);
+				assertThat(f.name()).isEqualTo(unit.properties().get(0).name());
+				assertThat(f.person()).isNull();
+			});
 		}
 	}
 
@@ -101,9 +104,17 @@ class StsProfilesTest {
 						.anyMatch(r -> r.target().equals(this.settings.classes().enhedsrolle())));
 		ProfileReport after = new StsProfiles(this.settings).check(mapped, StsSamples.TODAY).get(2);
 		assertThat(after.name()).isEqualTo("SAPA");
-		assertThat(after.findings()).filteredOn(f -> f.uuid().equals(bruger.uuid()))
-			.singleElement()
-			.satisfies(f -> assertThat(f.problem()).contains("no Enhedsrolle"));
+		assertThat(after.findings()).filteredOn(f -> f.uuid().equals(bruger.uuid())).singleElement().satisfies(f -> {
+			assertThat(f.problem()).contains("no Enhedsrolle");
+			assertThat(f.problems()).containsExactly(StsProfiles.Problem.NO_ENHEDSROLLE);
+			assertThat(f.person()).isNotNull()
+				.isEqualTo(bruger.relations()
+					.stream()
+					.filter(r -> r.name().equals("TilknyttedePersoner"))
+					.findFirst()
+					.orElseThrow()
+					.target());
+		});
 	}
 
 }

@@ -11,6 +11,7 @@ import dk.orghub.adapters.exports.UnknownUnitException;
 import dk.orghub.adapters.exports.organisation.OrganisationExporter;
 import dk.orghub.adapters.exports.organisation.OrganisationOptions;
 import dk.orghub.adapters.exports.organisation.OrganisationTable;
+import dk.orghub.adapters.exports.survey.Finding;
 import dk.orghub.adapters.exports.survey.RowMode;
 import dk.orghub.adapters.exports.survey.SurveyExport;
 import dk.orghub.adapters.exports.survey.SurveyExporter;
@@ -101,6 +102,24 @@ class ExportController {
 					export.respondents().size());
 		}
 		return download(document, exportFormat);
+	}
+
+	@GetMapping("/survey/findings")
+	@Operation(summary = "The survey list's data-quality findings at a date, as JSON",
+			description = "Units without a manager, persons without a primary engagement (one row per person), "
+					+ "employees without e-mail and the rest, errors first. Never a CPR number.")
+	List<Finding> surveyFindings(@RequestParam(required = false) LocalDate at,
+			@RequestParam(required = false) String root) {
+		SurveyOptions options = this.properties.surveyOptions()
+			.withAgeBand(false)
+			.withSex(false)
+			.withRows(RowMode.PER_PERSON);
+		try {
+			return this.surveys.export(at, root, options).findings();
+		}
+		catch (UnknownUnitException ex) {
+			throw problem(HttpStatus.NOT_FOUND, ex.getMessage(), null);
+		}
 	}
 
 	@GetMapping("/organisation")
