@@ -116,6 +116,7 @@ public final class OpusImporter {
 			return report;
 		}
 		catch (InvariantViolationException ex) {
+			log.warn("OPUS dump {} refused by the store, nothing applied: {}", planned.file(), ex.getMessage());
 			return planned.report(ImportReport.Status.REJECTED, null,
 					"the store refused the changes: " + ex.getMessage());
 		}
