@@ -5,11 +5,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import dk.orghub.core.store.ApplyResult;
+
 /**
  * Capability: a source that delivers whole files (payroll dumps dropped in a folder, or
- * one read of a service at a time) and imports each itself, one at a time, in order,
- * moving it away when done. Each file processed becomes one run of the sync the hub makes
- * for the adapter: its counts, its log, and the records it rejects in the quarantine.
+ * one read of a service at a time), one at a time, in order. The source only plans: for
+ * the oldest waiting file it computes a {@link FilePlan} (its change set, diffed against
+ * what it delivered before, or a refusal of the whole file) and writes nothing. The hub
+ * checks that change set against the model's rules (objects that break one go to the
+ * quarantine), the safety thresholds and an approval, writes it in one transaction of the
+ * store, and then tells the source the outcome: {@link #applied} or {@link #rejected},
+ * where the source moves the file away. Each file becomes one run of the sync the hub
+ * makes for the adapter: its counts, its log, and the records it rejects in the
+ * quarantine.
+ * <p>
+ * State the source needs for the next file (the last file applied, the date read up to)
+ * belongs in the change set's token ({@link dk.orghub.core.store.ChangeSet#tokens()}):
+ * the store writes it with the data, so a crash between the write and {@link #applied}
+ * leaves the token and the data consistent, and the file is planned again (to nothing
+ * new) on the next run.
  * <p>
  * Called from one thread at a time (the sync's lock sees to it). Apart from
  * {@link #pending()} and {@link #location()}, any method may throw an
@@ -21,17 +35,32 @@ public interface FileSource extends SourceAdapter {
 	List<Path> pending();
 
 	/**
-	 * Imports one waiting file, or only computes what it would change.
-	 * @param preview compute and check the changes; write nothing and leave the file
-	 * where it is
+	 * Computes what a waiting file would change; writes nothing and leaves the file where
+	 * it is. Planning the same file against the same store gives the same change set (the
+	 * hub compares an approved plan with a new one).
+	 * @param file one of {@link #pending()}
+	 * @return the plan, or a refusal of the whole file; never {@code null}
 	 */
-	FileResult process(Path file, boolean preview);
+	FilePlan plan(Path file);
 
 	/**
-	 * Sets a waiting file aside without importing it (an operator rejected the run that
-	 * stopped before writing it), so the next poll does not take it again.
+	 * The hub wrote the file's plan (or found nothing to write): the source moves the
+	 * file away (to a {@code done} folder, keeping what the next plan is diffed against).
+	 * @param plan the plan the hub wrote
+	 * @param result what the store wrote
+	 * @return where the file went, for the run's message ({@code done/...}), or
+	 * {@code null}
 	 */
-	void reject(Path file, String reason);
+	String applied(Path file, FilePlan plan, ApplyResult result);
+
+	/**
+	 * The file is not to be imported (the source or the store refused it, or an operator
+	 * rejected the run that stopped before writing it): the source sets it aside, so the
+	 * next poll does not take it again.
+	 * @return where the file went, for the run's message ({@code error/...}), or
+	 * {@code null}
+	 */
+	String rejected(Path file, String reason);
 
 	/** Where the files come from, for messages and the dashboard. */
 	String location();

@@ -5,24 +5,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.InvariantViolationException;
+import dk.orghub.core.store.OrgStore;
+import dk.orghub.core.store.Violation;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.sync.InboxSync;
 import dk.orghub.routes.sync.SyncProperties;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The stages of a file inbox's run: take the oldest waiting file, plan it (the inbox
- * computes it without writing, when a preview, the thresholds or an approval need it),
- * the gate, import it (the inbox writes it and moves it to its done or error folder), the
- * log, the quarantine of the records it rejected, and the run's record. Records of
+ * The stages of a file inbox's run, reading the file once: take the oldest waiting file,
+ * plan it (the source computes its change set and writes nothing), check the change set
+ * against the model's rules (objects that break one are set aside; a real run writes
+ * here, in the store's transaction, when the gate's guard admits it, as an import does),
+ * the gate (preview, thresholds, approval), the log, the quarantine, the file's outcome
+ * (the source moves it to its done or error folder) and the run's record. Records of
  * earlier files that the file applied leave the quarantine.
  */
 public class InboxStages {
+
+	private final OrgStore store;
 
 	private final RunRepository runs;
 
@@ -34,7 +42,8 @@ public class InboxStages {
 
 	private final Clock clock;
 
-	InboxStages(RunRepository runs, QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
+	InboxStages(OrgStore store, RunRepository runs, QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
+		this.store = store;
 		this.runs = runs;
 		this.quarantine = quarantine;
 		this.gate = gate;
@@ -58,39 +67,54 @@ public class InboxStages {
 		run.waiting = (pending.size() > 1) ? "; " + (pending.size() - 1) + " more file(s) waiting" : "";
 	}
 
-	/**
-	 * Computes what the file would change, writing nothing, when it is a preview or the
-	 * gate needs it (the inbox writes as it imports, so the thresholds look at this
-	 * plan).
-	 */
+	/** The source plans the file: its change set, or a refusal of the whole file. */
 	public void plan(State run) {
-		SyncProperties.Thresholds thresholds = run.sync().settings().thresholds();
-		if (run.options().preview() || thresholds.enabled() || run.options().approvedFingerprint() != null) {
-			run.planned = run.sync().inbox().process(run.file, true);
-		}
+		run.plan = run.sync().inbox().plan(run.file);
+		run.refusal = run.plan.refusal();
 	}
 
 	/**
-	 * The gate, on the file's plan: a preview is recorded; a run that trips the
-	 * thresholds stops with the file left in the inbox, awaiting approval; an approved
-	 * run goes on only when the file still makes the changes that were approved. A file
-	 * the inbox rejects goes on, to be recorded as rejected.
+	 * Checks the change set against the model's rules, setting aside the objects that
+	 * break one. A real run writes here, in the store's transaction, when the gate's
+	 * guard admits the checked result; a preview only computes it. A violation no object
+	 * of the file can be set aside for refuses the whole file.
 	 */
-	public void thresholds(State run) {
-		FileResult planned = run.planned;
-		if (planned == null || planned.status() == FileResult.Status.REJECTED) {
+	public void check(State run) {
+		if (run.refusal != null) {
 			return;
 		}
-		RunState.Options options = run.options();
-		ApplyResult preview = planned.result();
-		List<SafetyCheck.Finding> findings = null;
-		if (!options.preview()) {
-			run.progress().phase("checking");
-			if (options.approvedFingerprint() == null) {
-				findings = this.gate.findings(preview, run.sync().settings().thresholds());
-			}
+		run.progress().phase("checking");
+		SyncProperties.Thresholds thresholds = run.sync().settings().thresholds();
+		ApprovalGate.Guard guard = this.gate.guard(thresholds, run.options().approvedFingerprint());
+		try {
+			run.checked = CheckedPlan.check(run.plan.changes(),
+					run.options().preview() ? this.store::preview : (cs) -> this.store.apply(cs, guard));
 		}
-		String file = planned.file();
+		catch (InvariantViolationException ex) {
+			run.refusal = "the store refused the changes: " + ex.getMessage();
+			return;
+		}
+		run.findings = (guard.findings() != null) ? guard.findings()
+				: this.gate.findings(run.checked.preview(), thresholds);
+		run.admitted = guard.admitted();
+	}
+
+	/**
+	 * The gate, on the file's checked plan: a preview is recorded; a run that trips the
+	 * thresholds stops with the file left in the inbox, awaiting approval; an approved
+	 * run goes on only when the file still makes the changes that were approved. A
+	 * refused file goes on, to be recorded as rejected.
+	 */
+	public void thresholds(State run) {
+		if (run.refusal != null) {
+			return;
+		}
+		FilePlan plan = run.plan;
+		ApplyResult preview = run.checked.preview();
+		boolean previewing = run.options().preview();
+		// a real run the store's guard admitted goes on: it needs no digest
+		String fingerprint = (previewing || !run.admitted) ? PlanFingerprint.of(preview) : null;
+		String file = plan.file();
 		ApprovalGate.Wording wording = new ApprovalGate.Wording(
 				(report) -> "Stopped before writing " + file + ": the run " + report
 						+ ". The file stays in the inbox; approve to import it, reject to move it to the error folder"
@@ -98,66 +122,74 @@ public class InboxStages {
 				"The plan for " + file
 						+ " changed since the preview that was approved; nothing was written and the file is still waiting.");
 		this.gate.pass(run,
-				new ApprovalGate.Plan(RunLog.counts(planned.delivered(), preview, planned.rejected().size()),
-						PlanFingerprint.of(preview), findings, run.sync().settings().thresholds(),
-						describe(planned, run.waiting), wording, null, () -> this.log.write(run, actor(run), preview)));
-	}
-
-	/**
-	 * Imports the file: the inbox writes it and moves it away (a preview keeps its plan).
-	 */
-	public void importFile(State run) {
-		run.result = run.options().preview() ? run.planned : run.sync().inbox().process(run.file, false);
+				new ApprovalGate.Plan(RunLog.counts(plan.delivered(), preview, failed(run)), fingerprint, run.findings,
+						run.sync().settings().thresholds(), describe(run), wording, previewing ? null : run.admitted,
+						() -> this.log.write(run, actor(run), preview)));
 	}
 
 	/** The log of what the file wrote: a line per object. */
 	public void log(State run) {
-		if (run.result.status() != FileResult.Status.REJECTED) {
-			this.log.write(run, actor(run), run.result.result());
+		if (run.refusal == null) {
+			run.progress().phase("writing");
+			this.log.write(run, actor(run), run.checked.preview());
 		}
 	}
 
 	/**
-	 * The run's dead letters: the records the inbox rejected go to the quarantine; the
-	 * sync's other open entries leave it, the file having applied them.
+	 * The run's dead letters: the records the source rejected and the objects that broke
+	 * a rule of the model go to the quarantine; the sync's other open entries leave it,
+	 * the file having applied them.
 	 */
 	public void quarantine(State run) {
-		FileResult result = run.result;
-		if (result.status() == FileResult.Status.REJECTED || run.options().preview()) {
+		if (run.refusal != null) {
 			return;
 		}
 		String sync = run.sync().name();
 		Instant now = this.clock.instant();
-		Set<UUID> rejected = new HashSet<>();
-		for (FileResult.RejectedRecord record : result.rejected()) {
-			rejected.add(record.uuid());
+		Set<UUID> failed = new HashSet<>();
+		for (FilePlan.RejectedRecord record : run.plan.rejected()) {
+			failed.add(record.uuid());
 			this.quarantine.fail(sync, record.type(), record.uuid(), record.userKey(), "rejected-record",
 					record.reason(), run.id(), now);
 		}
+		run.checked.failed().forEach((uuid, violation) -> {
+			failed.add(uuid);
+			this.quarantine.fail(sync, violation.type(), uuid, violation.userKey(), violation.rule(),
+					violation.message(), run.id(), now);
+		});
 		Set<UUID> cleared = new HashSet<>(this.quarantine.openObjects(sync));
-		cleared.removeAll(rejected);
+		cleared.removeAll(failed);
 		this.quarantine.resolve(sync, cleared, run.id(), now);
 	}
 
-	/** Records the run: the file rejected as a whole, or imported with its counts. */
+	/**
+	 * Tells the source the file's outcome: written (it moves the file to its done folder)
+	 * or refused (to its error folder). A preview leaves the file where it is.
+	 */
+	public void done(State run) {
+		if (run.options().preview()) {
+			return;
+		}
+		run.movedTo = (run.refusal != null) ? run.sync().inbox().rejected(run.file, run.refusal)
+				: run.sync().inbox().applied(run.file, run.plan, run.checked.preview());
+	}
+
+	/** Records the run: the file refused as a whole, or imported with its counts. */
 	public void record(State run) {
-		FileResult result = run.result;
 		Instant now = this.clock.instant();
 		RunStatus status;
-		if (result.status() == FileResult.Status.REJECTED) {
+		if (run.refusal != null) {
 			status = RunStatus.FAILED;
-			this.runs.finish(run.id(), status, new Run.Counts(result.delivered(), 0, 0, 0, 0, 0),
-					result.file() + " was rejected and nothing of it was applied" + movedTo(result) + ": "
-							+ result.error() + run.waiting,
+			this.runs.finish(run.id(), status, new Run.Counts(run.plan.delivered(), 0, 0, 0, 0, 0), run.plan.file()
+					+ " was rejected and nothing of it was applied" + movedTo(run) + ": " + run.refusal + run.waiting,
 					null, null, null, now);
 		}
 		else {
-			ApplyResult applied = result.result();
-			int failed = result.rejected().size();
+			ApplyResult applied = run.checked.preview();
+			int failed = failed(run);
 			status = (failed > 0) ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
-			this.runs.finish(run.id(), status, RunLog.counts(result.delivered(), applied, failed),
-					describe(result, run.waiting), null,
-					(applied.registration() != null) ? applied.registration().id() : null, null, now);
+			this.runs.finish(run.id(), status, RunLog.counts(run.plan.delivered(), applied, failed), describe(run),
+					null, (applied.registration() != null) ? applied.registration().id() : null, null, now);
 		}
 		run.stop(status);
 	}
@@ -166,19 +198,30 @@ public class InboxStages {
 		return "source:" + run.sync().adapter().name();
 	}
 
-	private static String movedTo(FileResult result) {
-		return (result.movedTo() != null) ? " (moved to " + result.movedTo() + ")" : "";
+	private static int failed(State run) {
+		return run.plan.rejected().size() + run.checked.failed().size();
+	}
+
+	private static String movedTo(State run) {
+		return (run.movedTo != null) ? " (moved to " + run.movedTo + ")" : "";
 	}
 
 	/** The run's message about a file it imported or previewed. */
-	private static String describe(FileResult result, String waiting) {
-		int failed = result.rejected().size();
-		String message = result.file() + movedTo(result);
-		if (failed > 0) {
-			message += "; " + failed + " record(s) rejected and quarantined";
+	private static String describe(State run) {
+		FilePlan plan = run.plan;
+		int rejected = plan.rejected().size();
+		String message = plan.file() + movedTo(run);
+		if (rejected > 0) {
+			message += "; " + rejected + " record(s) rejected and quarantined";
 		}
-		message += listed(result.warnings(), "warning(s)");
-		return message + listed(result.notes(), "note(s)") + waiting;
+		message += broke(run.checked.failed());
+		message += listed(plan.warnings(), "warning(s)");
+		return message + listed(plan.notes(), "note(s)") + run.waiting;
+	}
+
+	private static String broke(Map<UUID, Violation> failed) {
+		return failed.isEmpty() ? ""
+				: "; " + failed.size() + " object(s) broke a rule of the model and went to the quarantine";
 	}
 
 	/** The first three of a list for a run's message, or nothing when it is empty. */
@@ -190,16 +233,27 @@ public class InboxStages {
 				+ ((lines.size() > 3) ? "; ..." : "");
 	}
 
-	/** A run of a file inbox: the file it takes, its plan and what importing it did. */
+	/**
+	 * A run of a file inbox: the file it takes, its plan, the checked plan (written, on a
+	 * real run the guard admitted) and where the file went.
+	 */
 	public static final class State extends RunState<InboxSync> {
 
 		private Path file;
 
 		private String waiting = "";
 
-		private FileResult planned;
+		private FilePlan plan;
 
-		private FileResult result;
+		private String refusal;
+
+		private CheckedPlan checked;
+
+		private List<SafetyCheck.Finding> findings;
+
+		private boolean admitted;
+
+		private String movedTo;
 
 		State(InboxSync sync, long id, Options options, RunProgress progress, Timer.Sample timer) {
 			super(sync, id, options, progress, timer);

@@ -71,8 +71,9 @@ class OperationsConfiguration {
 	}
 
 	@Bean
-	InboxStages inboxStages(RunRepository runs, QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
-		return new InboxStages(runs, quarantine, gate, clock);
+	InboxStages inboxStages(OrgStore store, RunRepository runs, QuarantineRepository quarantine, ApprovalGate gate,
+			Clock clock) {
+		return new InboxStages(store, runs, quarantine, gate, clock);
 	}
 
 	@Bean

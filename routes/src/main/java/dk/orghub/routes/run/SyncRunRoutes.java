@@ -129,7 +129,10 @@ class SyncRunRoutes extends RouteBuilder {
 			.id(stepId(name, Step.FINISH));
 	}
 
-	/** Take the file, plan, thresholds, import, log, quarantine. */
+	/**
+	 * Take the file, the source's plan, check (and write), thresholds, log, quarantine,
+	 * the file's outcome to the source.
+	 */
 	private void inbox(String name, RouteDefinition route) {
 		route.bean(this.inboxes, "take")
 			.id(stepId(name, Step.TAKE))
@@ -137,17 +140,19 @@ class SyncRunRoutes extends RouteBuilder {
 			.id(stepId(name, Step.STILL_RUNNING))
 			.bean(this.inboxes, "plan")
 			.id(stepId(name, Step.PLAN))
+			.bean(this.inboxes, "check")
+			.id(stepId(name, Step.CHECK))
 			.bean(this.inboxes, "thresholds")
 			.id(stepId(name, Step.THRESHOLDS))
 			.end()
 			.filter(GOES_ON)
 			.id(stepId(name, Step.GATE_PASSED))
-			.bean(this.inboxes, "importFile")
-			.id(stepId(name, Step.IMPORT))
 			.bean(this.inboxes, "log")
 			.id(stepId(name, Step.LOG))
 			.bean(this.inboxes, "quarantine")
 			.id(stepId(name, Step.QUARANTINE))
+			.bean(this.inboxes, "done")
+			.id(stepId(name, Step.DONE))
 			.bean(this.inboxes, "record")
 			.id(stepId(name, Step.RECORD))
 			.end()
@@ -184,13 +189,13 @@ class SyncRunRoutes extends RouteBuilder {
 		/** Imports: read the source and plan. */
 		READ("read"),
 		/**
-		 * Imports: check the plan against the model's rules (and write it, when
-		 * admitted).
+		 * Imports and inboxes: check the plan against the model's rules (and write it,
+		 * when admitted).
 		 */
 		CHECK("check"),
 		/** Inboxes: take the oldest waiting file. */
 		TAKE("take"),
-		/** Inboxes and targets: plan. */
+		/** Inboxes (the source plans the file) and targets: plan. */
 		PLAN("plan"),
 		/** The gate: preview, thresholds, approval. */
 		THRESHOLDS("thresholds"),
@@ -203,8 +208,11 @@ class SyncRunRoutes extends RouteBuilder {
 		 * the batches).
 		 */
 		STILL_RUNNING("still-running"),
-		/** Inboxes: import the file. */
-		IMPORT("import"),
+		/**
+		 * Inboxes: tell the source the file's outcome (it moves the file to done or
+		 * error).
+		 */
+		DONE("done"),
 		/** Targets: send. */
 		SEND("send"),
 		/** The run's log. */

@@ -197,7 +197,7 @@ public class SyncRunner {
 				.stream()
 				.findFirst()
 				.filter((file) -> run.message() != null && run.message().contains(file.getFileName().toString()))
-				.ifPresent((file) -> inbox.inbox().reject(file, reason));
+				.ifPresent((file) -> inbox.inbox().rejected(file, reason));
 		}
 		this.skeleton.count(sync(run.sync()), RunStatus.REJECTED);
 		return this.runs.find(runId).orElseThrow();

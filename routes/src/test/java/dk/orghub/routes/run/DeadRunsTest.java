@@ -16,7 +16,8 @@ import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.Klasse;
 import dk.orghub.core.model.Validity;
-import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FilePlan;
+import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
 import dk.orghub.core.store.ChangeSet;
@@ -156,12 +157,17 @@ class DeadRunsTest {
 		}
 
 		@Override
-		public FileResult process(Path file, boolean preview) {
+		public FilePlan plan(Path file) {
 			throw new UnsupportedOperationException();
 		}
 
 		@Override
-		public void reject(Path file, String reason) {
+		public String applied(Path file, FilePlan plan, ApplyResult result) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public String rejected(Path file, String reason) {
 			throw new UnsupportedOperationException();
 		}
 

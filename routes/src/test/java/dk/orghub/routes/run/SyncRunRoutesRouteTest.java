@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.AdapterException;
-import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FilePlan;
+import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
 import dk.orghub.core.spi.TargetAdapter;
@@ -163,16 +164,16 @@ class SyncRunRoutesRouteTest {
 	}
 
 	@Test
-	void aFileInboxPassesTakePlanThresholdsImportLogQuarantineAndRecordInOrder() throws Exception {
-		follow(INBOX, Step.TAKE, Step.PLAN, Step.THRESHOLDS, Step.IMPORT, Step.LOG, Step.QUARANTINE, Step.RECORD,
-				Step.FINISH);
+	void aFileInboxPassesTakePlanCheckThresholdsLogQuarantineDoneAndRecordInOrder() throws Exception {
+		follow(INBOX, Step.TAKE, Step.PLAN, Step.CHECK, Step.THRESHOLDS, Step.LOG, Step.QUARANTINE, Step.DONE,
+				Step.RECORD, Step.FINISH);
 		this.camel.start();
 		Run run = this.runner.runNow(INBOX, Trigger.MANUAL, "tester", false);
 		assertThat(run.status()).isEqualTo(RunStatus.FAILED);
 		assertThat(run.message()).isEqualTo("ZLPE20260101000000_delta.xml was rejected and nothing of it was applied "
 				+ "(moved to error/ZLPE20260101000000_delta.xml): no Kommune element");
-		assertThat(this.trail).containsExactly("take", "plan", "thresholds", "import", "log", "quarantine", "record",
-				"finish");
+		assertThat(this.trail).containsExactly("take", "plan", "check", "thresholds", "log", "quarantine", "done",
+				"record", "finish");
 	}
 
 	@Test
@@ -353,13 +354,18 @@ class SyncRunRoutesRouteTest {
 		}
 
 		@Override
-		public FileResult process(Path file, boolean preview) {
-			return new FileResult(file.getFileName().toString(), FileResult.Status.REJECTED, 0, null, List.of(),
-					List.of(), List.of(), "no Kommune element", preview ? null : "error/" + file.getFileName());
+		public FilePlan plan(Path file) {
+			return FilePlan.refused(file.getFileName().toString(), 0, List.of(), List.of(), "no Kommune element");
 		}
 
 		@Override
-		public void reject(Path file, String reason) {
+		public String applied(Path file, FilePlan plan, ApplyResult result) {
+			throw new AssertionError("a refused file is not applied");
+		}
+
+		@Override
+		public String rejected(Path file, String reason) {
+			return "error/" + file.getFileName();
 		}
 
 		@Override

@@ -7,7 +7,8 @@ import java.util.Map;
 
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.AdapterConfigurationException;
-import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FilePlan;
+import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
 import org.junit.jupiter.api.Test;
@@ -80,12 +81,17 @@ class SyncRegistryInboxTest {
 		}
 
 		@Override
-		public FileResult process(Path file, boolean preview) {
+		public FilePlan plan(Path file) {
 			throw new UnsupportedOperationException();
 		}
 
 		@Override
-		public void reject(Path file, String reason) {
+		public String applied(Path file, FilePlan plan, ApplyResult result) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public String rejected(Path file, String reason) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -15,20 +15,23 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dk.orghub.core.model.ObjectType;
+import dk.orghub.core.reconcile.ReportText;
 import dk.orghub.core.spi.AdapterConfigurationException;
-import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.OwnerOnly;
 import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.store.ApplyResult;
 
 /**
  * The OPUS inbox as a {@link FileSource}: each dump is a run of the sync named after the
- * source. {@link OpusInbox} imports the dump and moves it to {@code done/} or
- * {@code error/} with its report; a preview imports nothing and leaves the dump where it
- * is. The inbox's {@code done/} and {@code error/} are made readable by the hub's user
- * only (the dumps hold full CPR numbers), a processed dump's time is the time it was
- * processed, and {@link #purgeProcessed} deletes what is older than the retention
- * ({@code hub.sources.opus.retention}), keeping the last imported dump.
+ * source. The inbox plans each dump ({@link OpusImporter}: diffed against the last dump
+ * applied), the hub writes the plan, and the inbox then moves the dump to {@code done/}
+ * or {@code error/} with its report. The inbox's {@code done/} and {@code error/} are
+ * made readable by the hub's user only (the dumps hold full CPR numbers), a processed
+ * dump's time is the time it was processed, and {@link #purgeProcessed} deletes what is
+ * older than the retention ({@code hub.sources.opus.retention}), keeping the last
+ * imported dump.
  */
 public final class OpusFileInbox implements FileSource {
 
@@ -99,41 +102,70 @@ public final class OpusFileInbox implements FileSource {
 		return this.inbox.pending();
 	}
 
+	/**
+	 * Plans the dump against the last dump applied (kept in {@code done/}, named by the
+	 * store's token for the source), or against the store when that is not there. The
+	 * change set carries the dump's name as the token, so the store records it as the
+	 * last dump applied in the same transaction as the data.
+	 */
 	@Override
-	public FileResult process(Path file, boolean preview) {
-		String name = file.getFileName().toString();
-		ImportReport report;
-		String movedTo = null;
-		if (preview) {
-			Path previous = this.importer.lastImported()
-				.map((last) -> this.config.inbox().resolve(OpusInbox.DONE).resolve(last))
-				.filter(Files::isRegularFile)
-				.filter((last) -> !last.getFileName().toString().equals(name))
-				.orElse(null);
-			report = this.importer.importFile(file, previous, true);
+	public FilePlan plan(Path file) {
+		Path previous = this.importer.lastImported()
+			.map((last) -> this.config.inbox().resolve(OpusInbox.DONE).resolve(last))
+			.filter(Files::isRegularFile)
+			.orElse(null);
+		OpusImporter.Planned planned = this.importer.plan(file, previous);
+		List<FilePlan.RejectedRecord> rejected = planned.rejected().stream().map(this::rejected).toList();
+		List<String> warnings = planned.warnings().stream().map(RecordProblem::toString).toList();
+		if (planned.error() != null) {
+			return FilePlan.refused(planned.file(), planned.delivered(), rejected, warnings, planned.error());
 		}
-		else {
-			report = this.inbox.process(file);
-			movedTo = ((report.status() == ImportReport.Status.REJECTED) ? OpusInbox.ERROR : OpusInbox.DONE) + "/"
-					+ name;
-			processedNow(this.config.inbox().resolve(movedTo));
-		}
-		return new FileResult(name, status(report.status()), report.delivered(), report.result(),
-				report.rejected().stream().map(this::rejected).toList(),
-				report.warnings().stream().map(RecordProblem::toString).toList(),
-				report.notes().stream().map(RecordProblem::toString).toList(), report.error(), movedTo);
+		return new FilePlan(planned.file(), planned.delivered(), planned.changes(), rejected, warnings,
+				planned.notes().stream().map(RecordProblem::toString).toList(), null);
 	}
 
+	/**
+	 * Moves the dump to {@code done/} (where it is the base of the next diff), with
+	 * {@code <name>.rejected.txt} listing the records left out, when there are any.
+	 */
 	@Override
-	public void reject(Path file, String reason) {
+	public String applied(Path file, FilePlan plan, ApplyResult result) {
+		String name = file.getFileName().toString();
+		try {
+			Path done = Files.createDirectories(this.config.inbox().resolve(OpusInbox.DONE));
+			Files.move(file, done.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+			processedNow(done.resolve(name));
+			if (!plan.rejected().isEmpty()) {
+				StringBuilder text = new StringBuilder("OPUS dump ").append(name)
+					.append(result.changes().isEmpty() ? ": UNCHANGED" : ": APPLIED");
+				ReportText.appendCounts(text, result);
+				ReportText.appendList(text, "Rejected records (quarantined, not applied; the store keeps what it had):",
+						plan.rejected().stream().map(FilePlan.RejectedRecord::reason).toList());
+				ReportText.appendList(text, "Warnings:", plan.warnings());
+				ReportText.appendList(text, "Information:", plan.notes());
+				Files.writeString(done.resolve(name + ".rejected.txt"), text.append('\n').toString(),
+						StandardCharsets.UTF_8);
+			}
+			return OpusInbox.DONE + "/" + name;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot move OPUS dump " + file + " to the done folder", ex);
+		}
+	}
+
+	/** Moves the dump to {@code error/}, with {@code <name>.error.txt} saying why. */
+	@Override
+	public String rejected(Path file, String reason) {
 		try {
 			Path error = Files.createDirectories(this.config.inbox().resolve(OpusInbox.ERROR));
 			String name = file.getFileName().toString();
 			Files.move(file, error.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 			processedNow(error.resolve(name));
-			Files.writeString(error.resolve(name + ".error.txt"),
-					"OPUS dump " + name + ": REJECTED\nNothing of it was applied: " + reason + "\n",
+			Files.writeString(
+					error.resolve(name + ".error.txt"), "OPUS dump " + name
+							+ ": REJECTED\nThe file was rejected and nothing of it was applied:\n  " + reason + "\n",
 					StandardCharsets.UTF_8);
+			return OpusInbox.ERROR + "/" + name;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot move OPUS dump " + file + " to the error folder", ex);
@@ -184,19 +216,10 @@ public final class OpusFileInbox implements FileSource {
 		}
 	}
 
-	private static FileResult.Status status(ImportReport.Status status) {
-		return switch (status) {
-			case APPLIED -> FileResult.Status.APPLIED;
-			case UNCHANGED -> FileResult.Status.UNCHANGED;
-			case PREVIEW -> FileResult.Status.PREVIEW;
-			case REJECTED -> FileResult.Status.REJECTED;
-		};
-	}
-
-	private FileResult.RejectedRecord rejected(RecordProblem problem) {
+	private FilePlan.RejectedRecord rejected(RecordProblem problem) {
 		boolean unit = "orgUnit".equals(problem.element());
 		ObjectType type = unit ? ObjectType.ORG_UNIT : ObjectType.ENGAGEMENT;
-		return new FileResult.RejectedRecord(type, uuid((unit ? "unit:" : "engagement:") + problem.id()), problem.id(),
+		return new FilePlan.RejectedRecord(type, uuid((unit ? "unit:" : "engagement:") + problem.id()), problem.id(),
 				problem.toString());
 	}
 

@@ -91,7 +91,9 @@ public final class OpusImporter {
 	}
 
 	/**
-	 * Imports a dump.
+	 * Imports a dump: {@link #plan} and, unless a preview, the store's apply. The hub
+	 * applies a plan itself (through {@link OpusFileInbox}); this is the adapter's own
+	 * import, for {@link OpusInbox}.
 	 * @param previous the previous dump file, used for the diff when it is the last one
 	 * applied; may be {@code null}
 	 * @param preview compute and check the changes without writing them
@@ -99,6 +101,35 @@ public final class OpusImporter {
 	 * was refused (nothing written)
 	 */
 	public ImportReport importFile(Path file, Path previous, boolean preview) {
+		Planned planned = plan(file, previous);
+		if (planned.error() != null) {
+			return planned.report(ImportReport.Status.REJECTED, null, planned.error());
+		}
+		try {
+			ApplyResult result = preview ? this.store.preview(planned.changes()) : this.store.apply(planned.changes());
+			ImportReport.Status status = preview ? ImportReport.Status.PREVIEW
+					: (result.changes().isEmpty() ? ImportReport.Status.UNCHANGED : ImportReport.Status.APPLIED);
+			ImportReport report = planned.report(status, result, null);
+			log.info("OPUS dump {}: {} ({} changes, {} rejected records, {} warnings) in {} ms", report.file(), status,
+					result.changes().size(), report.rejected().size(), report.warnings().size(),
+					report.duration().toMillis());
+			return report;
+		}
+		catch (InvariantViolationException ex) {
+			log.warn("OPUS dump {} refused by the store, nothing applied: {}", planned.file(), ex.getMessage());
+			return planned.report(ImportReport.Status.REJECTED, null,
+					"the store refused the changes: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Plans a dump without writing anything: the change set (with the dump's name as the
+	 * source's token, unless it is the last dump applied already), or why the whole file
+	 * is refused.
+	 * @param previous the previous dump file, used for the diff when it is the last one
+	 * applied; may be {@code null}
+	 */
+	Planned plan(Path file, Path previous) {
 		long start = System.nanoTime();
 		String name = file.getFileName().toString();
 		MappedDump current = null;
@@ -125,23 +156,46 @@ public final class OpusImporter {
 			if (token.isPresent() && token.get().equals(name)) {
 				changes = withoutToken(changes);
 			}
-			ApplyResult result = preview ? this.store.preview(changes) : this.store.apply(changes);
-			ImportReport.Status status = preview ? ImportReport.Status.PREVIEW
-					: (result.changes().isEmpty() ? ImportReport.Status.UNCHANGED : ImportReport.Status.APPLIED);
-			ImportReport report = new ImportReport(name, status, current.date(), delta, current.objects().size(),
-					current.rejected(), current.warnings(), leaveNotes(current, batch), result, null,
-					Duration.ofNanos(System.nanoTime() - start));
-			log.info("OPUS dump {}: {} ({} changes, {} rejected records, {} warnings) in {} ms", name, status,
-					result.changes().size(), current.rejected().size(), current.warnings().size(),
-					report.duration().toMillis());
-			return report;
+			return new Planned(name, current, delta, changes, leaveNotes(current, batch), null, start);
 		}
 		catch (OpusFileException ex) {
-			return rejected(name, current, delta, ex.getMessage(), start);
+			log.warn("OPUS dump {} rejected, nothing applied: {}", name, ex.getMessage());
+			return new Planned(name, current, delta, null, List.of(), ex.getMessage(), start);
 		}
-		catch (InvariantViolationException ex) {
-			return rejected(name, current, delta, "the store refused the changes: " + ex.getMessage(), start);
+	}
+
+	/**
+	 * A planned dump: the change set, or the error that refuses the whole file.
+	 *
+	 * @param mapped the dump as read, or {@code null} when it could not be read
+	 * @param delta whether it was diffed against the previous dump (else the store)
+	 * @param changes the change set; {@code null} when the file is refused
+	 * @param notes what each bare leave record did
+	 * @param error why the whole file is refused, else {@code null}
+	 * @param start when planning started ({@link System#nanoTime()})
+	 */
+	record Planned(String file, MappedDump mapped, boolean delta, ChangeSet changes, List<RecordProblem> notes,
+			String error, long start) {
+
+		int delivered() {
+			return (this.mapped != null) ? this.mapped.objects().size() : 0;
 		}
+
+		List<RecordProblem> rejected() {
+			return (this.mapped != null) ? this.mapped.rejected() : List.of();
+		}
+
+		List<RecordProblem> warnings() {
+			return (this.mapped != null) ? this.mapped.warnings() : List.of();
+		}
+
+		/** The report of the plan, once written (or refused). */
+		ImportReport report(ImportReport.Status status, ApplyResult result, String error) {
+			return new ImportReport(this.file, status, (this.mapped != null) ? this.mapped.date() : null, this.delta,
+					delivered(), rejected(), warnings(), (error != null) ? List.of() : this.notes, result, error,
+					Duration.ofNanos(System.nanoTime() - this.start));
+		}
+
 	}
 
 	/**
@@ -153,14 +207,6 @@ public final class OpusImporter {
 		changes.bindings().forEach(b -> builder.bind(b.source(), b.type(), b.externalId(), b.uuid()));
 		changes.releases().forEach(b -> builder.release(b.source(), b.type(), b.externalId(), b.uuid()));
 		return builder.build();
-	}
-
-	private ImportReport rejected(String name, MappedDump current, boolean delta, String error, long start) {
-		log.warn("OPUS dump {} rejected, nothing applied: {}", name, error);
-		return new ImportReport(name, ImportReport.Status.REJECTED, (current != null) ? current.date() : null, delta,
-				(current != null) ? current.objects().size() : 0, (current != null) ? current.rejected() : List.of(),
-				(current != null) ? current.warnings() : List.of(), List.of(), null, error,
-				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	/**

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dk.orghub.core.reconcile.FieldPolicy;
+import dk.orghub.core.spi.FilePlan;
+import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.store.StoreSchema;
 import dk.orghub.samples.municipality.Municipality;
@@ -95,6 +97,8 @@ class OpusBenchmark {
 				delta.count(dk.orghub.core.store.ObjectChange.Kind.CHANGED),
 				delta.count(dk.orghub.core.store.ObjectChange.Kind.ENDED));
 
+		throughTheHub(first, changed);
+
 		DataSource bare = dataSource("baseline");
 		long[] rows = new long[1];
 		ImportReport baseline = measure("bare baseline", () -> {
@@ -105,6 +109,38 @@ class OpusBenchmark {
 		System.out.printf("ratio first load / baseline: %.2f%n",
 				(double) load.duration().toNanos() / this.lastNanos[1]);
 		assertThat(baseline).isNull();
+	}
+
+	/**
+	 * The same dumps as the hub's OPUS sync runs them with the thresholds on (the
+	 * default): the hub plans the dump once and writes the plan itself (the store's guard
+	 * takes the verdict).
+	 */
+	private void throughTheHub(Path first, Path changed) throws Exception {
+		Path inbox = Files.createDirectories(this.directory.resolve("hub-inbox"));
+		JdbcOrgStore store = new JdbcOrgStore(dataSource("hub"), Clock.systemUTC());
+		OpusImporter importer = new OpusImporter(OpusConfig.of("29189919", inbox), store, FieldPolicy.none(),
+				Clock.systemUTC());
+		OpusFileInbox files = new OpusFileInbox(new OpusInbox(importer), importer, java.time.Duration.ofDays(90),
+				Clock.systemUTC());
+		for (String[] step : new String[][] { { "hub: first load", "first" }, { "hub: same dump", "first" },
+				{ "hub: 1% changes", "changed" } }) {
+			Path dump = step[1].equals("first") ? first : changed;
+			Path file = Files.copy(dump, inbox.resolve(dump.getFileName()));
+			int[] changes = new int[1];
+			measure(step[0], () -> {
+				changes[0] = hubRun(files, store, file);
+				return null;
+			});
+			System.out.printf("                %,d changes%n", changes[0]);
+		}
+	}
+
+	private static int hubRun(OpusFileInbox files, JdbcOrgStore store, Path file) {
+		FilePlan plan = files.plan(file);
+		ApplyResult result = store.apply(plan.changes(), (computed) -> true);
+		files.applied(file, plan, result);
+		return result.changes().size();
 	}
 
 	private final long[] lastNanos = new long[2];

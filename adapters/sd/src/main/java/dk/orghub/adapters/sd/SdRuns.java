@@ -9,27 +9,28 @@ import java.util.UUID;
 
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.spi.ConnectionTestable;
-import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.OrgStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SD-Løn as a {@link FileSource}: each run of the sync is one {@link SdSync} run (the
- * change feed from the stored token, or a full read when there is none), which applies
- * itself in one change set. It goes through {@link SdSync} rather than the generic import
- * of a {@code ChangeFeedSource} because SD gives today's unit tree only: {@link SdSync}
- * keeps the parent the store holds before today (a move takes effect on the day it is
- * found instead of rewriting the unit's history) and ends the units and unit addresses SD
- * no longer has, which the bare change feed does not.
+ * SD-Løn as a {@link FileSource}: each run of the sync plans one {@link SdSync} read (the
+ * change feed from the stored token, or a full read when there is none) as one change
+ * set, which the hub checks and writes. It goes through {@link SdSync} rather than the
+ * generic import of a {@code ChangeFeedSource} because SD gives today's unit tree only:
+ * {@link SdSync} keeps the parent the store holds before today (a move takes effect on
+ * the day it is found instead of rewriting the unit's history) and ends the units and
+ * unit addresses SD no longer has, which the bare change feed does not.
  * <p>
- * The SPI's capability for a source that applies itself is {@link FileSource}; here there
- * is always exactly one "file" waiting: the next read of SD. Records SD rejects go to the
- * quarantine with their reason and leave it when a later run applies them. Like the OPUS
- * inbox, an SD run is checked against the safety thresholds on a preview first, and one
- * over them waits for approval.
+ * The SPI's capability for a source whose plan needs more than the generic import is
+ * {@link FileSource}; here there is always exactly one "file" waiting: the next read of
+ * SD. Records SD rejects go to the quarantine with their reason and leave it when a later
+ * run applies them. Like the OPUS inbox, a plan over the safety thresholds waits for
+ * approval.
  */
 public final class SdRuns implements FileSource, ConnectionTestable {
 
@@ -80,13 +81,24 @@ public final class SdRuns implements FileSource, ConnectionTestable {
 			.of(Path.of(this.sync.lastFetched().map((date) -> "SD changes since " + date).orElse("SD full read")));
 	}
 
+	/**
+	 * Plans the next read of SD ({@link SdSync#plan()}); the change set carries the date
+	 * read up to as the token, so the store moves the feed on with the data it writes.
+	 */
 	@Override
-	public FileResult process(Path file, boolean preview) {
-		SdRunReport report = this.sync.run(preview);
-		String label = report.mode() == SdRunReport.Mode.FULL ? "SD full read" : "SD changes up to " + report.token();
-		return new FileResult(label, status(report.status()), report.delivered(), report.result(),
-				report.rejected().stream().map(this::rejected).toList(),
-				report.warnings().stream().map(SdProblem::toString).toList(), List.of(), report.error(), null);
+	public FilePlan plan(Path file) {
+		SdSync.Planned planned = this.sync.plan();
+		String label = planned.mode() == SdRunReport.Mode.FULL ? "SD full read" : "SD changes up to " + planned.token();
+		return new FilePlan(label, planned.delivered(), planned.changes(),
+				planned.read().rejected().stream().map(this::rejected).toList(),
+				planned.read().warnings().stream().map(SdProblem::toString).toList(), List.of(), null);
+	}
+
+	/** Nothing to move: the token the store wrote with the data is where SD goes on. */
+	@Override
+	public String applied(Path file, FilePlan plan, ApplyResult result) {
+		log.info("SD: {} written ({} changes)", plan.file(), result.changes().size());
+		return null;
 	}
 
 	/**
@@ -94,17 +106,9 @@ public final class SdRuns implements FileSource, ConnectionTestable {
 	 * again while SD still delivers what tripped the thresholds.
 	 */
 	@Override
-	public void reject(Path file, String reason) {
+	public String rejected(Path file, String reason) {
 		log.info("SD: {} was rejected ({}); the next run reads SD again", file, reason);
-	}
-
-	private static FileResult.Status status(SdRunReport.Status status) {
-		return switch (status) {
-			case APPLIED -> FileResult.Status.APPLIED;
-			case UNCHANGED -> FileResult.Status.UNCHANGED;
-			case PREVIEW -> FileResult.Status.PREVIEW;
-			case REJECTED -> FileResult.Status.REJECTED;
-		};
+		return null;
 	}
 
 	/**
@@ -113,7 +117,7 @@ public final class SdRuns implements FileSource, ConnectionTestable {
 	 * UUID), else the one the store binds to the SD id, else a name-based UUID. A person
 	 * is named by its masked CPR number only.
 	 */
-	private FileResult.RejectedRecord rejected(SdProblem problem) {
+	private FilePlan.RejectedRecord rejected(SdProblem problem) {
 		ObjectType type = switch (problem.element()) {
 			case "Department" -> ObjectType.ORG_UNIT;
 			case "Person" -> ObjectType.PERSON;
@@ -131,7 +135,7 @@ public final class SdRuns implements FileSource, ConnectionTestable {
 				.nameUUIDFromBytes(("orghub:sd:" + this.adapter.config().institution() + ":" + kind + problem.id())
 					.getBytes(StandardCharsets.UTF_8));
 		}
-		return new FileResult.RejectedRecord(type, uuid, problem.id(), problem.toString());
+		return new FilePlan.RejectedRecord(type, uuid, problem.id(), problem.toString());
 	}
 
 	private Map<String, UUID> identities(ObjectType type) {

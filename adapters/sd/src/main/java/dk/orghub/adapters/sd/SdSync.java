@@ -81,11 +81,21 @@ public final class SdSync {
 	 * @param preview compute and check the changes without writing them
 	 */
 	public SdRunReport run(boolean preview) {
+		return apply(plan(), preview);
+	}
+
+	/**
+	 * Plans the next run without writing anything: the change feed from the stored token,
+	 * or a full read when no token is stored (or it is not a date). The change set
+	 * carries the date read up to as the source's token, which the store writes with the
+	 * data.
+	 */
+	public Planned plan() {
 		Optional<String> token = lastFetched();
 		if (token.isEmpty() || !isDate(token.get())) {
-			return full(preview);
+			return planFull();
 		}
-		return changes(preview);
+		return planChanges();
 	}
 
 	/**
@@ -94,6 +104,10 @@ public final class SdSync {
 	 * unit SD no longer has is removed as usual.
 	 */
 	public SdRunReport full(boolean preview) {
+		return apply(planFull(), preview);
+	}
+
+	private Planned planFull() {
 		long start = System.nanoTime();
 		Snapshot read = this.adapter.snapshot(context());
 		SdRead lastRead = this.adapter.lastRead();
@@ -107,7 +121,7 @@ public final class SdSync {
 		}
 		Snapshot snapshot = new Snapshot(scope, read.effectiveFrom(), objects, read.token());
 		ChangeSet changes = this.reconciler.plan(this.adapter.name(), this.adapter.ownership(), snapshot);
-		return apply(SdRunReport.Mode.FULL, changes, snapshot.token(), read.objects().size(), preview, start);
+		return new Planned(SdRunReport.Mode.FULL, changes, snapshot.token(), read.objects().size(), lastRead, start);
 	}
 
 	/**
@@ -116,9 +130,13 @@ public final class SdSync {
 	 * departments, which stay as the store has them.
 	 */
 	public SdRunReport changes(boolean preview) {
+		return apply(planChanges(), preview);
+	}
+
+	private Planned planChanges() {
 		Optional<String> token = lastFetched();
 		if (token.isEmpty()) {
-			return full(preview);
+			return planFull();
 		}
 		long start = System.nanoTime();
 		ChangeBatch batch = this.adapter.changesSince(context(), token.get());
@@ -130,7 +148,7 @@ public final class SdSync {
 		ChangeBatch complete = new ChangeBatch(keepStoredParents(batch.changed()), ended, batch.nextToken(),
 				batch.more());
 		ChangeSet changes = this.reconciler.plan(this.adapter.name(), this.adapter.ownership(), complete);
-		return apply(SdRunReport.Mode.CHANGES, changes, batch.nextToken(), batch.changed().size(), preview, start);
+		return new Planned(SdRunReport.Mode.CHANGES, changes, batch.nextToken(), batch.changed().size(), read, start);
 	}
 
 	/**
@@ -224,25 +242,22 @@ public final class SdSync {
 		return result;
 	}
 
-	private SdRunReport apply(SdRunReport.Mode mode, ChangeSet changes, String token, int delivered, boolean preview,
-			long start) {
-		SdRead read = this.adapter.lastRead();
+	private SdRunReport apply(Planned planned, boolean preview) {
+		SdRunReport.Mode mode = planned.mode();
 		try {
-			ApplyResult result = preview ? this.store.preview(changes) : this.store.apply(changes);
+			ApplyResult result = preview ? this.store.preview(planned.changes()) : this.store.apply(planned.changes());
 			SdRunReport.Status status = preview ? SdRunReport.Status.PREVIEW
 					: (result.changes().isEmpty() ? SdRunReport.Status.UNCHANGED : SdRunReport.Status.APPLIED);
-			SdRunReport report = new SdRunReport(mode, status, token, delivered, read.rejected(), read.warnings(),
-					result, null, Duration.ofNanos(System.nanoTime() - start));
+			SdRunReport report = planned.report(status, result, null);
 			log.info("SD {} run: {} ({} changes, {} rejected records, {} warnings) in {} ms", mode, status,
-					result.changes().size(), read.rejected().size(), read.warnings().size(),
+					result.changes().size(), report.rejected().size(), report.warnings().size(),
 					report.duration().toMillis());
 			return report;
 		}
 		catch (InvariantViolationException ex) {
 			log.warn("SD {} run refused by the store, nothing applied: {}", mode, ex.getMessage());
-			return new SdRunReport(mode, SdRunReport.Status.REJECTED, token, delivered, read.rejected(),
-					read.warnings(), null, "the store refused the changes: " + ex.getMessage(),
-					Duration.ofNanos(System.nanoTime() - start));
+			return planned.report(SdRunReport.Status.REJECTED, null,
+					"the store refused the changes: " + ex.getMessage());
 		}
 	}
 
@@ -258,6 +273,27 @@ public final class SdSync {
 		catch (DateTimeParseException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * A planned run, written nothing yet.
+	 *
+	 * @param mode a full read or the change feed
+	 * @param changes the change set, with the date read up to as the source's token
+	 * @param token that date
+	 * @param delivered how many objects SD's answers gave
+	 * @param read the records SD's answers were rejected for, and the warnings
+	 * @param start when planning started ({@link System#nanoTime()})
+	 */
+	public record Planned(SdRunReport.Mode mode, ChangeSet changes, String token, int delivered, SdRead read,
+			long start) {
+
+		/** The report of the plan, once written (or refused). */
+		public SdRunReport report(SdRunReport.Status status, ApplyResult result, String error) {
+			return new SdRunReport(this.mode, status, this.token, this.delivered, this.read.rejected(),
+					this.read.warnings(), result, error, Duration.ofNanos(System.nanoTime() - this.start));
+		}
+
 	}
 
 }
