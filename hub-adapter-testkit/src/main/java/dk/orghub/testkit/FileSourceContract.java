@@ -11,17 +11,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dk.orghub.core.spi.Adapter;
-import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.spi.FileSource;
+import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.JdbcOrgStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract of a {@link FileSource}: a delivered file waits until it is taken; a
- * preview writes nothing and leaves the file waiting; importing applies it and takes it
- * away; the same content imported again changes nothing; a rejected file no longer waits.
- * Skipped when the adapter is no file source.
+ * The contract of a {@link FileSource}: a delivered file waits until it is taken;
+ * planning it writes nothing and leaves it waiting; the hub's writing of the plan
+ * followed by {@link FileSource#applied} changes the store and takes the file away; the
+ * same content planned again changes nothing; a rejected file no longer waits. The test
+ * plays the hub's part: it writes each plan to {@link #store} itself. Skipped when the
+ * adapter is no file source.
  */
 public abstract class FileSourceContract {
 
@@ -71,47 +74,53 @@ public abstract class FileSourceContract {
 	}
 
 	@Test
-	void aPreviewWritesNothingAndLeavesTheFileWaiting() {
+	void planningWritesNothingAndLeavesTheFileWaiting() {
 		deliverFile();
 		Path file = waiting();
-		FileResult preview = this.source.process(file, true);
-		assertThat(preview.status()).isEqualTo(FileResult.Status.PREVIEW);
-		assertThat(preview.movedTo()).isNull();
-		assertThat(preview.result()).as("what the import would change").isNotNull();
-		assertThat(preview.result().changes()).as("what the import would change").isNotEmpty();
+		FilePlan plan = plan(file);
+		assertThat(this.store.preview(plan.changes()).changes()).as("what the file would change").isNotEmpty();
 		assertThat(this.source.pending()).containsExactly(file);
-		FileResult imported = this.source.process(file, false);
-		assertThat(imported.result().changes()).as("the import after the preview (which wrote nothing)")
-			.hasSameSizeAs(preview.result().changes());
+		FilePlan again = plan(file);
+		assertThat(this.store.preview(again.changes()).changes())
+			.as("the file planned again (the first plan wrote nothing)")
+			.hasSameSizeAs(this.store.preview(plan.changes()).changes());
 	}
 
 	@Test
-	void importingAppliesTheFileAndTakesItAway() {
+	void writingThePlanAppliesTheFileAndTakesItAway() {
 		deliverFile();
 		Path file = waiting();
-		FileResult imported = this.source.process(file, false);
-		assertThat(imported.status()).isEqualTo(FileResult.Status.APPLIED);
-		assertThat(imported.delivered()).isPositive();
-		assertThat(imported.result().changes()).isNotEmpty();
+		FilePlan plan = plan(file);
+		assertThat(plan.delivered()).isPositive();
+		ApplyResult written = this.store.apply(plan.changes());
+		assertThat(written.changes()).isNotEmpty();
+		this.source.applied(file, plan, written);
 		assertThat(this.source.pending()).as("waiting after the import").doesNotContain(file);
 	}
 
 	@Test
-	void theSameContentImportedAgainChangesNothing() {
+	void theSameContentPlannedAgainChangesNothing() {
 		deliverFile();
-		this.source.process(waiting(), false);
+		Path first = waiting();
+		FilePlan plan = plan(first);
+		this.source.applied(first, plan, this.store.apply(plan.changes()));
 		deliverFile();
-		FileResult again = this.source.process(waiting(), false);
-		assertThat(again.status()).as("the same content again: %s", again).isEqualTo(FileResult.Status.UNCHANGED);
-		assertThat(again.result().changes()).isEmpty();
+		FilePlan again = plan(waiting());
+		assertThat(this.store.preview(again.changes()).changes()).as("the same content again").isEmpty();
 	}
 
 	@Test
 	void aRejectedFileNoLongerWaits() {
 		deliverFile();
 		Path file = waiting();
-		this.source.reject(file, "rejected by the contract test");
+		this.source.rejected(file, "rejected by the contract test");
 		assertThat(this.source.pending()).doesNotContain(file);
+	}
+
+	private FilePlan plan(Path file) {
+		FilePlan plan = this.source.plan(file);
+		assertThat(plan.isRefused()).as("%s refused: %s", file, plan.refusal()).isFalse();
+		return plan;
 	}
 
 	private Path waiting() {

@@ -29,9 +29,8 @@ class FileAndPlanningContractsTest {
 	}
 
 	@Test
-	void aFileSourceWhosePreviewWritesFails() {
-		assertThat(failed(run(WritingPreviewInbox.class)))
-			.containsExactly("aPreviewWritesNothingAndLeavesTheFileWaiting()");
+	void aFileSourceWhosePlanWritesFails() {
+		assertThat(failed(run(WritingPlanInbox.class))).contains("planningWritesNothingAndLeavesTheFileWaiting()");
 	}
 
 	@Test
@@ -102,11 +101,11 @@ class FileAndPlanningContractsTest {
 
 	}
 
-	static class WritingPreviewInbox extends Inbox {
+	static class WritingPlanInbox extends Inbox {
 
 		@Override
 		MemoryInbox.Flaw flaw() {
-			return MemoryInbox.Flaw.WRITING_PREVIEW;
+			return MemoryInbox.Flaw.WRITING_PLAN;
 		}
 
 	}

@@ -11,16 +11,17 @@ import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.reconcile.Reconciler;
 import dk.orghub.core.spi.DesiredObject;
-import dk.orghub.core.spi.FileResult;
+import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.Snapshot;
 import dk.orghub.core.spi.SourceOwnership;
 import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.ChangeSet;
 import dk.orghub.core.store.OrgStore;
 
 /**
  * A file source over a {@link MemorySystem}: each delivered "file" holds the unit ids of
- * the system at delivery, and importing it reconciles them into the store as a snapshot.
+ * the system at delivery, and its plan reconciles them with the store as a snapshot.
  */
 final class MemoryInbox implements FileSource {
 
@@ -28,14 +29,16 @@ final class MemoryInbox implements FileSource {
 
 		/** None: the source keeps the contract. */
 		NONE,
-		/** A preview writes. */
-		WRITING_PREVIEW
+		/** Planning writes. */
+		WRITING_PLAN
 
 	}
 
 	private final MemorySystem system;
 
 	private final Reconciler reconciler;
+
+	private final OrgStore store;
 
 	private final Flaw flaw;
 
@@ -46,6 +49,7 @@ final class MemoryInbox implements FileSource {
 	MemoryInbox(MemorySystem system, OrgStore store, Flaw flaw) {
 		this.system = system;
 		this.reconciler = new Reconciler(store, FieldPolicy.none());
+		this.store = store;
 		this.flaw = flaw;
 	}
 
@@ -70,25 +74,27 @@ final class MemoryInbox implements FileSource {
 	}
 
 	@Override
-	public FileResult process(Path file, boolean preview) {
+	public FilePlan plan(Path file) {
 		List<DesiredObject<?>> units = new ArrayList<>();
 		this.waiting.get(file).forEach(id -> units.add(this.system.unit(id)));
 		Snapshot snapshot = new Snapshot(Set.of(ObjectType.ORG_UNIT), null, units, null);
-		boolean write = !preview || this.flaw == Flaw.WRITING_PREVIEW;
-		ApplyResult result = this.reconciler.reconcile(name(), ownership(), snapshot, !write);
-		if (preview) {
-			return new FileResult(file.toString(), FileResult.Status.PREVIEW, units.size(), result, List.of(),
-					List.of(), List.of(), null, null);
+		ChangeSet changes = this.reconciler.plan(name(), ownership(), snapshot);
+		if (this.flaw == Flaw.WRITING_PLAN) {
+			this.store.apply(changes);
 		}
-		this.waiting.remove(file);
-		FileResult.Status status = result.changes().isEmpty() ? FileResult.Status.UNCHANGED : FileResult.Status.APPLIED;
-		return new FileResult(file.toString(), status, units.size(), result, List.of(), List.of(), List.of(), null,
-				"done/" + file.getFileName());
+		return new FilePlan(file.toString(), units.size(), changes, List.of(), List.of(), List.of(), null);
 	}
 
 	@Override
-	public void reject(Path file, String reason) {
+	public String applied(Path file, FilePlan plan, ApplyResult result) {
 		this.waiting.remove(file);
+		return "done/" + file.getFileName();
+	}
+
+	@Override
+	public String rejected(Path file, String reason) {
+		this.waiting.remove(file);
+		return "error/" + file.getFileName();
 	}
 
 	@Override
