@@ -37,8 +37,8 @@ import dk.orghub.core.store.ReadPoint;
  * changed address, the functions that name a changed Bruger. {@link #publishAll()}
  * reloads the state and sends everything that differs from what was last sent.
  * <p>
- * Not thread-safe (the hub never calls an adapter from two threads at once); the calls of
- * one publish run concurrently inside it.
+ * Its operations take the adapter's lock one at a time (the calls of one publish run
+ * concurrently inside it); {@link #profiles()} reads the last mapping without it.
  */
 public final class StsOrganisationAdapter
 		implements ChangePublisher, Deactivator, ReadBack, ConnectionTestable, PlanningTarget {
@@ -69,6 +69,12 @@ public final class StsOrganisationAdapter
 	private Map<Key, StsObject> mapped;
 
 	private LocalDate mappedOn;
+
+	/**
+	 * The last mapping and its day, replaced whole (never emptied), so the profiles read
+	 * it without waiting for a publish that holds the adapter.
+	 */
+	private volatile Mapping lastMapping;
 
 	private Supplier<List<TargetJob>> jobs = List::of;
 
@@ -161,6 +167,7 @@ public final class StsOrganisationAdapter
 		if (this.mapped == null || !today.equals(this.mappedOn)) {
 			this.mapped = this.mapper.map(state(), today);
 			this.mappedOn = today;
+			this.lastMapping = new Mapping(this.mapped, today);
 		}
 		return this.mapped;
 	}
@@ -327,9 +334,24 @@ public final class StsOrganisationAdapter
 		return new StsReconciler(client(), this.ledger, publisher(), this.settings.concurrency()).correct(drift);
 	}
 
-	/** The consumer profiles' findings on the current state. */
-	public synchronized List<StsProfiles.ProfileReport> profiles() {
-		return new StsProfiles(this.settings).check(mapped(), ReadPoint.today(this.clock));
+	/**
+	 * The consumer profiles' findings on the objects last mapped today: a publish that is
+	 * sending does not hold them up (they are what that publish is sending). Only when
+	 * nothing was mapped today does this map, waiting for the adapter.
+	 */
+	public List<StsProfiles.ProfileReport> profiles() {
+		LocalDate today = ReadPoint.today(this.clock);
+		Mapping last = this.lastMapping;
+		if (last == null || !today.equals(last.on())) {
+			synchronized (this) {
+				mapped();
+				last = this.lastMapping;
+			}
+		}
+		return new StsProfiles(this.settings).check(last.objects(), today);
+	}
+
+	private record Mapping(Map<Key, StsObject> objects, LocalDate on) {
 	}
 
 	/** One consumer profile's findings. */
