@@ -33,7 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * SIGKILL while its first import writes its change log, that is after the import's change
  * set was committed; then started again on the same data directory. The new process ends
  * the run the dead one left running (failed, saying the changes were committed, with the
- * registration), releases its lock at once, and the sync runs again.
+ * registration), releases its lock at once, and the sync runs again. Killed again the
+ * moment it answers a new run, the hub still has that run when it starts a third time
+ * (the embedded database writes each commit at once).
  */
 class CrashRecoveryIT {
 
@@ -100,15 +102,50 @@ class CrashRecoveryIT {
 			.isPositive();
 		assertThat(get("/api/v1/syncs/samples-import").path("running").isObject()).as("a run going on").isFalse();
 
-		// the sync runs at once, not after the lock timeout
-		HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/v1/syncs/samples-import/run"))
-			.POST(HttpRequest.BodyPublishers.noBody()));
-		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-		long again = JSON.readTree(started.body()).get("id").asLong();
+		// the sync runs at once, not after the lock timeout; a run the hub answered for
+		// is
+		// on disk, even when the process is killed the moment it answers
+		long again = runNow();
+		Process second = this.processes.get(this.processes.size() - 1);
+		second.destroyForcibly();
+		assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		start("third.log");
+		await("the hub started a third time (log: third.log)").atMost(Duration.ofMinutes(4))
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.until(() -> get("/api/v1/runs/" + again).get("status").asText(), (status) -> !"RUNNING".equals(status));
+		JsonNode killed = get("/api/v1/runs/" + again);
+		assertThat(killed.get("message").asText()).as("the run killed as it was answered: %s", killed)
+			.contains("process " + second.pid());
+
+		long last = runNow();
 		await().atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> get("/api/v1/runs/" + again).get("status").asText(), (status) -> !"RUNNING".equals(status));
-		assertThat(get("/api/v1/runs/" + again).get("status").asText()).isEqualTo("SUCCEEDED");
+			.until(() -> get("/api/v1/runs/" + last).get("status").asText(), (status) -> !"RUNNING".equals(status));
+		JsonNode ran = get("/api/v1/runs/" + last);
+		assertThat(ran.get("status").asText()).as(ran.toString()).isEqualTo("SUCCEEDED");
+	}
+
+	/**
+	 * Asks for a run of the import; a hub whose routes have not started yet answers 503
+	 * with Retry-After (nothing recorded), and is asked again.
+	 */
+	private long runNow() throws IOException {
+		AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+		await("a run of samples-import accepted").atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> {
+				HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/v1/syncs/samples-import/run"))
+					.POST(HttpRequest.BodyPublishers.noBody()));
+				answer.set(started);
+				if (started.statusCode() == 503) {
+					assertThat(started.headers().firstValue("Retry-After")).isPresent();
+					return false;
+				}
+				assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+				return true;
+			});
+		return JSON.readTree(answer.get().body()).get("id").asLong();
 	}
 
 	private JsonNode firstRun() throws IOException, InterruptedException {

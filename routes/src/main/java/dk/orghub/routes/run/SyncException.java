@@ -20,7 +20,9 @@ public class SyncException extends RuntimeException {
 		/** No such sync, run or quarantine entry. */
 		NOT_FOUND,
 		/** Not in a state that allows it: running already, not awaiting approval. */
-		CONFLICT
+		CONFLICT,
+		/** The hub's routes are not running: it is starting or stopping. */
+		UNAVAILABLE
 
 	}
 

@@ -88,6 +88,7 @@ public class SyncRunner {
 	 * @throws SyncException when the sync is unknown or already running
 	 */
 	public Run start(String name, Trigger trigger, String user, boolean preview) {
+		routesRunning();
 		RunState<?> run = this.skeleton.begin(sync(name), trigger, user, RunState.Options.preview(preview));
 		this.executor.execute(() -> send(run));
 		return this.runs.find(run.id()).orElseThrow();
@@ -98,6 +99,7 @@ public class SyncRunner {
 	 * @throws SyncException when the sync is unknown or already running
 	 */
 	public Run runNow(String name, Trigger trigger, String user, boolean preview) {
+		routesRunning();
 		RunState<?> run = this.skeleton.begin(sync(name), trigger, user, RunState.Options.preview(preview));
 		send(run);
 		return this.runs.find(run.id()).orElseThrow();
@@ -140,6 +142,7 @@ public class SyncRunner {
 	 * its own.
 	 */
 	public Run retry(String name, Set<UUID> objects, String user) {
+		routesRunning();
 		Sync sync = sync(name);
 		if (sync instanceof InboxSync inbox) {
 			throw new SyncException(SyncException.Reason.CONFLICT, "Sync '" + name + "' imports files from "
@@ -164,6 +167,7 @@ public class SyncRunner {
 	 * (see {@link ApprovalGate}).
 	 */
 	public Run approve(long runId, String user) {
+		routesRunning();
 		Run run = awaiting(runId);
 		Sync sync = sync(run.sync());
 		String fingerprint = this.runs.fingerprint(runId);
@@ -257,6 +261,18 @@ public class SyncRunner {
 					"Run " + runId + " does not await approval (it is " + run.status() + ")");
 		}
 		return run;
+	}
+
+	/**
+	 * Refuses a run asked for while the routes do not run (the web server answers a
+	 * moment before Camel has started, and after it has stopped), before anything is
+	 * recorded.
+	 */
+	private void routesRunning() {
+		if (!this.routes.getCamelContext().isStarted()) {
+			throw new SyncException(SyncException.Reason.UNAVAILABLE,
+					"The hub's routes are not running (it is starting or stopping); ask again in a moment");
+		}
 	}
 
 	/**
