@@ -86,16 +86,8 @@ public class JdbcOrgStore implements OrgStore {
 	@Override
 	public <T extends OrgObject> Page<Versioned<T>> list(Query<T> query) {
 		Mapping<T> mapping = Mappings.of(query.type());
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1" + pointCondition());
 		List<Object> parameters = new ArrayList<>();
-		query.references().forEach((field, uuid) -> {
-			where.append(" AND t.").append(mapping.filterColumn(field)).append(" = ?");
-			parameters.add(uuid);
-		});
-		if (query.userKey() != null) {
-			where.append(" AND t.user_key = ?");
-			parameters.add(query.userKey());
-		}
+		String where = where(query, mapping, parameters);
 		String count = "SELECT COUNT(*) FROM " + mapping.table() + " t" + where;
 		long total = query(count, rs -> {
 			rs.next();
@@ -114,6 +106,36 @@ public class JdbcOrgStore implements OrgStore {
 			ps.setInt(next + 1, query.limit());
 		});
 		return new Page<>(items, total, query.offset(), query.limit());
+	}
+
+	@Override
+	public <T extends OrgObject> Map<UUID, Integer> countBy(Query<T> query, String field) {
+		Mapping<T> mapping = Mappings.of(query.type());
+		String column = "t." + mapping.filterColumn(field);
+		List<Object> parameters = new ArrayList<>();
+		String sql = "SELECT " + column + ", COUNT(*) FROM " + mapping.table() + " t"
+				+ where(query, mapping, parameters) + " AND " + column + " IS NOT NULL GROUP BY " + column;
+		return query(sql, rs -> {
+			Map<UUID, Integer> counts = new HashMap<>();
+			while (rs.next()) {
+				counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+			}
+			return counts;
+		}, ps -> bindListParameters(ps, query.readPoint(), parameters));
+	}
+
+	/** The WHERE clause of a list query; adds its parameters after the read point's. */
+	private static String where(Query<?> query, Mapping<?> mapping, List<Object> parameters) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1" + pointCondition());
+		query.references().forEach((field, uuid) -> {
+			where.append(" AND t.").append(mapping.filterColumn(field)).append(" = ?");
+			parameters.add(uuid);
+		});
+		if (query.userKey() != null) {
+			where.append(" AND t.user_key = ?");
+			parameters.add(query.userKey());
+		}
+		return where.toString();
 	}
 
 	@Override

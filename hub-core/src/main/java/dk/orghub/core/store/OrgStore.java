@@ -35,6 +35,14 @@ public interface OrgStore {
 	/** The versions valid at the query's read point, filtered and paged. */
 	<T extends OrgObject> Page<Versioned<T>> list(Query<T> query);
 
+	/**
+	 * How many of the versions {@link #list} finds (ignoring its paging) name each object
+	 * in the reference field {@code field}, e.g. the engagements of each unit at a date;
+	 * objects no version names are left out.
+	 * @throws IllegalArgumentException when the type cannot be filtered by {@code field}
+	 */
+	<T extends OrgObject> Map<UUID, Integer> countBy(Query<T> query, String field);
+
 	/** Every version of an object ever registered, oldest registration first. */
 	<T extends OrgObject> List<Versioned<T>> history(Class<T> type, UUID uuid);
 

@@ -25,6 +25,7 @@ import dk.orghub.core.testing.MutableClock;
 import dk.orghub.core.testing.TestOrg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -354,6 +355,31 @@ abstract class OrgStoreContract {
 		assertThat(this.store
 			.list(Query.of(Engagement.class, now(LocalDate.of(2026, 1, 1))).where("unit", this.care.uuid()))
 			.items()).extracting(v -> v.value().userKey()).containsExactly("1001");
+	}
+
+	@Test
+	void countsEngagementsPerUnitAtADateAndAsKnownThen() {
+		Instant before = this.clock.instant();
+		this.clock.advance(Duration.ofMinutes(1));
+		this.store.apply(ChangeSet.by(Actor.source("test"))
+			.put(TestOrg.engagement("1002", this.bo, this.care, true), Validity.from(RENAME))
+			.put(TestOrg.engagement("1003", this.anna, this.social, false), Validity.between(START, RENAME))
+			.build());
+		Query<Engagement> engagements = Query.of(Engagement.class, now(LocalDate.of(2026, 1, 1)));
+
+		assertThat(this.store.countBy(engagements, "unit")).containsOnly(entry(this.care.uuid(), 2));
+		assertThat(this.store.countBy(Query.of(Engagement.class, now(START)), "unit"))
+			.containsOnly(entry(this.care.uuid(), 1), entry(this.social.uuid(), 1));
+		assertThat(
+				this.store.countBy(Query.of(Engagement.class, new ReadPoint(LocalDate.of(2026, 1, 1), before)), "unit"))
+			.as("as known before the second change set")
+			.containsOnly(entry(this.care.uuid(), 1));
+		assertThat(this.store.countBy(engagements.where("person", this.bo.uuid()), "unit"))
+			.containsOnly(entry(this.care.uuid(), 1));
+		assertThat(this.store.countBy(Query.of(OrgUnit.class, now(START)), "parent"))
+			.containsOnly(entry(this.root.uuid(), 1), entry(this.social.uuid(), 1));
+		assertThatThrownBy(() -> this.store.countBy(engagements, "name")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("cannot filter");
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package dk.orghub.routes.api;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,10 +71,7 @@ class OverviewController {
 	@Operation(summary = "Every unit valid at a date (all hierarchies) with the number of its own engagements then")
 	List<TreeNode> tree(@ParameterObject ReadParameters read) {
 		ReadPoint point = this.reader.readPoint(read);
-		Map<UUID, Integer> counts = new HashMap<>();
-		for (Versioned<Engagement> e : all(Query.of(Engagement.class, point))) {
-			counts.merge(e.value().unit(), 1, Integer::sum);
-		}
+		Map<UUID, Integer> counts = this.store.countBy(Query.of(Engagement.class, point), "unit");
 		List<TreeNode> nodes = new ArrayList<>();
 		for (Versioned<OrgUnit> v : all(Query.of(OrgUnit.class, point))) {
 			OrgUnit u = v.value();
