@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import dk.orghub.core.outbox.OutboxDrain;
 import dk.orghub.core.outbox.TargetOutbox;
-
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.ChangePublisher;

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dk.orghub.core.outbox.OutboxDrain;
-
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.spi.FileSource;
@@ -26,6 +25,9 @@ import org.quartz.CronExpression;
  * stops the start with a message naming the {@code hub.syncs.<name>} key.
  */
 public final class SyncRegistry {
+
+	/** The suffix of the sync the hub makes to drain a target's outbox. */
+	public static final String CHANGES = "-changes";
 
 	private final Map<String, Sync> syncs;
 
@@ -183,12 +185,7 @@ public final class SyncRegistry {
 		String own = outbox.sync();
 		List<TargetJob> result = new ArrayList<>(jobs);
 		if (own != null) {
-			int index = -1;
-			for (int i = 0; i < result.size(); i++) {
-				if (result.get(i).name().equals(own)) {
-					index = i;
-				}
-			}
+			int index = result.stream().map(TargetJob::name).toList().indexOf(own);
 			if (index < 0) {
 				throw new IllegalStateException("the target '" + target.name()
 						+ "' has its outbox drained by the sync '" + own + "', which is none of its own");
@@ -216,9 +213,6 @@ public final class SyncRegistry {
 		result.add(job);
 		return result;
 	}
-
-	/** The suffix of the sync the hub makes to drain a target's outbox. */
-	public static final String CHANGES = "-changes";
 
 	private static SyncProperties.SyncSettings defaults(FileSource inbox) {
 		return new SyncProperties.SyncSettings(inbox.name(), "Files dropped in " + inbox.location(), null,
