@@ -255,7 +255,8 @@ class ClusteredOutboxIT {
 	}
 
 	private static int outbox(JdbcTemplate jdbc) {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM sts_outbox", Integer.class);
+		return jdbc.queryForObject("SELECT COUNT(*) FROM target_outbox WHERE target = 'sts-organisation'",
+				Integer.class);
 	}
 
 	private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {

@@ -1,10 +1,19 @@
 package dk.orghub.routes.sync;
 
+import java.time.Clock;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import dk.orghub.core.outbox.OutboxDrain;
+import dk.orghub.core.outbox.TargetOutbox;
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.spi.Adapter;
+import dk.orghub.core.spi.ChangePublisher;
+import dk.orghub.core.store.JdbcOrgStore;
+import dk.orghub.core.store.OrgStore;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +28,24 @@ import org.springframework.context.annotation.Configuration;
 class SyncConfiguration {
 
 	@Bean
-	SyncRegistry syncRegistry(SyncProperties properties, Map<String, Adapter> adapters) {
-		return new SyncRegistry(properties.syncs(), adapters);
+	SyncRegistry syncRegistry(SyncProperties properties, Map<String, Adapter> adapters, TargetOutbox outbox,
+			OrgStore store, Clock clock) {
+		return new SyncRegistry(properties.syncs(), adapters,
+				(target, keepRefused) -> new OutboxDrain(outbox, store, target, clock, keepRefused));
+	}
+
+	/**
+	 * The hub's outbox for every {@link ChangePublisher} bean, written in each change
+	 * set's transaction (its writer is a write listener of the store).
+	 */
+	@Bean
+	TargetOutbox targetOutbox(DataSource dataSource, Clock clock, ObjectProvider<ChangePublisher> targets) {
+		return new TargetOutbox(dataSource, clock, () -> targets.orderedStream().distinct().toList());
+	}
+
+	@Bean
+	JdbcOrgStore.WriteListener targetOutboxWriter(TargetOutbox outbox) {
+		return outbox.writer();
 	}
 
 	/**

@@ -6,9 +6,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import dk.orghub.core.outbox.OutboxDrain;
 import dk.orghub.core.spi.Adapter;
+import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.PlanningTarget;
 import dk.orghub.core.spi.SourceAdapter;
@@ -23,6 +26,9 @@ import org.quartz.CronExpression;
  */
 public final class SyncRegistry {
 
+	/** The suffix of the sync the hub makes to drain a target's outbox. */
+	public static final String CHANGES = "-changes";
+
 	private final Map<String, Sync> syncs;
 
 	/**
@@ -31,7 +37,18 @@ public final class SyncRegistry {
 	 * them adds a sync for each of its {@link PlanningTarget#jobs() jobs}
 	 */
 	public SyncRegistry(Map<String, SyncProperties.SyncSettings> settings, Map<String, Adapter> adapters) {
-		this(settings, adapters, targetSyncs(adapters));
+		this(settings, adapters, targetSyncs(adapters, null));
+	}
+
+	/**
+	 * As above, and each {@link ChangePublisher} among the adapters has its outbox
+	 * drained by a sync: the job of its own that {@link ChangePublisher.Outbox#sync()}
+	 * names, or one the hub makes, {@code <name>-changes}.
+	 * @param drains makes the drain of a target's outbox
+	 */
+	public SyncRegistry(Map<String, SyncProperties.SyncSettings> settings, Map<String, Adapter> adapters,
+			Drains drains) {
+		this(settings, adapters, targetSyncs(adapters, Objects.requireNonNull(drains, "drains")));
 	}
 
 	/**
@@ -127,17 +144,74 @@ public final class SyncRegistry {
 		this.syncs = Collections.unmodifiableMap(built);
 	}
 
-	/** A sync of each job of each planning target, with the job's settings. */
-	static List<TargetSync> targetSyncs(Map<String, Adapter> adapters) {
+	/** Makes the drain of a target's outbox. */
+	@FunctionalInterface
+	public interface Drains {
+
+		/**
+		 * @param keepRefused whether the outbox keeps what the target refuses (the hub's
+		 * sync) or the target does (its own job with its quarantine)
+		 */
+		OutboxDrain of(ChangePublisher target, boolean keepRefused);
+
+	}
+
+	/**
+	 * A sync of each job of each planning target, with the job's settings; with
+	 * {@code drains}, the outbox drain of each change publisher as the change runs of the
+	 * job it names or of a sync the hub makes.
+	 */
+	static List<TargetSync> targetSyncs(Map<String, Adapter> adapters, Drains drains) {
 		List<TargetSync> syncs = new ArrayList<>();
 		adapters.values().stream().distinct().forEach((adapter) -> {
+			List<TargetJob> jobs = new ArrayList<>();
 			if (adapter instanceof PlanningTarget target) {
-				for (TargetJob job : target.jobs()) {
-					syncs.add(new TargetSync(job, target, TargetSync.defaults(job, target)));
-				}
+				jobs.addAll(target.jobs());
+			}
+			if (drains != null && adapter instanceof ChangePublisher publisher) {
+				jobs = drained(publisher, jobs, drains);
+			}
+			for (TargetJob job : jobs) {
+				syncs.add(new TargetSync(job, (TargetAdapter) adapter,
+						TargetSync.defaults(job, (TargetAdapter) adapter)));
 			}
 		});
 		return syncs;
+	}
+
+	/** The target's jobs with its outbox drained by one of them. */
+	private static List<TargetJob> drained(ChangePublisher target, List<TargetJob> jobs, Drains drains) {
+		ChangePublisher.Outbox outbox = target.outbox();
+		String own = outbox.sync();
+		List<TargetJob> result = new ArrayList<>(jobs);
+		if (own != null) {
+			int index = result.stream().map(TargetJob::name).toList().indexOf(own);
+			if (index < 0) {
+				throw new IllegalStateException("the target '" + target.name()
+						+ "' has its outbox drained by the sync '" + own + "', which is none of its own");
+			}
+			TargetJob job = result.get(index);
+			OutboxDrain drain = drains.of(target, job.quarantine() == null);
+			if (job.quarantine() == null) {
+				job = job.withQuarantine(drain.quarantine());
+			}
+			if (outbox.drains()) {
+				job = job.withChanges(drain::drain, drain::waiting, outbox.every());
+			}
+			result.set(index, job);
+			return result;
+		}
+		OutboxDrain drain = drains.of(target, true);
+		TargetJob job = TargetJob
+			.of(target.name() + CHANGES, "Sends the store's changes to " + target.name() + " as they are committed",
+					null, drain::plan)
+			.unguarded()
+			.withQuarantine(drain.quarantine());
+		if (outbox.drains()) {
+			job = job.withChanges(drain::drain, drain::waiting, outbox.every());
+		}
+		result.add(job);
+		return result;
 	}
 
 	private static SyncProperties.SyncSettings defaults(FileSource inbox) {

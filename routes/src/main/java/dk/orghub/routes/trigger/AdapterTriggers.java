@@ -27,7 +27,9 @@ import org.quartz.CronExpression;
  * ({@link FileSourcePoller});</li>
  * <li>{@code <sync>-changes} for each {@link TargetJob} with a change operation: every
  * {@link TargetJob.Changes#every()} a run with the trigger change when something waits
- * and the sync is not paused (e.g. the STS outbox drain);</li>
+ * and the sync is not paused (the drain of a target's outbox, e.g. {@code
+ * sts-publish-changes}; for a sync the hub made to drain an outbox, already named
+ * {@code <target>-changes}, the route has the sync's name);</li>
  * <li>{@code <sync>-on-start} for each job that runs at start: once, its delay after the
  * start, unless the sync is paused.</li>
  * </ul>
@@ -66,13 +68,13 @@ class AdapterTriggers extends RouteBuilder {
 				TargetJob job = target.job();
 				if (job.changes() != null) {
 					long every = job.changes().every().toMillis();
-					from("timer:" + sync.name() + CHANGES + "?period=" + every + "&delay=" + every)
-						.routeId(sync.name() + CHANGES)
+					String route = changeRoute(sync.name());
+					from("timer:" + route + "?period=" + every + "&delay=" + every).routeId(route)
 						.routeConfigurationId(ERRORS)
 						.routeDescription("Sends the changes waiting for " + sync.adapter().name() + " (sync "
 								+ sync.name() + ")")
 						.bean(this.runner, "change('" + sync.name() + "')")
-						.id(sync.name() + CHANGES + "-step");
+						.id(route + "-step");
 				}
 				if (job.runOnStart() != null) {
 					from("timer:" + sync.name() + ON_START + "?repeatCount=1&delay=" + job.runOnStart().toMillis())
@@ -84,6 +86,14 @@ class AdapterTriggers extends RouteBuilder {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The change route of a sync: {@code <sync>-changes}, or the sync's own name when it
+	 * ends so already (the sync the hub makes to drain a target's outbox).
+	 */
+	static String changeRoute(String sync) {
+		return sync.endsWith(CHANGES) ? sync : sync + CHANGES;
 	}
 
 	private void poll(InboxSync sync) {

@@ -1,6 +1,7 @@
 package dk.orghub.adapters.sts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,10 +21,12 @@ import dk.orghub.core.spi.AdapterException;
 import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.spi.ConnectionTestable;
 import dk.orghub.core.spi.Deactivator;
+import dk.orghub.core.spi.OutboxBatch;
 import dk.orghub.core.spi.PlanningTarget;
 import dk.orghub.core.spi.ReadBack;
 import dk.orghub.core.spi.TargetJob;
 import dk.orghub.core.spi.TargetObject;
+import dk.orghub.core.spi.TargetOutcome;
 import dk.orghub.core.store.ReadPoint;
 
 /**
@@ -45,6 +48,26 @@ public final class StsOrganisationAdapter
 
 	/** The adapter's name in configuration and logs. */
 	public static final String NAME = "sts-organisation";
+
+	/** The canonical types whose changes can alter what is published. */
+	public static final Set<ObjectType> PUBLISHED = Set.of(ObjectType.ORG_UNIT, ObjectType.PERSON,
+			ObjectType.ENGAGEMENT, ObjectType.MANAGER, ObjectType.ADDRESS, ObjectType.IT_USER, ObjectType.KLE,
+			ObjectType.ASSOCIATION, ObjectType.KLASSE);
+
+	/** Told of every drain of the hub's outbox for this adapter (for its status). */
+	public interface DrainObserver {
+
+		/** A drain sent what it sent. */
+		void drained(Instant started, Instant finished, OutboxBatch batch, StsPublisher.Report report);
+
+		/** A drain failed; the rows wait for the next one. */
+		void failed(RuntimeException failure);
+
+	}
+
+	private Outbox outbox = Outbox.DEFAULT;
+
+	private DrainObserver observer;
 
 	private final StsSettings settings;
 
@@ -118,6 +141,76 @@ public final class StsOrganisationAdapter
 	public StsOrganisationAdapter offering(Supplier<List<TargetJob>> jobs) {
 		this.jobs = Objects.requireNonNull(jobs, "jobs");
 		return this;
+	}
+
+	/**
+	 * Has the hub drain its outbox for this adapter as it says (e.g. as the change runs
+	 * of {@code sts-publish}, whose quarantine is the adapter's); the hub's own sync by
+	 * default.
+	 * @return this adapter
+	 */
+	public StsOrganisationAdapter drainedAs(Outbox outbox) {
+		this.outbox = Objects.requireNonNull(outbox, "outbox");
+		return this;
+	}
+
+	/**
+	 * Tells {@code observer} of every drain of the outbox.
+	 * @return this adapter
+	 */
+	public StsOrganisationAdapter observingDrains(DrainObserver observer) {
+		this.observer = observer;
+		return this;
+	}
+
+	@Override
+	public Set<ObjectType> publishedTypes() {
+		return PUBLISHED;
+	}
+
+	@Override
+	public Outbox outbox() {
+		return this.outbox;
+	}
+
+	/**
+	 * Sends one drain of the hub's outbox: exactly the STS objects whose mapping the
+	 * changed objects alter ({@link #publishChanges}). When another hub instance drained
+	 * since this one last did, or this one has not yet, the state in memory may miss what
+	 * that drain sent; and a whole backlog (e.g. after a first load) is cheaper to
+	 * compare at once. Both reload the state and compare all of it with what was last
+	 * sent ({@link #publishAll()}): a state loaded now already holds the batch's changes,
+	 * so comparing it with itself would find nothing to send.
+	 * @throws AdapterException when STS Organisation does not answer; nothing is sent and
+	 * the rows wait
+	 */
+	@Override
+	public synchronized TargetOutcome publishBatch(OutboxBatch batch) {
+		Instant started = this.clock.instant();
+		try {
+			// STS unreachable: leave the rows for the next drain rather than quarantine
+			// them
+			testConnection();
+			StsPublisher.Report report;
+			if (!batch.continuous() || batch.whole()) {
+				report = publishAll();
+			}
+			else {
+				// the state before the timelines, so patching it never goes back in time
+				state();
+				report = publishChanges(batch.objects());
+			}
+			if (this.observer != null) {
+				this.observer.drained(started, this.clock.instant(), batch, report);
+			}
+			return StsOutcomes.outcome(report, null, this.ledger);
+		}
+		catch (RuntimeException ex) {
+			if (this.observer != null) {
+				this.observer.failed(ex);
+			}
+			throw ex;
+		}
 	}
 
 	/** The syncs {@link #offering} gave; none without. */

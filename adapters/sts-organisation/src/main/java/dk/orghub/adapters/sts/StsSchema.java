@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The adapter's tables (last sent state, quarantine, outbox and its last drainer): Flyway
+ * The adapter's tables (last sent state and quarantine; the outbox is the hub's): Flyway
  * migrations in {@value #LOCATION} with their own history table, so their versions never
  * clash with the hub's. Same SQL for H2 and PostgreSQL.
  */

@@ -1,12 +1,14 @@
 package dk.orghub.adapters.sts;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -27,6 +29,11 @@ import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.outbox.OutboxDrain;
+import dk.orghub.core.outbox.TargetOutbox;
+import dk.orghub.core.spi.ChangePublisher;
+import dk.orghub.core.spi.OutboxBatch;
+import dk.orghub.core.spi.TargetOutcome;
 import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.store.ReadPoint;
 import dk.orghub.core.testing.MutableClock;
@@ -37,11 +44,12 @@ import dk.orghub.samples.sts.LocalStsService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real store with the outbox as its write listener: a committed change becomes outbox
- * rows in the same transaction, a drain publishes exactly the STS objects whose mapping
- * changed, a terminated engagement deactivates its function, a moved unit changes its
- * Overordnet; two instances (each its own outbox and adapter) draining in turn send from
- * the current state.
+ * A real store with the hub's outbox as its write listener: a committed change becomes
+ * outbox rows in the same transaction, a drain of the hub's (the adapter's
+ * {@code publishBatch}) publishes exactly the STS objects whose mapping changed, a
+ * terminated engagement deactivates its function, a moved unit changes its Overordnet;
+ * two instances (each its own outbox and adapter) draining in turn send from the current
+ * state.
  */
 class StsChangesIT {
 
@@ -53,7 +61,7 @@ class StsChangesIT {
 
 	private JdbcOrgStore store;
 
-	private StsOutbox outbox;
+	private TargetOutbox outbox;
 
 	private StsOrganisationAdapter adapter;
 
@@ -65,7 +73,10 @@ class StsChangesIT {
 		DataSource db = TestStores.h2DataSource();
 		this.db = db;
 		StsSchema.migrate(db);
-		this.outbox = new StsOutbox(db, this.clock, 10_000);
+		this.adapter = new StsOrganisationAdapter(StsSamples.settings(this.service, this.m),
+				new SentLedger(db, this.clock), this.clock, () -> CanonicalState.load(this.store))
+			.drainedAs(batch(10_000));
+		this.outbox = new TargetOutbox(db, this.clock, () -> List.of(this.adapter));
 		this.store = new JdbcOrgStore(db, this.clock, List.of(this.outbox.writer()));
 		this.store.apply(this.m.toChangeSet(Actor.system("test")));
 		ChangeSet.Builder users = ChangeSet.by(Actor.source("ad"));
@@ -74,8 +85,45 @@ class StsChangesIT {
 			.forEach((uuid, timeline) -> timeline.segments().forEach(s -> users.put(s.value(), s.validity())));
 		this.store.apply(users.build());
 		this.clock.advance(Duration.ofMinutes(1));
-		this.adapter = new StsOrganisationAdapter(StsSamples.settings(this.service, this.m),
-				new SentLedger(db, this.clock), this.clock, () -> CanonicalState.load(this.store));
+	}
+
+	private static ChangePublisher.Outbox batch(int rows) {
+		return new ChangePublisher.Outbox("sts-publish", Duration.ofMillis(500), rows, true);
+	}
+
+	/** What one drain of the hub's outbox took and what the adapter sent. */
+	private record Drained(int rows, StsPublisher.Report report) {
+
+	}
+
+	/**
+	 * One drain of {@code outbox} (an instance's) into {@code adapter}, as the hub runs
+	 * it.
+	 */
+	private Drained drain(TargetOutbox outbox, StsOrganisationAdapter adapter) {
+		AtomicReference<Drained> seen = new AtomicReference<>();
+		adapter.observingDrains(new StsOrganisationAdapter.DrainObserver() {
+
+			@Override
+			public void drained(Instant started, Instant finished, OutboxBatch batch, StsPublisher.Report report) {
+				seen.set(new Drained(batch.rows(), report));
+			}
+
+			@Override
+			public void failed(RuntimeException failure) {
+			}
+
+		});
+		TargetOutcome outcome = new OutboxDrain(outbox, this.store, adapter, this.clock, false).drain();
+		return (outcome != null) ? seen.get() : new Drained(0, null);
+	}
+
+	private Drained drain() {
+		return drain(this.outbox, this.adapter);
+	}
+
+	private int pending() {
+		return this.outbox.pending(StsOrganisationAdapter.NAME);
 	}
 
 	@AfterEach
@@ -121,14 +169,14 @@ class StsChangesIT {
 
 	@Test
 	void aBacklogOfABatchOrMoreIsSentByOneComparisonOfTheWholeState() {
-		int waiting = this.outbox.pending();
-		StsOutbox small = new StsOutbox(this.db, this.clock, 50);
+		int waiting = pending();
+		this.adapter.drainedAs(batch(50));
 		assertThat(waiting).isGreaterThan(50);
 
-		StsOutbox.Drained drained = small.drain(this.store, this.adapter);
+		Drained drained = drain();
 
 		assertThat(drained.rows()).as("every waiting row in one drain").isEqualTo(waiting);
-		assertThat(small.pending()).isZero();
+		assertThat(pending()).isZero();
 		assertThat(drained.report().mapped()).as("the whole state compared").isEqualTo(mapNow().size());
 		assertThat(drained.report().quarantined()).isZero();
 		assertThat(drained.report().created()).isPositive().isEqualTo(drained.report().calls());
@@ -140,10 +188,10 @@ class StsChangesIT {
 		StsPublisher.Report full = this.adapter.publishAll();
 		assertThat(full.quarantined()).isZero();
 		assertThat(full.created()).isPositive();
-		assertThat(this.outbox.pending()).isPositive();
-		StsOutbox.Drained initial = this.outbox.drain(this.store, this.adapter);
+		assertThat(pending()).isPositive();
+		Drained initial = drain();
 		assertThat(initial.report().calls()).as("the load is already published").isZero();
-		assertThat(this.outbox.pending()).isZero();
+		assertThat(pending()).isZero();
 
 		// rename a unit and change an address of a person with an account
 		Map<Key, StsObject> before = mapNow();
@@ -152,12 +200,12 @@ class StsChangesIT {
 		OrgUnit renamed = new OrgUnit(unit.uuid(), unit.userKey(), unit.name() + " (ny)", unit.parent(),
 				unit.unitType(), unit.unitLevel(), unit.payoutUnit());
 		this.store.apply(ChangeSet.by(Actor.user("test")).put(renamed, Validity.from(StsSamples.TODAY)).build());
-		assertThat(this.outbox.pending()).isEqualTo(1);
+		assertThat(pending()).isEqualTo(1);
 		Set<Key> expected = differing(before, mapNow());
 		assertThat(expected).contains(new Key(StsKind.ENHED, unitUuid));
 
 		long calls = this.adapter.client().calls();
-		StsOutbox.Drained drained = this.outbox.drain(this.store, this.adapter);
+		Drained drained = drain();
 		assertThat(drained.report().quarantined()).isZero();
 		assertThat(drained.report().changed()).isEqualTo(expected.size());
 		assertThat(this.adapter.client().calls() - calls).as("one laes to see STS answers, then the affected objects")
@@ -167,30 +215,31 @@ class StsChangesIT {
 		assertThat(this.adapter.read(ObjectType.ORG_UNIT, unitUuid).orElseThrow().timeline().latest().orElseThrow())
 			.as("read back as sent; STS has no unit level")
 			.isEqualTo(withoutLevel);
-		assertThat(this.outbox.drain(this.store, this.adapter).rows()).isZero();
+		assertThat(drain().rows()).isZero();
 		assertThat(this.adapter.publishAll().calls()).as("a full run after the drain finds nothing").isZero();
 	}
 
 	@Test
 	void twoInstancesDrainingInTurnSendFromTheCurrentState() {
 		this.adapter.publishAll();
-		this.outbox.drain(this.store, this.adapter);
+		drain();
 		// another hub instance on the same database: its own outbox and adapter, so its
 		// own canonical state in memory
-		StsOutbox otherOutbox = new StsOutbox(this.db, this.clock, 10_000);
 		try (StsOrganisationAdapter other = new StsOrganisationAdapter(this.adapter.settings(),
-				new SentLedger(this.db, this.clock), this.clock, () -> CanonicalState.load(this.store))) {
+				new SentLedger(this.db, this.clock), this.clock, () -> CanonicalState.load(this.store))
+			.drainedAs(batch(10_000))) {
+			TargetOutbox otherOutbox = new TargetOutbox(this.db, this.clock, () -> List.of(other));
 			assertThat(other.publishAll().calls()).isZero();
 			UUID unit = this.m.largestUnitByEngagements(StsSamples.TODAY);
 			UUID first = addPhone(unit, "+45 70 00 00 01");
-			StsOutbox.Drained byThis = this.outbox.drain(this.store, this.adapter);
+			Drained byThis = drain();
 			assertThat(byThis.report().created() + byThis.report().changed()).isEqualTo(2);
 
 			// the other instance's state lacks the first number: it must not send the
 			// unit
 			// without it
 			UUID second = addPhone(unit, "+45 70 00 00 02");
-			StsOutbox.Drained byOther = otherOutbox.drain(this.store, other);
+			Drained byOther = drain(otherOutbox, other);
 			assertThat(byOther.rows()).isEqualTo(1);
 			assertThat(byOther.report().created()).as(byOther.toString()).isEqualTo(1);
 			assertThat(byOther.report().changed()).as(byOther.toString()).isEqualTo(1);
@@ -198,11 +247,11 @@ class StsChangesIT {
 
 			// and back: this one's state lacks the second
 			UUID third = addPhone(unit, "+45 70 00 00 03");
-			StsOutbox.Drained again = this.outbox.drain(this.store, this.adapter);
+			Drained again = drain();
 			assertThat(again.report().created()).as(again.toString()).isEqualTo(1);
 			assertThat(again.report().changed()).as(again.toString()).isEqualTo(1);
 			assertThat(addresses(unit)).contains(first, second, third);
-			assertThat(this.outbox.pending()).isZero();
+			assertThat(pending()).isZero();
 			assertThat(this.adapter.publishAll().calls()).as("a full run after the drains finds nothing").isZero();
 			assertThat(other.publishAll().calls()).isZero();
 		}
@@ -228,7 +277,7 @@ class StsChangesIT {
 	@Test
 	void whenStsDoesNotAnswerTheRowsStayForTheNextDrain() throws Exception {
 		this.adapter.publishAll();
-		this.outbox.drain(this.store, this.adapter);
+		drain();
 		OrgUnit root = this.m.units().get(this.m.root()).latest().orElseThrow();
 		OrgUnit renamed = new OrgUnit(root.uuid(), root.userKey(), root.name() + " (ny)", null, root.unitType(),
 				root.unitLevel(), root.payoutUnit());
@@ -244,14 +293,14 @@ class StsChangesIT {
 			.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
 		try (StsOrganisationAdapter unreachable = new StsOrganisationAdapter(down, this.adapter.ledger(), this.clock,
 				() -> CanonicalState.load(this.store))) {
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.outbox.drain(this.store, unreachable))
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> drain(this.outbox, unreachable))
 				.isInstanceOf(dk.orghub.core.spi.AdapterException.class);
 		}
-		assertThat(this.outbox.pending()).isEqualTo(1);
+		assertThat(pending()).isEqualTo(1);
 		assertThat(this.adapter.ledger().quarantined()).isEmpty();
-		StsOutbox.Drained drained = this.outbox.drain(this.store, this.adapter);
+		Drained drained = drain();
 		assertThat(drained.rows()).isEqualTo(1);
-		assertThat(this.outbox.pending()).isZero();
+		assertThat(pending()).isZero();
 		assertThat(this.adapter.client().laes(StsKind.ENHED, root.uuid()).orElseThrow().properties())
 			.allSatisfy(p -> assertThat(p.name()).isEqualTo(renamed.name()));
 	}
@@ -259,7 +308,7 @@ class StsChangesIT {
 	@Test
 	void aTerminatedEngagementDeactivatesItsFunction() {
 		this.adapter.publishAll();
-		this.outbox.drain(this.store, this.adapter);
+		drain();
 		Key function = mapNow().entrySet()
 			.stream()
 			.filter(e -> e.getValue().source().startsWith("engagements:"))
@@ -270,7 +319,7 @@ class StsChangesIT {
 		Engagement engagement = this.m.engagements().get(function.uuid()).latest().orElseThrow();
 		LocalDate end = StsSamples.TODAY.plusDays(1);
 		this.store.apply(ChangeSet.by(Actor.user("test")).end(ObjectType.ENGAGEMENT, engagement.uuid(), end).build());
-		StsOutbox.Drained drained = this.outbox.drain(this.store, this.adapter);
+		Drained drained = drain();
 		assertThat(drained.report().changed()).isEqualTo(1);
 
 		StsObject held = this.adapter.client().laes(StsKind.FUNKTION, function.uuid()).orElseThrow();
@@ -287,7 +336,7 @@ class StsChangesIT {
 	@Test
 	void aMovedUnitChangesItsOverordnet() {
 		this.adapter.publishAll();
-		this.outbox.drain(this.store, this.adapter);
+		drain();
 		UUID leaf = this.m.units()
 			.keySet()
 			.stream()
@@ -300,7 +349,7 @@ class StsChangesIT {
 		OrgUnit moved = new OrgUnit(unit.uuid(), unit.userKey(), unit.name(), this.m.root(), unit.unitType(),
 				unit.unitLevel(), unit.payoutUnit());
 		this.store.apply(ChangeSet.by(Actor.user("test")).put(moved, Validity.from(StsSamples.TODAY)).build());
-		StsOutbox.Drained drained = this.outbox.drain(this.store, this.adapter);
+		Drained drained = drain();
 		assertThat(drained.report().quarantined()).isZero();
 
 		StsObject held = this.adapter.client().laes(StsKind.ENHED, leaf).orElseThrow();

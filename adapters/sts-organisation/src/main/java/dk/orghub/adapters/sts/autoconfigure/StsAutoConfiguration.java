@@ -7,10 +7,10 @@ import javax.sql.DataSource;
 import dk.orghub.adapters.sts.CanonicalState;
 import dk.orghub.adapters.sts.SentLedger;
 import dk.orghub.adapters.sts.StsOrganisationAdapter;
-import dk.orghub.adapters.sts.StsOutbox;
 import dk.orghub.adapters.sts.StsSchema;
+import dk.orghub.core.outbox.TargetOutbox;
+import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.spi.HubRuns;
-import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.store.OrgStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -28,12 +28,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * STS Organisation as a target, on when {@code hub.targets.sts.base-url} or a KOMBIT
  * environment is set ({@link ConditionalOnStsTarget}): the settings
  * ({@link StsProperties}), the adapter's tables (migrated after the hub's own Flyway
- * migration), the outbox written in each change set's transaction (a write listener of
- * the store), the adapter with the syncs it offers ({@code sts-publish} with its outbox
- * drain and its publish at start, {@code sts-reconcile}: {@link StsRuns}; the hub makes
- * their routes), the endpoints {@code /api/v1/targets/sts} and {@code /api/v1/profiles},
- * the target's health and certificate metrics, and the consumer profiles for the
- * dashboard. Every bean can be replaced by one of the same type.
+ * migration), the adapter with the syncs it offers ({@code sts-publish} with its publish
+ * at start, whose change runs drain the hub's outbox for the adapter, and
+ * {@code sts-reconcile}: {@link StsRuns}; the hub makes their routes), the endpoints
+ * {@code /api/v1/targets/sts} and {@code /api/v1/profiles}, the target's health and
+ * certificate metrics, and the consumer profiles for the dashboard. Every bean can be
+ * replaced by one of the same type.
  */
 @AutoConfiguration
 @ConditionalOnStsTarget
@@ -47,15 +47,13 @@ public class StsAutoConfiguration {
 	public static final String LOCAL_SERVICE = "hub.targets.sts.local-service";
 
 	/**
-	 * The outbox. Creating it migrates the adapter's tables ({@code sts_sent},
-	 * {@code sts_quarantine}, {@code sts_outbox}, {@code sts_outbox_drainer}; own history
-	 * table), after the hub's Flyway migration and before the store, which takes its
-	 * writer as a listener.
+	 * The adapter's tables ({@code sts_sent}, {@code sts_quarantine}; own history table),
+	 * migrated after the hub's Flyway migration (an upgrade moves the rows of the
+	 * adapter's old outbox into the hub's).
 	 */
 	@Bean
-	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
-	StsOutbox stsOutbox(DataSource dataSource, Clock clock, StsProperties properties, Environment environment) {
+	StsTables stsTables(DataSource dataSource, StsProperties properties, Environment environment) {
 		properties.settings();
 		StsSchema.migrate(dataSource);
 		if (environment.getProperty(LOCAL_SERVICE, Boolean.class, false)) {
@@ -64,30 +62,40 @@ public class StsAutoConfiguration {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			jdbc.update("DELETE FROM sts_sent");
 			jdbc.update("DELETE FROM sts_quarantine");
-			jdbc.update("DELETE FROM sts_outbox");
+			jdbc.update("DELETE FROM target_outbox WHERE target = ?", StsOrganisationAdapter.NAME);
 		}
-		return new StsOutbox(dataSource, clock, properties.outbox().batch());
+		return new StsTables();
 	}
 
-	@Bean
-	JdbcOrgStore.WriteListener stsOutboxWriter(StsOutbox outbox) {
-		return outbox.writer();
+	/** The adapter's tables are migrated. */
+	static final class StsTables {
+
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	StsOrganisationAdapter stsOrganisationAdapter(StsProperties properties, DataSource dataSource, Clock clock,
-			ObjectProvider<OrgStore> store, StsOutbox outbox, ObjectProvider<StsOperations> operations) {
+			ObjectProvider<OrgStore> store, StsTables tables, ObjectProvider<StsOperations> operations) {
 		StsOrganisationAdapter adapter = new StsOrganisationAdapter(properties.settings(),
 				new SentLedger(dataSource, clock), clock, () -> CanonicalState.load(store.getObject()));
-		return adapter.offering(() -> StsRuns.jobs(adapter, operations.getObject(), outbox, properties));
+		return adapter.drainedAs(outbox(properties))
+			.offering(() -> StsRuns.jobs(adapter, operations.getObject(), properties));
+	}
+
+	/**
+	 * The hub drains its outbox for the adapter as change runs of {@code sts-publish},
+	 * whose quarantine is the adapter's.
+	 */
+	static ChangePublisher.Outbox outbox(StsProperties properties) {
+		return new ChangePublisher.Outbox(StsRuns.PUBLISH, properties.outbox().period(), properties.outbox().batch(),
+				properties.outbox().enabled());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	StsOperations stsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock,
+	StsOperations stsOperations(StsOrganisationAdapter adapter, TargetOutbox outbox, Clock clock,
 			StsCertificates certificates) {
-		return new StsOperations(adapter, outbox, store, clock, certificates::certificates);
+		return new StsOperations(adapter, outbox, clock, certificates::certificates);
 	}
 
 	@Bean

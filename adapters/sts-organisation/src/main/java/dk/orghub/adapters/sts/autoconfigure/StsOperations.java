@@ -11,33 +11,31 @@ import java.util.function.Supplier;
 import dk.orghub.adapters.sts.SentLedger;
 import dk.orghub.adapters.sts.StsFailure;
 import dk.orghub.adapters.sts.StsOrganisationAdapter;
-import dk.orghub.adapters.sts.StsOutbox;
 import dk.orghub.adapters.sts.StsPlan;
 import dk.orghub.adapters.sts.StsPublisher;
 import dk.orghub.adapters.sts.StsReconciler;
-import dk.orghub.core.store.OrgStore;
+import dk.orghub.core.outbox.TargetOutbox;
+import dk.orghub.core.spi.OutboxBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the STS routes and endpoints call: drain the outbox, publish in full, reconcile;
- * each remembers its last result for {@link #status()}. Plain Java: the routes only
- * trigger it, and an {@link dk.orghub.core.spi.AdapterException} goes up to the route's
- * error handling.
+ * What the STS syncs and endpoints call: publish in full, reconcile; each remembers its
+ * last result for {@link #status()}, as do the drains of the hub's outbox the adapter
+ * tells it of. Plain Java: the routes only trigger it, and an
+ * {@link dk.orghub.core.spi.AdapterException} goes up to the route's error handling.
  */
-public class StsOperations {
+public class StsOperations implements StsOrganisationAdapter.DrainObserver {
 
 	private static final Logger log = LoggerFactory.getLogger(StsOperations.class);
 
 	private final StsOrganisationAdapter adapter;
 
-	private final StsOutbox outbox;
-
-	private final OrgStore store;
+	private final TargetOutbox outbox;
 
 	private final Clock clock;
 
-	private volatile Last<StsOutbox.Drained> lastDrain;
+	private volatile Last<Drained> lastDrain;
 
 	private volatile Last<StsPublisher.Report> lastPublish;
 
@@ -47,36 +45,36 @@ public class StsOperations {
 
 	private final Supplier<List<StsCertificates.Certificate>> certificates;
 
-	public StsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock) {
-		this(adapter, outbox, store, clock, List::of);
+	/**
+	 * @param outbox the hub's outbox, for the backlog; the adapter tells this of its
+	 * drains
+	 */
+	public StsOperations(StsOrganisationAdapter adapter, TargetOutbox outbox, Clock clock) {
+		this(adapter, outbox, clock, List::of);
 	}
 
 	/** As above, with the certificates of signed calls for the status. */
-	StsOperations(StsOrganisationAdapter adapter, StsOutbox outbox, OrgStore store, Clock clock,
+	StsOperations(StsOrganisationAdapter adapter, TargetOutbox outbox, Clock clock,
 			Supplier<List<StsCertificates.Certificate>> certificates) {
 		this.certificates = certificates;
 		this.adapter = Objects.requireNonNull(adapter, "adapter");
 		this.outbox = Objects.requireNonNull(outbox, "outbox");
-		this.store = Objects.requireNonNull(store, "store");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		adapter.observingDrains(this);
 	}
 
-	/**
-	 * Publishes what the waiting outbox rows name.
-	 * @return what was drained; {@code null} when nothing was waiting
-	 */
-	public StsOutbox.Drained drain() {
-		if (this.outbox.pending() == 0) {
-			return null;
+	@Override
+	public void drained(Instant started, Instant finished, OutboxBatch batch, StsPublisher.Report report) {
+		this.lastDrain = new Last<>(started, finished, new Drained(batch.rows(), batch.size(), report));
+		if (report.written() > 0 || report.quarantined() > 0) {
+			log.info("STS outbox: {} row(s), {} object(s), {} written, {} quarantined", batch.rows(), batch.size(),
+					report.written(), report.quarantined());
 		}
-		Instant start = this.clock.instant();
-		StsOutbox.Drained drained = guarded("drain", () -> this.outbox.drain(this.store, this.adapter));
-		this.lastDrain = new Last<>(start, this.clock.instant(), drained);
-		if (drained.rows() > 0 && drained.report() != null) {
-			log.info("STS outbox: {} row(s), {} object(s), {} written, {} quarantined", drained.rows(),
-					drained.objects(), drained.report().written(), drained.report().quarantined());
-		}
-		return drained;
+	}
+
+	@Override
+	public void failed(RuntimeException failure) {
+		record("drain", failure);
 	}
 
 	/** Publishes everything that differs from what was last sent. */
@@ -133,8 +131,8 @@ public class StsOperations {
 	/** The last results, the outbox backlog and the quarantine. */
 	public Status status() {
 		return new Status(this.adapter.settings().baseUrl().toString(), this.adapter.settings().security().enabled(),
-				this.outbox.pending(), this.lastDrain, this.lastPublish, this.lastReconcile, this.lastFailure,
-				this.adapter.ledger().quarantined(), this.certificates.get());
+				this.outbox.pending(this.adapter.name()), this.lastDrain, this.lastPublish, this.lastReconcile,
+				this.lastFailure, this.adapter.ledger().quarantined(), this.certificates.get());
 	}
 
 	private <T> T guarded(String operation, Supplier<T> call) {
@@ -142,10 +140,24 @@ public class StsOperations {
 			return call.get();
 		}
 		catch (RuntimeException ex) {
-			this.lastFailure = new Failure(operation, this.clock.instant(),
-					(ex instanceof StsFailure f) ? f.kind() : ex.getClass().getSimpleName(), ex.getMessage());
+			record(operation, ex);
 			throw ex;
 		}
+	}
+
+	private void record(String operation, RuntimeException ex) {
+		this.lastFailure = new Failure(operation, this.clock.instant(),
+				(ex instanceof StsFailure f) ? f.kind() : ex.getClass().getSimpleName(), ex.getMessage());
+	}
+
+	/**
+	 * What one drain of the hub's outbox sent.
+	 *
+	 * @param rows the outbox rows it took
+	 * @param objects the objects they name
+	 */
+	public record Drained(int rows, int objects, StsPublisher.Report report) {
+
 	}
 
 	/**
@@ -172,12 +184,12 @@ public class StsOperations {
 	 *
 	 * @param baseUrl where it publishes
 	 * @param signedCalls whether calls are signed (security on)
-	 * @param outboxBacklog outbox rows waiting
+	 * @param outboxBacklog rows waiting in the hub's outbox for the adapter
 	 * @param quarantine objects that could not be sent (the next full publish tries them
 	 * again)
 	 * @param certificates the certificates of signed calls and their expiry
 	 */
-	public record Status(String baseUrl, boolean signedCalls, int outboxBacklog, Last<StsOutbox.Drained> lastDrain,
+	public record Status(String baseUrl, boolean signedCalls, int outboxBacklog, Last<Drained> lastDrain,
 			Last<StsPublisher.Report> lastPublish, Last<StsReconciler.Result> lastReconcile, Failure lastFailure,
 			List<SentLedger.Quarantined> quarantine, List<StsCertificates.Certificate> certificates) {
 

@@ -55,7 +55,8 @@ import org.springframework.validation.annotation.Validated;
  * way; the rest waits for the next run
  * @param allowPlainHttp accept an {@code http://} base URL towards a host that is not a
  * loopback host (never with security on)
- * @param outbox the drain of the outbox: the changes committed in the store
+ * @param outbox the drain of the hub's outbox for the adapter: the changes committed in
+ * the store
  * @param publish the full publish at start (the schedules of the syncs
  * {@code sts-publish} and {@code sts-reconcile} are set under {@code hub.syncs})
  */
@@ -146,7 +147,8 @@ public record StsProperties(@NotNull @DefaultValue("custom") StsEnvironment envi
 	}
 
 	/**
-	 * The outbox drain.
+	 * The drain of the hub's outbox for the adapter, as change runs of
+	 * {@code sts-publish}.
 	 *
 	 * @param enabled whether this instance drains the outbox. Several instances on one
 	 * database may all drain it: each drain is a run of the sync {@code sts-publish} and

@@ -1,6 +1,5 @@
 package dk.orghub.adapters.sts.autoconfigure;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import dk.orghub.adapters.sts.SentLedger;
 import dk.orghub.adapters.sts.StsKind;
-import dk.orghub.adapters.sts.StsMapper;
 import dk.orghub.adapters.sts.StsOrganisationAdapter;
-import dk.orghub.adapters.sts.StsOutbox;
+import dk.orghub.adapters.sts.StsOutcomes;
 import dk.orghub.adapters.sts.StsPlan;
 import dk.orghub.adapters.sts.StsPublisher;
 import dk.orghub.adapters.sts.StsReconciler;
@@ -24,7 +21,6 @@ import dk.orghub.core.spi.TargetJob;
 import dk.orghub.core.spi.TargetOutcome;
 import dk.orghub.core.spi.TargetPlan;
 import dk.orghub.core.spi.TargetQuarantine;
-import dk.orghub.core.store.ObjectChange;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,10 +28,11 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The STS Organisation target as two syncs the hub runs ({@link TargetJob}s of the
- * adapter): {@value #PUBLISH} (a full publish, nightly and once after the start; its
- * change operation drains the outbox) and {@value #RECONCILE}. The {@code /targets/sts}
- * endpoints run them through {@link HubRuns}, so each is a recorded run that keeps the
- * lock and the pause.
+ * adapter): {@value #PUBLISH} (a full publish, nightly and once after the start; the hub
+ * drains its outbox for the adapter as change runs of this sync, see
+ * {@link StsOrganisationAdapter#outbox()}) and {@value #RECONCILE}. The
+ * {@code /targets/sts} endpoints run them through {@link HubRuns}, so each is a recorded
+ * run that keeps the lock and the pause.
  */
 public class StsRuns {
 
@@ -65,16 +62,15 @@ public class StsRuns {
 	 * of the units, users or functions STS holds from the hub; {@code hub.syncs.<name>}
 	 * replaces the defaults.
 	 */
-	static List<TargetJob> jobs(StsOrganisationAdapter adapter, StsOperations operations, StsOutbox outbox,
-			StsProperties properties) {
+	static List<TargetJob> jobs(StsOrganisationAdapter adapter, StsOperations operations, StsProperties properties) {
 		TargetJob publish = TargetJob
-			.of(PUBLISH, "Publishes to STS Organisation: in full, and the store's changes through the outbox", NIGHTLY,
-					() -> new Planned(operations.planPublish(), null, operations::publish, adapter))
+			.of(PUBLISH, "Publishes to STS Organisation: in full, and the store's changes through the hub's outbox",
+					NIGHTLY, () -> new Planned(operations.planPublish(), null, operations::publish, adapter))
 			.withQuarantine(new TargetQuarantine() {
 
 				@Override
 				public List<TargetFailure> held() {
-					return adapter.ledger().quarantined().stream().map(StsRuns::failure).toList();
+					return adapter.ledger().quarantined().stream().map(StsOutcomes::failure).toList();
 				}
 
 				@Override
@@ -83,10 +79,6 @@ public class StsRuns {
 				}
 
 			});
-		if (properties.outbox().enabled()) {
-			publish = publish.withChanges(() -> drained(operations.drain(), adapter), () -> outbox.pending() > 0,
-					properties.outbox().period());
-		}
 		if (properties.publish().onStart()) {
 			publish = publish.runningOnStart(properties.publish().startDelay());
 		}
@@ -132,7 +124,7 @@ public class StsRuns {
 
 		@Override
 		public List<TargetChange> changes() {
-			return this.plan.changes().stream().map(StsRuns::change).toList();
+			return this.plan.changes().stream().map(StsOutcomes::change).toList();
 		}
 
 		@Override
@@ -161,49 +153,8 @@ public class StsRuns {
 
 	}
 
-	private static TargetChange change(StsPlan.Change change) {
-		ObjectChange.Kind kind = switch (change.action()) {
-			case CREATE -> ObjectChange.Kind.CREATED;
-			case CHANGE -> ObjectChange.Kind.CHANGED;
-			case DEACTIVATE -> ObjectChange.Kind.ENDED;
-		};
-		String actor = "target:" + StsOrganisationAdapter.NAME
-				+ ((change.source() != null) ? " from " + change.source() : "");
-		return new TargetChange(change.key().kind().objectName(), change.key().uuid(), change.userKey(), kind, actor,
-				change.intervals());
-	}
-
 	private static TargetOutcome outcome(StsPublisher.Report report, String message, StsOrganisationAdapter adapter) {
-		if (report == null) {
-			return new TargetOutcome(0, 0, 0, 0, 0, 0, message);
-		}
-		List<TargetFailure> failures = List.of();
-		if (!report.failed().isEmpty()) {
-			Map<StsMapper.Key, SentLedger.Quarantined> held = new HashMap<>();
-			adapter.ledger().quarantined().forEach((q) -> held.put(new StsMapper.Key(q.kind(), q.uuid()), q));
-			failures = report.failed()
-				.stream()
-				.map((key) -> (held.containsKey(key)) ? failure(held.get(key))
-						: new TargetFailure(key.kind().objectName(), key.uuid(), null,
-								"could not be sent (see the log)"))
-				.toList();
-		}
-		return new TargetOutcome(report.mapped(), report.created(), report.changed(), report.deactivated(),
-				report.unchanged(), report.quarantined(), message, report.done().stream().map(StsRuns::change).toList(),
-				failures);
-	}
-
-	private static TargetFailure failure(SentLedger.Quarantined quarantined) {
-		return new TargetFailure(quarantined.kind().objectName(), quarantined.uuid(), quarantined.userKey(),
-				quarantined.reason());
-	}
-
-	private static TargetOutcome drained(StsOutbox.Drained drained, StsOrganisationAdapter adapter) {
-		if (drained == null) {
-			return null;
-		}
-		return outcome(drained.report(), drained.rows() + " outbox row(s) for " + drained.objects() + " object(s)",
-				adapter);
+		return StsOutcomes.outcome(report, message, adapter.ledger());
 	}
 
 	private static String drifted(StsReconciler.Drift drift) {

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import dk.orghub.adapters.sts.CanonicalState;
 import dk.orghub.adapters.sts.SentLedger;
 import dk.orghub.adapters.sts.StsOrganisationAdapter;
-import dk.orghub.adapters.sts.StsOutbox;
 import dk.orghub.adapters.sts.StsSchema;
 import dk.orghub.adapters.sts.StsSettings;
 import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.Organisation;
 import dk.orghub.core.spi.Adapter;
+import dk.orghub.core.outbox.TargetOutbox;
 import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.testing.MutableClock;
 import dk.orghub.core.testing.TestStores;
@@ -63,18 +63,19 @@ class StsPlanningTargetContractIT extends PlanningTargetContract {
 	protected Adapter createTarget() {
 		DataSource db = TestStores.h2DataSource();
 		StsSchema.migrate(db);
-		StsOutbox outbox = new StsOutbox(db, clock, 10_000);
-		JdbcOrgStore store = new JdbcOrgStore(db, clock, List.of(outbox.writer()));
-		store.apply(municipality.toChangeSet(Actor.system("test")));
 		Organisation organisation = municipality.organisation().segments().get(0).value();
 		StsSettings settings = StsSettings.defaults(URI.create(service.baseUrl()), organisation.uuid(),
 				organisation.cvr());
+		JdbcOrgStore[] store = new JdbcOrgStore[1];
 		StsOrganisationAdapter adapter = new StsOrganisationAdapter(settings, new SentLedger(db, clock), clock,
-				() -> CanonicalState.load(store));
-		StsOperations operations = new StsOperations(adapter, outbox, store, clock);
+				() -> CanonicalState.load(store[0]));
+		TargetOutbox outbox = new TargetOutbox(db, clock, () -> List.of(adapter));
+		store[0] = new JdbcOrgStore(db, clock, List.of(outbox.writer()));
+		store[0].apply(municipality.toChangeSet(Actor.system("test")));
+		StsOperations operations = new StsOperations(adapter, outbox, clock);
 		StsProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
 			.bindOrCreate("hub.targets.sts", StsProperties.class);
-		return adapter.offering(() -> StsRuns.jobs(adapter, operations, outbox, properties));
+		return adapter.offering(() -> StsRuns.jobs(adapter, operations, properties));
 	}
 
 	@Override
