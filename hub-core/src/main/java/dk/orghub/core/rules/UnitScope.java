@@ -126,12 +126,30 @@ public record UnitScope(Set<UUID> hierarchies, Set<UUID> excludedSubtrees) {
 	 * those in scope.
 	 */
 	public Set<UUID> included(Collection<OrgUnit> unitsOnADay) {
-		Map<UUID, OrgUnit> byUuid = new HashMap<>();
-		unitsOnADay.forEach(u -> byUuid.put(u.uuid(), u));
-		Map<UUID, Boolean> underExcluded = new HashMap<>();
+		Set<UUID> below = belowExcluded(unitsOnADay);
 		Set<UUID> result = new LinkedHashSet<>();
 		for (OrgUnit unit : unitsOnADay) {
-			if (inHierarchies(unit) && !underExcluded(unit.uuid(), byUuid, underExcluded)) {
+			if (inHierarchies(unit) && !below.contains(unit.uuid())) {
+				result.add(unit.uuid());
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Of the units valid on one date (each once, as it stands that day), the UUIDs of
+	 * those that are excluded or lie below an excluded unit, in any hierarchy.
+	 */
+	public Set<UUID> belowExcluded(Collection<OrgUnit> unitsOnADay) {
+		if (this.excludedSubtrees.isEmpty()) {
+			return Set.of();
+		}
+		Map<UUID, OrgUnit> byUuid = new HashMap<>();
+		unitsOnADay.forEach(u -> byUuid.put(u.uuid(), u));
+		Map<UUID, Boolean> known = new HashMap<>();
+		Set<UUID> result = new LinkedHashSet<>();
+		for (OrgUnit unit : unitsOnADay) {
+			if (underExcluded(unit.uuid(), byUuid, known)) {
 				result.add(unit.uuid());
 			}
 		}

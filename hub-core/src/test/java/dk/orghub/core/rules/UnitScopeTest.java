@@ -79,6 +79,10 @@ class UnitScopeTest {
 				List.of(this.school.uuid(), this.mainCommittee.uuid()));
 		assertThat(scope.units(all())).containsOnlyKeys(this.town.uuid());
 		assertThat(scope.included(today())).containsExactly(this.town.uuid());
+		assertThat(UnitScope.of(null, List.of(this.school.uuid(), this.mainCommittee.uuid())).belowExcluded(today()))
+			.containsExactlyInAnyOrder(this.school.uuid(), this.classRoom.uuid(), this.mainCommittee.uuid(),
+					this.localCommittee.uuid());
+		assertThat(UnitScope.lineOrganisation().belowExcluded(today())).isEmpty();
 	}
 
 	@Test
