@@ -420,9 +420,9 @@ final class InvariantChecker {
 					if (cpr.equals(((Person) otherSegment.value()).cpr())
 							&& otherSegment.validity().overlaps(segment.validity())) {
 						violation(changed, segment.value().userKey(), "unique-cpr",
-								"valid " + segment.validity() + " with the CPR number of person "
-										+ other.getKey().uuid() + " (valid " + otherSegment.validity()
-										+ "): a person is registered once");
+								"holds the CPR number of person " + other.getKey().uuid() + " (valid "
+										+ otherSegment.validity() + ") while valid " + segment.validity()
+										+ ": a person is registered once");
 						return;
 					}
 				}
