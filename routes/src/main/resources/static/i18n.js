@@ -39,7 +39,7 @@ export const TEXTS = {
       NO_CONTACT_DATA: 'ingen kontaktdata (e-mail, telefon, lokation eller henvendelsessted)' },
     fixes: { PAYOUT_UNIT_WITHOUT_LOS: 'Tilføj LOS-adresse', NO_KLE: 'Tilføj KLE-opgave', NO_PHONE: 'Tilføj telefon', NO_LOCATION: 'Tilføj lokation',
       NO_OPENING_HOURS: 'Tilføj åbningstider', NO_POSTAL: 'Tilføj postadresse', NO_RETURN_ADDRESS: 'Tilføj returadresse', NO_CONTACT_DATA: 'Tilføj e-mail' },
-    leftOut: 'sendes ikke til STS og eksporter', leftOutHint: 'Kun enheder i linjeorganisationen sendes til STS Organisation og indgår i eksporternes enhedstræ; MED-enheder indgår i spørgeskemaeksporten som MED-grupper.',
+    leftOut: 'udeladt af', leftOutHint: 'Hvert mål modtager de hierarkier og undertræer, det er sat op til (som standard kun linjeorganisationen); det, der ligger i en udeladt enhed, udelades med den. MED-enheder indgår i spørgeskemaeksporten som MED-grupper.',
     notFound: 'Findes ikke på datoen', error: 'Fejl', back: 'Til træet', object: 'Objekt',
   },
   en: {
@@ -81,7 +81,7 @@ export const TEXTS = {
       NO_CONTACT_DATA: 'no contact data (e-mail, phone, location or contact place)' },
     fixes: { PAYOUT_UNIT_WITHOUT_LOS: 'Add a LOS address', NO_KLE: 'Add a KLE task', NO_PHONE: 'Add a phone', NO_LOCATION: 'Add a location',
       NO_OPENING_HOURS: 'Add opening hours', NO_POSTAL: 'Add a postal address', NO_RETURN_ADDRESS: 'Add a return address', NO_CONTACT_DATA: 'Add an e-mail' },
-    leftOut: 'not sent to STS or exports', leftOutHint: "Only units of the line organisation are sent to STS Organisation and are in the exports' unit tree; MED units are in the survey export as MED groups.",
+    leftOut: 'left out of', leftOutHint: "Each target receives the hierarchies and subtrees it is configured for (by default the line organisation only); what lies in a unit left out is left out with it. MED units are in the survey export as MED groups.",
     notFound: 'Does not exist at the date', error: 'Error', back: 'To the tree', object: 'Object',
   },
 };

@@ -111,12 +111,14 @@ function section(title, ...content) {
 
 // ---------------------------------------------------------------- the tree
 
-// the rule the hub applies to every target: only units of the line organisation go to STS
-// Organisation and into the exports' unit tree (units of the MED organisation are survey groups)
+// the targets whose configured unit scope (hub.targets.sts.units.*, hub.exports.<export>.units.*)
+// leaves the unit out at the date, as the server tells in leftOutBy (by default: every unit
+// outside the line organisation)
 function leftOut(unit) {
+  if (!unit.leftOutBy || !unit.leftOutBy.length) return null;
   const hierarchy = state.classes.get(unit.hierarchy);
-  if (!hierarchy || hierarchy.userKey === 'Linjeorganisation') return null;
-  return el('span', { class: 'badge left-out', 'data-left-out': unit.uuid, title: t('leftOutHint') }, hierarchy.title + ': ' + t('leftOut'));
+  const label = (hierarchy && hierarchy.userKey !== 'Linjeorganisation' ? hierarchy.title + ': ' : '') + t('leftOut') + ' ' + unit.leftOutBy.join(', ');
+  return el('span', { class: 'badge left-out', 'data-left-out': unit.uuid, 'data-left-out-by': unit.leftOutBy.join(' '), title: t('leftOutHint') }, label);
 }
 
 async function treePage(params) {

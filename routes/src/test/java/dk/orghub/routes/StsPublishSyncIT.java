@@ -113,6 +113,10 @@ class StsPublishSyncIT {
 			assertThat(runs).noneSatisfy((r) -> assertThat(r.get("status").asText()).isEqualTo("RUNNING"));
 			assertThat(reader.get("/api/v1/targets/sts/status").get("outboxBacklog").asInt()).isZero();
 		});
+		// by default only the line organisation is sent: no unit of the MED organisation
+		List<JsonNode> med = items(reader.get("/api/v1/org-units?hierarchy=MED-organisation&limit=1000"));
+		assertThat(med).isNotEmpty()
+			.noneMatch((u) -> STS.registry().exists(StsRegistry.Kind.ENHED, u.get("uuid").asText()));
 
 		// paused, a local edit stays in the outbox
 		assertThat(operator.exchange(HttpMethod.POST, "/api/v1/syncs/sts-publish/pause", null)

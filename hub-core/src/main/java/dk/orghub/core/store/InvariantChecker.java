@@ -19,6 +19,7 @@ import dk.orghub.core.model.Klasse;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
@@ -37,6 +38,9 @@ import dk.orghub.core.store.Mapping.Target;
  * for the objects that refer to one whose validity shrank;</li>
  * <li>no unit is its own ancestor on any date;</li>
  * <li>a unit is in its parent's hierarchy; the units it covers are line units;</li>
+ * <li>an engagement (a payroll employment) is in a unit of the line organisation on every
+ * day (associations may be in any hierarchy);</li>
+ * <li>no two persons hold the same CPR number on the same day;</li>
  * <li>at most one primary engagement per person on any date.</li>
  * </ul>
  */
@@ -74,6 +78,8 @@ final class InvariantChecker {
 		checkReferences();
 		checkCycles();
 		checkHierarchies();
+		checkEngagementUnits();
+		checkUniqueCpr();
 		checkDependents();
 		checkPrimary();
 	}
@@ -319,6 +325,120 @@ final class InvariantChecker {
 						"covers unit " + coveredUuid + ", which is not in the line organisation");
 			}
 		}
+	}
+
+	/**
+	 * An engagement is in a line unit on every day: checked for the changed engagements
+	 * and for the engagements of a unit that is (after the change) outside the line
+	 * organisation on some day.
+	 */
+	private void checkEngagementUnits() throws SQLException {
+		Set<UUID> outsideLine = new HashSet<>();
+		Map<ObjectKey, Timeline<?>> engagements = new LinkedHashMap<>();
+		for (Map.Entry<ObjectKey, Change> entry : this.changes.entrySet()) {
+			if (entry.getKey().type() == ObjectType.ENGAGEMENT) {
+				engagements.put(entry.getKey(), entry.getValue().after());
+			}
+			else if (entry.getKey().type() == ObjectType.ORG_UNIT && entry.getValue()
+				.after()
+				.segments()
+				.stream()
+				.anyMatch(s -> !((OrgUnit) s.value()).inLineOrganisation())) {
+				outsideLine.add(entry.getKey().uuid());
+			}
+		}
+		if (!outsideLine.isEmpty()) {
+			this.view.byColumn(Mappings.of(ObjectType.ENGAGEMENT), "unit_uuid", outsideLine)
+				.forEach(engagements::putIfAbsent);
+		}
+		for (Map.Entry<ObjectKey, Timeline<?>> entry : engagements.entrySet()) {
+			for (Segment<?> segment : entry.getValue().segments()) {
+				Engagement engagement = (Engagement) segment.value();
+				if (engagement.unit() == null) {
+					continue;
+				}
+				for (Segment<?> unitSegment : unit(engagement.unit()).segments()) {
+					OrgUnit unit = (OrgUnit) unitSegment.value();
+					if (unitSegment.validity().overlaps(segment.validity()) && !unit.inLineOrganisation()) {
+						violation(entry.getKey(), engagement.userKey(), "engagement-in-line",
+								"valid " + segment.validity() + " in unit '" + unit.userKey() + "' (" + unit.uuid()
+										+ "), which is outside the line organisation (hierarchy " + unit.hierarchy()
+										+ ") valid " + unitSegment.validity()
+										+ "; an engagement is a payroll employment in a line unit, a membership "
+										+ "elsewhere is an association");
+						break;
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * No two persons hold the same CPR number on overlapping days: checked for the
+	 * changed persons with a CPR number that is new to them.
+	 */
+	private void checkUniqueCpr() throws SQLException {
+		Map<String, List<ObjectKey>> changedByCpr = new LinkedHashMap<>();
+		for (Map.Entry<ObjectKey, Change> entry : this.changes.entrySet()) {
+			if (entry.getKey().type() != ObjectType.PERSON) {
+				continue;
+			}
+			Set<String> before = cprs(entry.getValue().before());
+			for (String cpr : cprs(entry.getValue().after())) {
+				if (!before.contains(cpr)) {
+					changedByCpr.computeIfAbsent(cpr, c -> new ArrayList<>()).add(entry.getKey());
+				}
+			}
+		}
+		if (changedByCpr.isEmpty()) {
+			return;
+		}
+		Map<ObjectKey, Timeline<?>> holders = new LinkedHashMap<>(
+				this.view.byColumn(Mappings.of(ObjectType.PERSON), "cpr", changedByCpr.keySet()));
+		for (Map.Entry<ObjectKey, Change> entry : this.changes.entrySet()) {
+			if (entry.getKey().type() == ObjectType.PERSON) {
+				holders.put(entry.getKey(), entry.getValue().after());
+			}
+		}
+		for (Map.Entry<String, List<ObjectKey>> entry : changedByCpr.entrySet()) {
+			for (ObjectKey changed : entry.getValue()) {
+				checkCprHeldOnce(changed, entry.getKey(), holders);
+			}
+		}
+	}
+
+	private void checkCprHeldOnce(ObjectKey changed, String cpr, Map<ObjectKey, Timeline<?>> holders) {
+		for (Segment<?> segment : holders.get(changed).segments()) {
+			if (!cpr.equals(((Person) segment.value()).cpr())) {
+				continue;
+			}
+			for (Map.Entry<ObjectKey, Timeline<?>> other : holders.entrySet()) {
+				if (other.getKey().equals(changed)) {
+					continue;
+				}
+				for (Segment<?> otherSegment : other.getValue().segments()) {
+					if (cpr.equals(((Person) otherSegment.value()).cpr())
+							&& otherSegment.validity().overlaps(segment.validity())) {
+						violation(changed, segment.value().userKey(), "unique-cpr",
+								"holds the CPR number of person " + other.getKey().uuid() + " (valid "
+										+ otherSegment.validity() + ") while valid " + segment.validity()
+										+ ": a person is registered once");
+						return;
+					}
+				}
+			}
+		}
+	}
+
+	private static Set<String> cprs(Timeline<?> timeline) {
+		Set<String> result = new HashSet<>();
+		timeline.segments().forEach(s -> {
+			String cpr = ((Person) s.value()).cpr();
+			if (cpr != null) {
+				result.add(cpr);
+			}
+		});
+		return result;
 	}
 
 	private static Set<UUID> hierarchies(Timeline<?> timeline) {

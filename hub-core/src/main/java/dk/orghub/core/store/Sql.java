@@ -58,18 +58,18 @@ final class Sql {
 	 * The current rows of objects whose {@code column} is one of {@code values}, by UUID.
 	 */
 	static <T extends OrgObject> Map<UUID, List<StoredRow<T>>> currentRows(Connection c, Mapping<T> mapping,
-			String column, Collection<UUID> values) throws SQLException {
+			String column, Collection<?> values) throws SQLException {
 		Map<UUID, List<StoredRow<T>>> result = new LinkedHashMap<>();
-		List<UUID> all = new ArrayList<>(values);
+		List<?> all = new ArrayList<>(values);
 		for (int start = 0; start < all.size(); start += IN_CHUNK) {
-			List<UUID> chunk = all.subList(start, Math.min(all.size(), start + IN_CHUNK));
+			List<?> chunk = all.subList(start, Math.min(all.size(), start + IN_CHUNK));
 			String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
 			String sql = "SELECT " + mapping.selectList("t") + " FROM " + mapping.table() + " t WHERE t." + column
 					+ " IN (" + marks + ") AND t.reg_to = ? ORDER BY t.uuid, t.valid_from";
 			try (PreparedStatement ps = c.prepareStatement(sql)) {
 				int i = 1;
-				for (UUID uuid : chunk) {
-					ps.setObject(i++, uuid);
+				for (Object value : chunk) {
+					ps.setObject(i++, value);
 				}
 				ps.setObject(i, OPEN_REGISTRATION);
 				try (ResultSet rs = ps.executeQuery()) {
@@ -89,7 +89,7 @@ final class Sql {
 
 	/** Current timelines of the given objects; an unknown UUID has none. */
 	static <T extends OrgObject> Map<UUID, Timeline<T>> currentTimelines(Connection c, Mapping<T> mapping,
-			String column, Collection<UUID> values) throws SQLException {
+			String column, Collection<?> values) throws SQLException {
 		Map<UUID, Timeline<T>> result = new HashMap<>();
 		for (Map.Entry<UUID, List<StoredRow<T>>> entry : currentRows(c, mapping, column, values).entrySet()) {
 			result.put(entry.getKey(), Timeline.of(entry.getValue().stream().map(StoredRow::segment).toList()));

@@ -93,11 +93,11 @@ final class StoreView {
 	}
 
 	/**
-	 * Objects of a mapping whose {@code column} is one of {@code values}, after the
-	 * change set.
+	 * Objects of a mapping whose {@code column} is one of {@code values} (UUIDs, or texts
+	 * such as CPR numbers), after the change set.
 	 */
-	<T extends OrgObject> Map<ObjectKey, Timeline<?>> byColumn(Mapping<T> mapping, String column,
-			Collection<UUID> values) throws SQLException {
+	<T extends OrgObject> Map<ObjectKey, Timeline<?>> byColumn(Mapping<T> mapping, String column, Collection<?> values)
+			throws SQLException {
 		Map<ObjectKey, Timeline<?>> result = new LinkedHashMap<>();
 		Map<UUID, Timeline<T>> found = Sql.currentTimelines(this.connection, mapping, column, values);
 		for (Map.Entry<UUID, Timeline<T>> entry : found.entrySet()) {

@@ -270,4 +270,55 @@ abstract class ActorsAndHierarchiesContract {
 			.hasMessageContaining("covers-valid");
 	}
 
+	@Test
+	void anEngagementIsInALineUnitWhileAnAssociationMayBeInTheMedOrganisation() {
+		Person member = TestOrg.person("P7", "Ole", "Berg", "4010");
+		this.store.apply(ChangeSet.by(Actor.user("alice"))
+			.put(member, Validity.from(START))
+			.put(TestOrg.association("A7", member, this.areaCommittee, "Arbejdsmiljørepræsentant"),
+					Validity.from(JOINS))
+			.build());
+		assertThatThrownBy(() -> this.store.apply(ChangeSet.by(Actor.source("test"))
+			.put(TestOrg.engagement("E7", member, this.areaCommittee, true), Validity.from(JOINS))
+			.build())).isInstanceOf(InvariantViolationException.class)
+			.hasMessageContaining("engagement-in-line")
+			.hasMessageContaining("'OMU-SOC'")
+			.hasMessageContaining("outside the line organisation");
+	}
+
+	@Test
+	void aLineUnitWithEngagementsCannotMoveToAnotherHierarchy() {
+		Person employee = TestOrg.person("P8", "Eva", "Holm", "4029");
+		this.store.apply(ChangeSet.by(Actor.source("test"))
+			.put(employee, Validity.from(START))
+			.put(TestOrg.engagement("E8", employee, this.care, true), Validity.from(START))
+			.build());
+		OrgUnit careInMed = new OrgUnit(this.care.uuid(), "PLEJ", this.care.name(), null, this.care.unitType(), null,
+				null, DefaultClasses.MED_ORGANISATION, List.of());
+		assertThatThrownBy(() -> this.store
+			.apply(ChangeSet.by(Actor.user("alice")).put(careInMed, Validity.from(CHANGES)).build()))
+			.isInstanceOf(InvariantViolationException.class)
+			.hasMessageContaining("engagement-in-line")
+			.hasMessageContaining("'E8'");
+	}
+
+	@Test
+	void aSecondPersonWithTheSameCprNumberIsRefusedNamingTheFirst() {
+		Person first = TestOrg.person("P5", "Anna", "Lund", "4037");
+		this.store.apply(ChangeSet.by(Actor.source("test")).put(first, Validity.from(START)).build());
+		Person twin = new Person(TestOrg.personWithoutCpr("P6", "Anna", "Lund", "x").uuid(), "P6", first.cpr(), "Anna",
+				"Lund", null);
+		assertThatThrownBy(
+				() -> this.store.apply(ChangeSet.by(Actor.user("alice")).put(twin, Validity.from(JOINS)).build()))
+			.isInstanceOf(InvariantViolationException.class)
+			.hasMessageContaining("unique-cpr")
+			.hasMessageContaining(first.uuid().toString())
+			.hasMessageNotContaining(first.cpr());
+		assertThat(this.store.history(Person.class, twin.uuid())).isEmpty();
+		// the same person changed keeps its number
+		this.store.apply(ChangeSet.by(Actor.source("test"))
+			.put(new Person(first.uuid(), "P5", first.cpr(), "Anna", "Lund-Berg", null), Validity.from(CHANGES))
+			.build());
+	}
+
 }

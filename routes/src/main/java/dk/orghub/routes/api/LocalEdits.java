@@ -23,8 +23,10 @@ import dk.orghub.core.model.Validity;
 import dk.orghub.core.model.Versioned;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ChangeSet;
+import dk.orghub.core.store.InvariantViolationException;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.ReadPoint;
+import dk.orghub.core.store.Violation;
 import dk.orghub.routes.api.EditRequests.AddressChange;
 import dk.orghub.routes.api.EditRequests.AssociationChange;
 import dk.orghub.routes.api.EditRequests.KleChange;
@@ -48,6 +50,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class LocalEdits {
+
+	/** The store's rule that a CPR number is held by one person. */
+	private static final String UNIQUE_CPR = "unique-cpr";
 
 	private final OrgStore store;
 
@@ -193,7 +198,18 @@ class LocalEdits {
 			.note("new " + type.userKey() + " association " + userKey + " of unit " + unit.userKey()
 					+ ((request.newPerson() != null) ? " with a new person" : ""))
 			.put(association, validity);
-		return readBack(Association.class, uuid, from, this.store.apply(changes.build()));
+		try {
+			return readBack(Association.class, uuid, from, this.store.apply(changes.build()));
+		}
+		catch (InvariantViolationException ex) {
+			for (Violation violation : ex.violations()) {
+				if (UNIQUE_CPR.equals(violation.rule())) {
+					throw new ConflictException("newPerson.cpr: the new person is " + violation.message()
+							+ "; give that person as person instead of newPerson");
+				}
+			}
+			throw ex;
+		}
 	}
 
 	Versioned<Association> changeAssociation(UUID uuid, AssociationChange request, Actor actor) {

@@ -2,6 +2,7 @@ package dk.orghub.routes.api;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Versioned;
+import dk.orghub.core.spi.TargetUnitScope;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.Page;
 import dk.orghub.core.store.Query;
@@ -27,6 +29,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springdoc.core.annotations.ParameterObject;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,15 +49,20 @@ class OverviewController {
 
 	private final ObjectReader reader;
 
-	OverviewController(OrgStore store, ObjectReader reader) {
+	private final List<TargetUnitScope> scopes;
+
+	OverviewController(OrgStore store, ObjectReader reader, ObjectProvider<TargetUnitScope> scopes) {
 		this.store = store;
 		this.reader = reader;
+		this.scopes = scopes.orderedStream().toList();
 	}
 
 	/**
-	 * A unit of the tree with the number of its own engagements at the date.
+	 * A unit of the tree with the number of its own engagements at the date, and the
+	 * targets that leave it out then (by their configured unit scope).
 	 */
-	record TreeNode(UUID uuid, String name, String userKey, UUID parent, UUID hierarchy, int engagements) {
+	record TreeNode(UUID uuid, String name, String userKey, UUID parent, UUID hierarchy, int engagements,
+			List<String> leftOutBy) {
 
 	}
 
@@ -68,15 +76,26 @@ class OverviewController {
 	}
 
 	@GetMapping(path = "/api/v1/org-units/tree", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Every unit valid at a date (all hierarchies) with the number of its own engagements then")
+	@Operation(summary = "Every unit valid at a date (all hierarchies) with the number of its own engagements then "
+			+ "and the targets that leave it out (leftOutBy: sts-organisation, export:organisation, export:survey; "
+			+ "by hub.targets.sts.units.* and hub.exports.<export>.units.*)")
 	List<TreeNode> tree(@ParameterObject ReadParameters read) {
 		ReadPoint point = this.reader.readPoint(read);
 		Map<UUID, Integer> counts = this.store.countBy(Query.of(Engagement.class, point), "unit");
+		List<OrgUnit> units = all(Query.of(OrgUnit.class, point)).stream().map(Versioned::value).toList();
+		Map<String, Set<UUID>> included = new LinkedHashMap<>();
+		for (TargetUnitScope scope : this.scopes) {
+			included.put(scope.target(), scope.scope().included(units));
+		}
 		List<TreeNode> nodes = new ArrayList<>();
-		for (Versioned<OrgUnit> v : all(Query.of(OrgUnit.class, point))) {
-			OrgUnit u = v.value();
+		for (OrgUnit u : units) {
+			List<String> leftOutBy = included.entrySet()
+				.stream()
+				.filter(e -> !e.getValue().contains(u.uuid()))
+				.map(Map.Entry::getKey)
+				.toList();
 			nodes.add(new TreeNode(u.uuid(), u.name(), u.userKey(), u.parent(), u.hierarchy(),
-					counts.getOrDefault(u.uuid(), 0)));
+					counts.getOrDefault(u.uuid(), 0), leftOutBy));
 		}
 		return nodes;
 	}

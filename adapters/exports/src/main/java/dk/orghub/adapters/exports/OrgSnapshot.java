@@ -27,16 +27,18 @@ import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Versioned;
 import dk.orghub.core.query.OrgTree;
+import dk.orghub.core.rules.UnitScope;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.Page;
 import dk.orghub.core.store.Query;
 import dk.orghub.core.store.ReadPoint;
 
 /**
- * The organisation at one read point, in memory, for exports: the line organisation's
- * unit tree, the persons, engagements, manager roles and addresses valid there, and the
- * classes; read from the store in a few list reads, so that an export of a large
- * municipality does not ask the store once per unit or person. Immutable.
+ * The organisation at one read point, in memory, for exports: the unit tree of the
+ * export's {@link UnitScope} (the line organisation unless configured), the persons,
+ * engagements, manager roles and addresses valid there, and the classes; read from the
+ * store in a few list reads, so that an export of a large municipality does not ask the
+ * store once per unit or person. Immutable.
  * <p>
  * It also knows, for each unit valid at the date whose existence ends later, the date it
  * ends ({@link #unitEnd}), and for each unit an engagement valid at the date refers to
@@ -116,27 +118,59 @@ public final class OrgSnapshot {
 	}
 
 	/**
-	 * Reads the organisation at {@code point} from the store: the units of the line
-	 * organisation (in {@link #tree()}), the MED organisation's units and the
-	 * associations, persons, engagements, manager roles, addresses and classes valid
-	 * there (one list read each, in pages of {@link Query#MAX_LIMIT}), plus the end dates
-	 * of the units that end.
+	 * {@link #load(OrgStore, ReadPoint, UnitScope)} of the line organisation, whole.
 	 */
 	public static OrgSnapshot load(OrgStore store, ReadPoint point) {
+		return load(store, point, UnitScope.lineOrganisation());
+	}
+
+	/**
+	 * Reads the organisation at {@code point} from the store: the units in {@code scope}
+	 * (in {@link #tree()}; by default the line organisation), the MED organisation's
+	 * units (in {@link #medUnits()}, also when the scope puts them in the tree) and the
+	 * associations, persons, engagements, manager roles, addresses and classes valid
+	 * there (one list read each, in pages of {@link Query#MAX_LIMIT}), plus the end dates
+	 * of the units that end. What lies in an excluded subtree of the scope is left out:
+	 * its units (also MED units), and the engagements, manager roles, associations and
+	 * addresses placed in them; so are the engagements and manager roles of units valid
+	 * at the date but outside the tree.
+	 */
+	public static OrgSnapshot load(OrgStore store, ReadPoint point, UnitScope scope) {
 		Objects.requireNonNull(store, "store");
+		Objects.requireNonNull(scope, "scope");
 		Builder builder = builder(point);
-		List<Versioned<OrgUnit>> units = all(store,
-				Query.of(OrgUnit.class, point).where("hierarchy", DefaultClasses.LINE_ORGANISATION));
+		List<Versioned<OrgUnit>> all = all(store, Query.of(OrgUnit.class, point));
+		List<OrgUnit> values = all.stream().map(Versioned::value).toList();
+		Set<UUID> inTree = scope.included(values);
+		Set<UUID> leftOut = new LinkedHashSet<>(scope.belowExcluded(values));
+		List<Versioned<OrgUnit>> units = new ArrayList<>();
+		for (Versioned<OrgUnit> unit : all) {
+			UUID uuid = unit.value().uuid();
+			if (inTree.contains(uuid)) {
+				units.add(unit);
+			}
+			if (DefaultClasses.MED_ORGANISATION.equals(unit.value().hierarchy()) && !leftOut.contains(uuid)) {
+				builder.medUnit(unit);
+			}
+		}
 		builder.units(units);
+		Set<UUID> notInTree = new LinkedHashSet<>();
+		values.stream().map(OrgUnit::uuid).filter(u -> !inTree.contains(u)).forEach(notInTree::add);
 		all(store, Query.of(Person.class, point)).forEach(v -> builder.person(v.value()));
-		List<Versioned<Engagement>> engagements = all(store, Query.of(Engagement.class, point));
+		List<Versioned<Engagement>> engagements = all(store, Query.of(Engagement.class, point)).stream()
+			.filter(v -> !notInTree.contains(v.value().unit()))
+			.toList();
 		builder.engagements(engagements);
-		builder.managers(all(store, Query.of(Manager.class, point)));
-		builder.addresses(all(store, Query.of(Address.class, point)));
+		builder.managers(all(store, Query.of(Manager.class, point)).stream()
+			.filter(v -> !notInTree.contains(v.value().unit()))
+			.toList());
+		builder.addresses(all(store, Query.of(Address.class, point)).stream()
+			.filter(v -> !leftOut.contains(v.value().owner()))
+			.toList());
 		all(store, Query.of(Klasse.class, point)).forEach(v -> builder.klasse(v.value()));
-		all(store, Query.of(OrgUnit.class, point).where("hierarchy", DefaultClasses.MED_ORGANISATION))
-			.forEach(builder::medUnit);
-		all(store, Query.of(Association.class, point)).forEach(builder::association);
+		all(store, Query.of(Association.class, point)).stream()
+			.filter(v -> !leftOut.contains(v.value().unit()))
+			.forEach(builder::association);
 		Set<UUID> valid = new LinkedHashSet<>();
 		for (Versioned<OrgUnit> unit : units) {
 			valid.add(unit.value().uuid());
@@ -230,8 +264,8 @@ public final class OrgSnapshot {
 	}
 
 	/**
-	 * The units of the MED organisation valid at the date, by user key (they are not in
-	 * {@link #tree()}).
+	 * The units of the MED organisation valid at the date, by user key (in
+	 * {@link #tree()} only when the export's scope names the MED organisation).
 	 */
 	public List<OrgUnit> medUnits() {
 		return this.medUnits.stream().map(Versioned::value).toList();

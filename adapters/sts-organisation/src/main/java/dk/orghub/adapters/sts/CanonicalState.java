@@ -18,35 +18,48 @@ import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
+import dk.orghub.core.rules.UnitScope;
 import dk.orghub.core.store.OrgStore;
 
 /**
- * The canonical timelines the STS mapping reads: every unit of the line organisation (the
- * days a unit is in another hierarchy, such as the MED organisation, are left out), every
- * person, engagement, manager, address, IT user, KLE task and association, and the
- * classes they refer to. Mutable maps, so a cached state can be patched with changed
- * objects ({@link #put}).
+ * The canonical timelines the STS mapping reads: every unit in the target's
+ * {@link #scope()} (by default the line organisation; the days a unit is in a hierarchy
+ * out of scope, such as the MED organisation, are left out here, the excluded subtrees by
+ * the mapping), every person, engagement, manager, address, IT user, KLE task and
+ * association, and the classes they refer to. Mutable maps, so a cached state can be
+ * patched with changed objects ({@link #put}).
  */
 public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timeline<Person>> persons,
 		Map<UUID, Timeline<Engagement>> engagements, Map<UUID, Timeline<Manager>> managers,
 		Map<UUID, Timeline<Address>> addresses, Map<UUID, Timeline<ItUser>> itUsers, Map<UUID, Timeline<Kle>> kle,
-		Map<UUID, Timeline<Association>> associations, Map<UUID, Klasse> classes) {
+		Map<UUID, Timeline<Association>> associations, Map<UUID, Klasse> classes, UnitScope scope) {
 
-	/** An empty state that knows the default classes. */
+	/** An empty state of the line organisation that knows the default classes. */
 	public static CanonicalState empty() {
+		return empty(UnitScope.lineOrganisation());
+	}
+
+	/** An empty state of the units in {@code scope} that knows the default classes. */
+	public static CanonicalState empty(UnitScope scope) {
 		Map<UUID, Klasse> classes = new LinkedHashMap<>();
 		DefaultClasses.classes().forEach(k -> classes.put(k.uuid(), k));
 		return new CanonicalState(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
 				new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-				new LinkedHashMap<>(), classes);
+				new LinkedHashMap<>(), classes, scope);
+	}
+
+	/** {@link #load(OrgStore, UnitScope)} of the line organisation. */
+	public static CanonicalState load(OrgStore store) {
+		return load(store, UnitScope.lineOrganisation());
 	}
 
 	/**
 	 * Everything the mapping reads, as the store holds it now (every current timeline of
-	 * the mapped types, and the current value of every class).
+	 * the mapped types, the units as far as they are in {@code scope}'s hierarchies, and
+	 * the current value of every class).
 	 */
-	public static CanonicalState load(OrgStore store) {
-		CanonicalState state = empty();
+	public static CanonicalState load(OrgStore store, UnitScope scope) {
+		CanonicalState state = empty(scope);
 		store.allCurrentTimelines(OrgUnit.class)
 			.forEach((uuid, timeline) -> state.put(ObjectType.ORG_UNIT, uuid, timeline));
 		state.persons().putAll(store.allCurrentTimelines(Person.class));
@@ -67,7 +80,7 @@ public record CanonicalState(Map<UUID, Timeline<OrgUnit>> units, Map<UUID, Timel
 		if (type == ObjectType.ORG_UNIT) {
 			timeline = Timeline.of(timeline.segments()
 				.stream()
-				.filter(s -> ((OrgUnit) s.value()).inLineOrganisation())
+				.filter(s -> this.scope.inHierarchies((OrgUnit) s.value()))
 				.map(s -> (Segment<OrgObject>) (Segment) s)
 				.toList());
 		}

@@ -99,7 +99,7 @@ public final class StsMapper {
 				person(index, timeline).ifPresent(o -> result.put(Key.of(o), o));
 			}
 		}
-		for (Timeline<OrgUnit> unit : state.units().values()) {
+		for (Timeline<OrgUnit> unit : index.units.values()) {
 			unit(index, unit).ifPresent(o -> result.put(Key.of(o), o));
 		}
 		for (Timeline<ItUser> user : state.itUsers().values()) {
@@ -139,6 +139,12 @@ public final class StsMapper {
 
 		final LocalDate today;
 
+		/**
+		 * The units sent: the state's without the scope's excluded subtrees. What is
+		 * placed in a unit that is not here is not sent either.
+		 */
+		final Map<UUID, Timeline<OrgUnit>> units;
+
 		final Map<UUID, List<Timeline<Address>>> addressesByOwner = new HashMap<>();
 
 		final Map<UUID, List<Timeline<Kle>>> kleByUnit = new HashMap<>();
@@ -152,6 +158,7 @@ public final class StsMapper {
 		Index(CanonicalState state, LocalDate today) {
 			this.state = state;
 			this.today = today;
+			this.units = state.scope().units(state.units());
 			for (Timeline<Address> a : state.addresses().values()) {
 				reference(a, today).ifPresent(
 						s -> this.addressesByOwner.computeIfAbsent(s.value().owner(), k -> new ArrayList<>()).add(a));
@@ -165,9 +172,9 @@ public final class StsMapper {
 					.ifPresent(s -> this.brugereByPerson.computeIfAbsent(s.value().person(), x -> new ArrayList<>())
 						.add(u));
 			}
-			for (Timeline<OrgUnit> unit : state.units().values()) {
+			for (Timeline<OrgUnit> unit : this.units.values()) {
 				reference(unit, today).ifPresent(s -> {
-					if (s.value().payoutUnit() != null && state.units().containsKey(s.value().payoutUnit())) {
+					if (s.value().payoutUnit() != null && this.units.containsKey(s.value().payoutUnit())) {
 						this.payoutUnits.add(s.value().payoutUnit());
 					}
 				});
@@ -251,7 +258,7 @@ public final class StsMapper {
 			return Optional.empty();
 		}
 		boolean ownerSent = switch (a.ownerKind()) {
-			case ORG_UNIT -> index.state.units().containsKey(a.owner());
+			case ORG_UNIT -> index.units.containsKey(a.owner());
 			case PERSON -> index.brugereByPerson.containsKey(a.owner());
 			case ENGAGEMENT -> false;
 		};
@@ -379,7 +386,7 @@ public final class StsMapper {
 	private Optional<StsObject> engagement(Index index, Timeline<Engagement> timeline) {
 		Segment<Engagement> s = reference(timeline, index.today).orElseThrow();
 		Engagement e = s.value();
-		if (!index.brugereByPerson.containsKey(e.person()) || !index.state.units().containsKey(e.unit())) {
+		if (!index.brugereByPerson.containsKey(e.person()) || !index.units.containsKey(e.unit())) {
 			return Optional.empty();
 		}
 		Period p = period(s.validity());
@@ -394,14 +401,14 @@ public final class StsMapper {
 	}
 
 	/**
-	 * An association of a person with a user in a line unit is an Enhedsrolle like an
-	 * engagement (the state holds line units only, so associations in the MED
+	 * An association of a person with a user in a unit sent is an Enhedsrolle like an
+	 * engagement (by default only line units are sent, so associations in the MED
 	 * organisation give none), titled by its job function, else its type.
 	 */
 	private Optional<StsObject> association(Index index, Timeline<Association> timeline) {
 		Segment<Association> s = reference(timeline, index.today).orElseThrow();
 		Association a = s.value();
-		if (!index.brugereByPerson.containsKey(a.person()) || !index.state.units().containsKey(a.unit())) {
+		if (!index.brugereByPerson.containsKey(a.person()) || !index.units.containsKey(a.unit())) {
 			return Optional.empty();
 		}
 		Period p = period(s.validity());
@@ -421,7 +428,7 @@ public final class StsMapper {
 	private Optional<StsObject> manager(Index index, Timeline<Manager> timeline) {
 		Segment<Manager> s = reference(timeline, index.today).orElseThrow();
 		Manager m = s.value();
-		if (!index.state.units().containsKey(m.unit())) {
+		if (!index.units.containsKey(m.unit())) {
 			return Optional.empty();
 		}
 		Period p = period(s.validity());
@@ -436,7 +443,7 @@ public final class StsMapper {
 	}
 
 	private Optional<StsObject> payout(Index index, UUID unitUuid) {
-		Timeline<OrgUnit> timeline = index.state.units().get(unitUuid);
+		Timeline<OrgUnit> timeline = index.units.get(unitUuid);
 		Segment<OrgUnit> s = reference(timeline, index.today).orElseThrow();
 		Period p = period(s.validity());
 		UUID uuid = payoutFunction(unitUuid);
@@ -449,7 +456,7 @@ public final class StsMapper {
 	}
 
 	private Optional<StsObject> contact(Index index, UUID unitUuid) {
-		Timeline<OrgUnit> timeline = index.state.units().get(unitUuid);
+		Timeline<OrgUnit> timeline = index.units.get(unitUuid);
 		if (timeline == null) {
 			return Optional.empty();
 		}

@@ -25,6 +25,7 @@ import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
+import dk.orghub.core.rules.UnitScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +63,11 @@ class StsMapperTest {
 	private final List<UUID> addressIds = new ArrayList<>();
 
 	private CanonicalState state() {
-		CanonicalState s = CanonicalState.empty();
+		return state(UnitScope.lineOrganisation());
+	}
+
+	private CanonicalState state(UnitScope scope) {
+		CanonicalState s = CanonicalState.empty(scope);
 		Validity always = Validity.from(START);
 		s.units()
 			.put(ROOT, Timeline.of(always, new OrgUnit(ROOT, "KOMMUNE", "Kommunen", null,
@@ -158,6 +163,30 @@ class StsMapperTest {
 			.extracting(Rel::target)
 			.doesNotContain(committee);
 		assertThat(mapped).containsKeys(new Key(StsKind.ENHED, ROOT), new Key(StsKind.ENHED, CHILD));
+	}
+
+	@Test
+	void theConfiguredHierarchiesAreSentAndAnExcludedSubtreeIsLeftOutWithWhatIsPlacedInIt() {
+		CanonicalState s = state(UnitScope.of(List.of("Linjeorganisation", "MED-organisation"), List.of(CHILD)));
+		UUID committee = id(63);
+		s.put(ObjectType.ORG_UNIT, committee,
+				Timeline.of(Validity.from(START),
+						new OrgUnit(committee, "HMU", "Hovedudvalget", null,
+								cls(DefaultClasses.ORG_UNIT_TYPE, "Afdeling"), null, null,
+								DefaultClasses.MED_ORGANISATION, List.of(CHILD))));
+		s.associations()
+			.put(id(64), Timeline.of(Validity.from(START), new Association(id(64), "AMR-1", ANNA, committee,
+					cls(DefaultClasses.ASSOCIATION_TYPE, "Arbejdsmiljørepræsentant"), null)));
+
+		Map<Key, StsObject> mapped = new StsMapper(this.settings).map(s, TODAY);
+
+		assertThat(mapped).containsKeys(new Key(StsKind.ENHED, ROOT), new Key(StsKind.ENHED, committee),
+				new Key(StsKind.FUNKTION, id(64)), new Key(StsKind.FUNKTION, id(42)));
+		assertThat(mapped).as("the excluded unit, its engagements, manager role and addresses")
+			.doesNotContainKeys(new Key(StsKind.ENHED, CHILD), new Key(StsKind.FUNKTION, id(40)),
+					new Key(StsKind.FUNKTION, id(41)), new Key(StsKind.FUNKTION, id(50)),
+					new Key(StsKind.ADRESSE, id(2)));
+		assertThat(mapped.values()).flatExtracting(StsObject::relations).extracting(Rel::target).doesNotContain(CHILD);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import dk.orghub.adapters.exports.schedule.ScheduledExport;
 import dk.orghub.adapters.exports.schedule.ScheduledExportTarget;
 import dk.orghub.adapters.exports.survey.SurveyExporter;
 import dk.orghub.core.spi.CprAccess;
+import dk.orghub.core.spi.TargetUnitScope;
 import dk.orghub.core.store.OrgStore;
 import org.quartz.CronExpression;
 
@@ -20,10 +21,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The exports, always on: the survey and organisation exporters with the download
- * endpoints ({@code /api/v1/exports}), and the scheduled export as the sync
- * {@code export} when {@code hub.exports.scheduled.enabled}. Every bean can be replaced
- * by one of the same type.
+ * The exports, always on: the survey and organisation exporters (each with the units it
+ * exports, {@code hub.exports.<export>.units.*}) with the download endpoints
+ * ({@code /api/v1/exports}), and the scheduled export as the sync {@code export} when
+ * {@code hub.exports.scheduled.enabled}. Every bean can be replaced by one of the same
+ * type.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ExportProperties.class)
@@ -36,13 +38,25 @@ public class ExportAutoConfiguration {
 		properties.surveyOptions();
 		properties.organisationOptions();
 		properties.csvOptions();
-		return new SurveyExporter(store, clock);
+		return new SurveyExporter(store, clock, properties.survey().units().scope());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	OrganisationExporter organisationExporter(OrgStore store, Clock clock) {
-		return new OrganisationExporter(store, clock);
+	OrganisationExporter organisationExporter(OrgStore store, Clock clock, ExportProperties properties) {
+		return new OrganisationExporter(store, clock, properties.organisation().units().scope());
+	}
+
+	/** The units of the organisation export, for the organisation pages' marks. */
+	@Bean
+	TargetUnitScope organisationExportUnitScope(ExportProperties properties) {
+		return TargetUnitScope.of("export:organisation", properties.organisation().units().scope());
+	}
+
+	/** The units of the survey export, for the organisation pages' marks. */
+	@Bean
+	TargetUnitScope surveyExportUnitScope(ExportProperties properties) {
+		return TargetUnitScope.of("export:survey", properties.survey().units().scope());
 	}
 
 	@Bean
@@ -59,7 +73,7 @@ public class ExportAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ScheduledExport scheduledExport(ExportProperties properties, OrgStore store, Clock clock) {
-			return new ScheduledExport(properties.scheduledSettings(), store, clock);
+			return new ScheduledExport(properties.scheduledSettings(), store, clock, properties.scheduledScope());
 		}
 
 		@Bean

@@ -2,6 +2,7 @@ package dk.orghub.adapters.exports.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import dk.orghub.adapters.exports.ExportFormat;
 import dk.orghub.adapters.exports.Language;
@@ -11,8 +12,11 @@ import dk.orghub.adapters.exports.schedule.ScheduledExportSettings;
 import dk.orghub.adapters.exports.survey.RowMode;
 import dk.orghub.adapters.exports.survey.SurveyOptions;
 import dk.orghub.adapters.exports.table.CsvOptions;
+import dk.orghub.core.rules.UnitScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -58,18 +62,42 @@ public record ExportProperties(@NotNull @DefaultValue("en") String language, @Va
 	 * @param medGroups whether respondents are also grouped by the MED committee covering
 	 * their line unit (a column and the sheet {@code med-groups}); the scheduled survey's
 	 * setting and the downloads' default
+	 * @param units which units the survey's tree has ({@code hub.exports.survey.units.*})
 	 */
 	public record Survey(@NotNull @DefaultValue("per-engagement") String rows, @DefaultValue("false") boolean ageBand,
 			@DefaultValue("false") boolean sex, @NotNull @DefaultValue( {
 					"25", "35", "45", "55", "65" }) List<Integer> ageBandLimits,
-			@DefaultValue("false") boolean medGroups){
+			@DefaultValue("false") boolean medGroups, @Valid @NotNull @DefaultValue Units units){
 
 	}
 
 	/**
 	 * @param includeSecretAddresses whether addresses with visibility SECRET are exported
+	 * @param units which units the organisation export's unit table has
+	 * ({@code hub.exports.organisation.units.*})
 	 */
-	public record Organisation(@DefaultValue("false") boolean includeSecretAddresses) {
+	public record Organisation(@DefaultValue("false") boolean includeSecretAddresses,
+			@Valid @NotNull @DefaultValue Units units) {
+
+	}
+
+	/**
+	 * Which units an export has: those of some hierarchies, without some subtrees. What
+	 * is placed in a unit left out (engagements, manager roles, associations, addresses)
+	 * is left out with it; the MED organisation's own table and the survey's MED groups
+	 * keep the MED units outside the excluded subtrees.
+	 *
+	 * @param hierarchies user keys or UUIDs of classes of facet
+	 * {@code org_unit_hierarchy} (default {@code Linjeorganisation})
+	 * @param excludedSubtrees UUIDs of units left out together with every unit below them
+	 */
+	public record Units(@NotEmpty @DefaultValue("Linjeorganisation") List<@NotBlank String> hierarchies,
+			@NotNull @DefaultValue List<UUID> excludedSubtrees) {
+
+		/** The rule these settings make. */
+		public UnitScope scope() {
+			return UnitScope.of(this.hierarchies, this.excludedSubtrees);
+		}
 
 	}
 
@@ -112,6 +140,12 @@ public record ExportProperties(@NotNull @DefaultValue("en") String language, @Va
 		return OrganisationOptions.defaults()
 			.withLanguage(languageValue())
 			.withSecretAddresses(this.organisation.includeSecretAddresses());
+	}
+
+	/** The units the scheduled export has: those of its kind's settings. */
+	public UnitScope scheduledScope() {
+		return ExportKind.parse(this.scheduled.kind()) == ExportKind.SURVEY ? this.survey.units().scope()
+				: this.organisation.units().scope();
 	}
 
 	/** The scheduled export's settings; requires {@code hub.exports.scheduled.folder}. */

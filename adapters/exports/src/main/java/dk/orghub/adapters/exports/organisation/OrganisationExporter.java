@@ -29,6 +29,7 @@ import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.model.Versioned;
 import dk.orghub.core.query.OrgTree;
+import dk.orghub.core.rules.UnitScope;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.ReadPoint;
 
@@ -49,9 +50,20 @@ public final class OrganisationExporter {
 
 	private final Clock clock;
 
+	private final UnitScope scope;
+
+	/** An exporter of the line organisation, whole. */
 	public OrganisationExporter(OrgStore store, Clock clock) {
+		this(store, clock, UnitScope.lineOrganisation());
+	}
+
+	/**
+	 * @param scope the units exported (and what is placed in them)
+	 */
+	public OrganisationExporter(OrgStore store, Clock clock, UnitScope scope) {
 		this.store = Objects.requireNonNull(store, "store");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.scope = Objects.requireNonNull(scope, "scope");
 	}
 
 	/**
@@ -65,7 +77,7 @@ public final class OrganisationExporter {
 	}
 
 	public ExportDocument export(ReadPoint point, String root, OrganisationOptions options) {
-		return export(OrgSnapshot.load(this.store, point), root, options);
+		return export(OrgSnapshot.load(this.store, point, this.scope), root, options);
 	}
 
 	/** The export of a snapshot already read. */

@@ -19,6 +19,7 @@ import dk.orghub.adapters.exports.OrgSnapshot;
 import dk.orghub.adapters.exports.organisation.OrganisationExporter;
 import dk.orghub.adapters.exports.survey.SurveyExport;
 import dk.orghub.adapters.exports.survey.SurveyExporter;
+import dk.orghub.core.rules.UnitScope;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.ReadPoint;
 
@@ -44,12 +45,23 @@ public final class ScheduledExport {
 
 	private final ExportFolder folder;
 
+	private final UnitScope scope;
+
 	/** What a run wrote. */
 	public record Result(Path file, LocalDate at, int rows, int findings, Duration duration, List<Path> deleted) {
 
 	}
 
+	/** A scheduled export of the line organisation, whole. */
 	public ScheduledExport(ScheduledExportSettings settings, OrgStore store, Clock clock) {
+		this(settings, store, clock, UnitScope.lineOrganisation());
+	}
+
+	/**
+	 * @param scope the units exported (and what is placed in them)
+	 */
+	public ScheduledExport(ScheduledExportSettings settings, OrgStore store, Clock clock, UnitScope scope) {
+		this.scope = Objects.requireNonNull(scope, "scope");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.store = Objects.requireNonNull(store, "store");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -80,7 +92,7 @@ public final class ScheduledExport {
 		Instant start = this.clock.instant();
 		long started = System.nanoTime();
 		ReadPoint point = ReadPoint.now(this.clock);
-		OrgSnapshot snapshot = OrgSnapshot.load(this.store, point);
+		OrgSnapshot snapshot = OrgSnapshot.load(this.store, point, this.scope);
 		if (this.settings.kind() == ExportKind.SURVEY) {
 			SurveyExport survey = SurveyExporter.export(snapshot, this.settings.root(), this.settings.survey());
 			return new Prepared(survey.toDocument(), point.at(), survey.findings().size(), start, started);

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dk.orghub.adapters.exports.OrgSnapshot;
 import dk.orghub.adapters.exports.UnknownUnitException;
+import dk.orghub.core.rules.UnitScope;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.ReadPoint;
 
@@ -22,9 +23,20 @@ public final class SurveyExporter {
 
 	private final Clock clock;
 
+	private final UnitScope scope;
+
+	/** An exporter of the line organisation, whole. */
 	public SurveyExporter(OrgStore store, Clock clock) {
+		this(store, clock, UnitScope.lineOrganisation());
+	}
+
+	/**
+	 * @param scope the units exported (and what is placed in them)
+	 */
+	public SurveyExporter(OrgStore store, Clock clock, UnitScope scope) {
 		this.store = Objects.requireNonNull(store, "store");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.scope = Objects.requireNonNull(scope, "scope");
 	}
 
 	/**
@@ -40,7 +52,7 @@ public final class SurveyExporter {
 
 	/** The survey at a read point (as at a date, as known at a time). */
 	public SurveyExport export(ReadPoint point, String root, SurveyOptions options) {
-		return export(OrgSnapshot.load(this.store, point), root, options);
+		return export(OrgSnapshot.load(this.store, point, this.scope), root, options);
 	}
 
 	/** The survey of a snapshot already read. */

@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class ExportPropertiesTest {
 
+	private static final ExportProperties.Units LINE = new ExportProperties.Units(List.of("Linjeorganisation"),
+			List.of());
+
 	@Test
 	void theDefaultsAreTheRecordsDefaults() {
 		ExportProperties properties = properties("en", ';', true, "per-engagement", scheduled(null, "survey"));
@@ -72,8 +75,8 @@ class ExportPropertiesTest {
 	private static ExportProperties properties(String language, char separator, boolean decimalComma, String rows,
 			ExportProperties.Scheduled scheduled, boolean medGroups) {
 		return new ExportProperties(language, new ExportProperties.Csv(separator, true, decimalComma),
-				new ExportProperties.Survey(rows, false, false, List.of(25, 35, 45, 55, 65), medGroups),
-				new ExportProperties.Organisation(false), scheduled);
+				new ExportProperties.Survey(rows, false, false, List.of(25, 35, 45, 55, 65), medGroups, LINE),
+				new ExportProperties.Organisation(false, LINE), scheduled);
 	}
 
 }

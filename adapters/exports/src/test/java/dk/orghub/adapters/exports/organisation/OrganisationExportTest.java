@@ -33,6 +33,7 @@ import dk.orghub.core.model.Manager;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Timeline;
+import dk.orghub.core.rules.UnitScope;
 import dk.orghub.samples.municipality.Municipality;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -205,6 +206,48 @@ class OrganisationExportTest {
 		assertThat(multiLine).isNotEmpty();
 		assertThat(column(document.table("addresses"), 6)).containsAll(multiLine);
 		assertThat(records).hasSize(document.table("addresses").rows().size() + 1);
+	}
+
+	@Test
+	void theConfiguredHierarchiesAreExportedAndAnExcludedSubtreeIsLeftOutWithWhatIsInIt() {
+		LocalDate at = LocalDate.parse("2025-01-01");
+		List<OrgUnit> units = valid(this.municipality.units(), at);
+		UUID excluded = units.stream()
+			.filter(u -> this.municipality.root().equals(u.parent()))
+			.findFirst()
+			.orElseThrow()
+			.uuid();
+		Set<UUID> subtree = new HashSet<>(Set.of(excluded));
+		for (int added = 1; added > 0;) {
+			added = 0;
+			for (OrgUnit unit : units) {
+				if (subtree.contains(unit.parent()) && subtree.add(unit.uuid())) {
+					added++;
+				}
+			}
+		}
+		List<String> medKeys = valid(this.municipality.actors().medUnits(), at).stream().map(OrgUnit::userKey).toList();
+		assertThat(medKeys).isNotEmpty();
+		OrganisationExporter scoped = new OrganisationExporter(this.estate.store(), Clock.systemUTC(),
+				UnitScope.of(List.of("Linjeorganisation", "MED-organisation"), List.of(excluded)));
+
+		ExportDocument document = scoped.export(at, null, OrganisationOptions.defaults());
+
+		List<String> expected = new ArrayList<>(
+				units.stream().filter(u -> !subtree.contains(u.uuid())).map(OrgUnit::userKey).toList());
+		expected.addAll(medKeys);
+		assertThat(column(document.table("units"), 1)).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(column(document.table("engagements"), 0))
+			.containsExactlyInAnyOrderElementsOf(valid(this.municipality.engagements(), at).stream()
+				.filter(e -> !subtree.contains(e.unit()))
+				.map(Engagement::userKey)
+				.toList());
+		assertThat(column(document.table("managers"), 0))
+			.containsExactlyInAnyOrderElementsOf(valid(this.municipality.managers(), at).stream()
+				.filter(m -> !subtree.contains(m.unit()))
+				.map(Manager::userKey)
+				.toList());
+		assertThat(column(document.table("med-units"), 1)).containsExactlyInAnyOrderElementsOf(medKeys);
 	}
 
 	private static <T extends OrgObject> List<T> valid(Map<UUID, Timeline<T>> timelines, LocalDate at) {

@@ -9,8 +9,10 @@ import dk.orghub.adapters.sts.SentLedger;
 import dk.orghub.adapters.sts.StsOrganisationAdapter;
 import dk.orghub.adapters.sts.StsSchema;
 import dk.orghub.core.outbox.TargetOutbox;
+import dk.orghub.core.rules.UnitScope;
 import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.spi.HubRuns;
+import dk.orghub.core.spi.TargetUnitScope;
 import dk.orghub.core.store.OrgStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -27,17 +29,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * STS Organisation as a target, on when {@code hub.targets.sts.base-url} or a KOMBIT
  * environment is set ({@link ConditionalOnStsTarget}): the settings
- * ({@link StsProperties}), the adapter's tables (migrated after the hub's own Flyway
- * migration), the adapter with the syncs it offers ({@code sts-publish} with its publish
- * at start, whose change runs drain the hub's outbox for the adapter, and
- * {@code sts-reconcile}: {@link StsRuns}; the hub makes their routes), the endpoints
- * {@code /api/v1/targets/sts} and {@code /api/v1/profiles}, the target's health and
- * certificate metrics, and the consumer profiles for the dashboard. Every bean can be
- * replaced by one of the same type.
+ * ({@link StsProperties}) with the units sent ({@link StsUnitProperties}), the adapter's
+ * tables (migrated after the hub's own Flyway migration), the adapter with the syncs it
+ * offers ({@code sts-publish} with its publish at start, whose change runs drain the
+ * hub's outbox for the adapter, and {@code sts-reconcile}: {@link StsRuns}; the hub makes
+ * their routes), the endpoints {@code /api/v1/targets/sts} and {@code /api/v1/profiles},
+ * the target's health and certificate metrics, and the consumer profiles for the
+ * dashboard. Every bean can be replaced by one of the same type.
  */
 @AutoConfiguration
 @ConditionalOnStsTarget
-@EnableConfigurationProperties(StsProperties.class)
+@EnableConfigurationProperties({ StsProperties.class, StsUnitProperties.class })
 public class StsAutoConfiguration {
 
 	/**
@@ -74,10 +76,12 @@ public class StsAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	StsOrganisationAdapter stsOrganisationAdapter(StsProperties properties, DataSource dataSource, Clock clock,
-			ObjectProvider<OrgStore> store, StsTables tables, ObjectProvider<StsOperations> operations) {
+	StsOrganisationAdapter stsOrganisationAdapter(StsProperties properties, StsUnitProperties units,
+			DataSource dataSource, Clock clock, ObjectProvider<OrgStore> store, StsTables tables,
+			ObjectProvider<StsOperations> operations) {
+		UnitScope scope = units.scope();
 		StsOrganisationAdapter adapter = new StsOrganisationAdapter(properties.settings(),
-				new SentLedger(dataSource, clock), clock, () -> CanonicalState.load(store.getObject()));
+				new SentLedger(dataSource, clock), clock, () -> CanonicalState.load(store.getObject(), scope));
 		return adapter.drainedAs(outbox(properties))
 			.offering(() -> StsRuns.jobs(adapter, operations.getObject(), properties));
 	}
@@ -96,6 +100,15 @@ public class StsAutoConfiguration {
 	StsOperations stsOperations(StsOrganisationAdapter adapter, TargetOutbox outbox, Clock clock,
 			StsCertificates certificates) {
 		return new StsOperations(adapter, outbox, clock, certificates::certificates);
+	}
+
+	/**
+	 * The units sent ({@code hub.targets.sts.units.*}), for the organisation pages'
+	 * marks.
+	 */
+	@Bean
+	TargetUnitScope stsUnitScope(StsUnitProperties units) {
+		return TargetUnitScope.of(StsOrganisationAdapter.NAME, units.scope());
 	}
 
 	@Bean
