@@ -1,8 +1,14 @@
 package dk.orghub.routes.api;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Actor;
@@ -12,6 +18,7 @@ import dk.orghub.core.model.Association;
 import dk.orghub.core.model.Cpr;
 import dk.orghub.core.model.Kle;
 import dk.orghub.core.model.Klasse;
+import dk.orghub.core.model.Manager;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OrgUnit;
@@ -24,6 +31,7 @@ import dk.orghub.core.model.Versioned;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ChangeSet;
 import dk.orghub.core.store.OrgStore;
+import dk.orghub.core.store.Query;
 import dk.orghub.core.store.ReadPoint;
 import dk.orghub.routes.api.EditRequests.AddressChange;
 import dk.orghub.routes.api.EditRequests.AssociationChange;
@@ -31,20 +39,26 @@ import dk.orghub.routes.api.EditRequests.KleChange;
 import dk.orghub.routes.api.EditRequests.NewAddress;
 import dk.orghub.routes.api.EditRequests.NewAssociation;
 import dk.orghub.routes.api.EditRequests.NewKle;
+import dk.orghub.routes.api.EditRequests.NewManager;
+import dk.orghub.routes.api.EditRequests.NewOrgUnit;
 import dk.orghub.routes.api.EditRequests.NewPerson;
+import dk.orghub.routes.api.EditRequests.OrgUnitChange;
 import dk.orghub.routes.security.EditScope;
+import dk.orghub.routes.sync.FieldOwners;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The data payroll lacks, edited locally: addresses and KLE tasks of units, and the
- * associations of persons payroll does not employ (with the person, when new). Each edit
- * is one change set by the user; the store validates it and rejects it whole. Who may
- * make it is decided by {@link EditScope} on the unit the edit touches as read here (the
- * owner of the address, the unit of the task or association in the store, not anything in
- * the request; for an association moved to another unit, both) at the first day the edit
- * holds. An object a source delivered is the source's: changing or ending it here is
- * refused (the source would put it back).
+ * The data payroll lacks, edited locally: addresses and KLE tasks of units, the
+ * associations of persons payroll does not employ (with the person, when new), managers
+ * of units payroll gives none, and units no source has (created, renamed, moved, ended;
+ * of a source's unit, the fields the source does not hold, such as its payout unit). Each
+ * edit is one change set by the user; the store validates it and rejects it whole. Who
+ * may make it is decided by {@link EditScope} on the unit the edit touches as read here
+ * (the owner of the address, the unit of the task or association in the store, not
+ * anything in the request; for an association moved to another unit, both) at the first
+ * day the edit holds. An object a source delivered is the source's: changing or ending it
+ * here is refused (the source would put it back).
  */
 @Service
 class LocalEdits {
@@ -57,10 +71,14 @@ class LocalEdits {
 
 	private final EditScope scope;
 
+	private final FieldOwners owners;
+
 	private final Clock clock;
 
-	LocalEdits(OrgStore store, ClassResolver classes, ObjectReader reader, EditScope scope, Clock clock) {
+	LocalEdits(OrgStore store, ClassResolver classes, ObjectReader reader, EditScope scope, FieldOwners owners,
+			Clock clock) {
 		this.store = store;
+		this.owners = owners;
 		this.classes = classes;
 		this.reader = reader;
 		this.scope = scope;
@@ -226,6 +244,147 @@ class LocalEdits {
 			.note("association " + association.userKey() + " ended from " + date)
 			.end(ObjectType.ASSOCIATION, uuid, date)
 			.build());
+	}
+
+	Versioned<OrgUnit> createUnit(NewOrgUnit request, Actor actor) {
+		LocalDate from = fromOrToday(request.validFrom());
+		Validity validity = Periods.of(from, request.validTo());
+		ReadPoint point = ReadPoint.of(from, null, this.clock);
+		OrgUnit parent = unitAt(request.parent(), point);
+		this.scope.check(from, parent.uuid());
+		UUID type = this.classes.klasse(DefaultClasses.ORG_UNIT_TYPE, request.unitType(), "unitType", point).uuid();
+		UUID level = optionalClass(DefaultClasses.ORG_UNIT_LEVEL, request.unitLevel(), "unitLevel", point);
+		UUID payout = (request.payoutUnit() != null) ? unitAt(request.payoutUnit(), point).uuid() : null;
+		UUID uuid = UUID.randomUUID();
+		String userKey = (request.userKey() != null) ? request.userKey()
+				: parent.userKey() + "-" + uuid.toString().substring(0, 8);
+		OrgUnit unit = new OrgUnit(uuid, userKey, request.name().strip(), parent.uuid(), type, level, payout,
+				parent.hierarchy(), List.of());
+		ChangeSet changes = ChangeSet.by(actor)
+			.note("new unit " + userKey + " under " + parent.userKey())
+			.put(unit, validity)
+			.build();
+		return readBack(OrgUnit.class, uuid, from, this.store.apply(changes));
+	}
+
+	/**
+	 * A new name, parent, type, level or payout unit from a date. A move needs the unit,
+	 * its old parent and the new one in the editor's units; a field a source holds is
+	 * refused (409).
+	 */
+	Versioned<OrgUnit> changeUnit(UUID uuid, OrgUnitChange request, Actor actor) {
+		Timeline<OrgUnit> timeline = existing(OrgUnit.class, uuid);
+		LocalDate from = fromOrToday(request.validFrom());
+		Validity validity = Periods.change(timeline, from, request.validTo(), "unit");
+		ReadPoint point = ReadPoint.of(from, null, this.clock);
+		OrgUnit current = timeline.at(from).orElseThrow();
+		UUID parent = (request.parent() != null) ? unitAt(request.parent(), point).uuid() : current.parent();
+		List<UUID> touched = new ArrayList<>(List.of(uuid));
+		if (!Objects.equals(parent, current.parent())) {
+			Stream.of(current.parent(), parent).filter(Objects::nonNull).forEach(touched::add);
+		}
+		this.scope.check(from, touched.toArray(UUID[]::new));
+		String name = (request.name() != null && !request.name().isBlank()) ? request.name().strip() : current.name();
+		UUID type = (request.unitType() != null)
+				? this.classes.klasse(DefaultClasses.ORG_UNIT_TYPE, request.unitType(), "unitType", point).uuid()
+				: current.unitType();
+		UUID level = (request.unitLevel() != null)
+				? optionalClass(DefaultClasses.ORG_UNIT_LEVEL, request.unitLevel(), "unitLevel", point)
+				: current.unitLevel();
+		UUID payout = request.noPayoutUnit() ? null
+				: (request.payoutUnit() != null) ? unitAt(request.payoutUnit(), point).uuid() : current.payoutUnit();
+		OrgUnit changed = new OrgUnit(uuid, current.userKey(), name, parent, type, level, payout, current.hierarchy(),
+				current.covers());
+		refuseHeldFields(current, changed);
+		ChangeSet changes = ChangeSet.by(actor)
+			.note("unit " + current.userKey() + " changed from " + from)
+			.put(changed, validity)
+			.build();
+		return readBack(OrgUnit.class, uuid, from, this.store.apply(changes));
+	}
+
+	/** Ends a unit no source has; the store refuses it while units or roles need it. */
+	void endUnit(UUID uuid, LocalDate date, Actor actor) {
+		OrgUnit unit = existing(OrgUnit.class, uuid).latest().orElseThrow();
+		this.scope.check(date, uuid);
+		List<String> sources = this.owners.sources(unit);
+		if (!sources.isEmpty()) {
+			throw new ConflictException("The unit " + unit.userKey() + " comes from the source " + sources.get(0)
+					+ ", which decides when it ends: end it there");
+		}
+		this.store.apply(ChangeSet.by(actor)
+			.note("unit " + unit.userKey() + " ended from " + date)
+			.end(ObjectType.ORG_UNIT, uuid, date)
+			.build());
+	}
+
+	/**
+	 * A manager of a unit that has no manager from a source on the first day the role
+	 * holds (payroll's managers are payroll's).
+	 */
+	Versioned<Manager> createManager(NewManager request, Actor actor) {
+		LocalDate from = fromOrToday(request.validFrom());
+		Validity validity = Periods.of(from, request.validTo());
+		ReadPoint point = ReadPoint.of(from, null, this.clock);
+		OrgUnit unit = unitAt(request.unit(), point);
+		this.scope.check(from, unit.uuid());
+		for (Versioned<Manager> existing : this.store.list(Query.of(Manager.class, point).where("unit", unit.uuid()))
+			.items()) {
+			List<String> sources = this.owners.sources(existing.value());
+			if (!sources.isEmpty()) {
+				throw new ConflictException("The unit " + unit.userKey() + " has a manager from the source "
+						+ sources.get(0) + " on " + from + ": managers are added here only to units it gives none");
+			}
+		}
+		Person person = this.reader.find(Person.class, request.person(), point).value();
+		UUID type = this.classes.klasse(DefaultClasses.MANAGER_TYPE, request.managerType(), "managerType", point)
+			.uuid();
+		UUID level = optionalClass(DefaultClasses.MANAGER_LEVEL, request.managerLevel(), "managerLevel", point);
+		UUID uuid = UUID.randomUUID();
+		String userKey = (request.userKey() != null) ? request.userKey()
+				: unit.userKey() + "-manager-" + uuid.toString().substring(0, 8);
+		Manager manager = new Manager(uuid, userKey, unit.uuid(), person.uuid(), type, level, List.of());
+		ChangeSet changes = ChangeSet.by(actor)
+			.note("new manager " + userKey + " of unit " + unit.userKey())
+			.put(manager, validity)
+			.build();
+		return readBack(Manager.class, uuid, from, this.store.apply(changes));
+	}
+
+	void endManager(UUID uuid, LocalDate date, Actor actor) {
+		Manager manager = existing(Manager.class, uuid).latest().orElseThrow();
+		this.scope.check(date, manager.unit());
+		local(Manager.class, uuid, "manager role");
+		this.store.apply(ChangeSet.by(actor)
+			.note("manager " + manager.userKey() + " ended from " + date)
+			.end(ObjectType.MANAGER, uuid, date)
+			.build());
+	}
+
+	/** Refuses a change of a field a source holds (it would put its value back). */
+	private void refuseHeldFields(OrgUnit current, OrgUnit changed) {
+		Map<String, String> held = this.owners.fields(current);
+		for (RecordComponent component : OrgUnit.class.getRecordComponents()) {
+			String field = component.getName();
+			if (held.containsKey(field) && !Objects.equals(value(component, current), value(component, changed))) {
+				throw new ConflictException("The field " + field + " of the unit " + current.userKey()
+						+ " comes from the source " + held.get(field) + ", which holds it: change it there");
+			}
+		}
+	}
+
+	private static Object value(RecordComponent component, OrgUnit unit) {
+		try {
+			return component.getAccessor().invoke(unit);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private UUID optionalClass(String facet, String reference, String parameter, ReadPoint point) {
+		return (reference != null && !reference.isBlank())
+				? this.classes.klasse(facet, reference, parameter, point).uuid() : null;
 	}
 
 	/**

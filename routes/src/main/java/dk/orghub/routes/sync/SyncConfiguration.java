@@ -1,9 +1,13 @@
 package dk.orghub.routes.sync;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.spi.Adapter;
+import dk.orghub.core.spi.SourceAdapter;
+import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.store.OrgStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +33,18 @@ class SyncConfiguration {
 	@Bean
 	FieldPolicy hubFieldPolicy(FieldPolicyHolder holder) {
 		return holder.policy();
+	}
+
+	/** Which source holds each field of an object, for the local edits. */
+	@Bean
+	FieldOwners fieldOwners(OrgStore store, FieldPolicyHolder policy, Map<String, Adapter> adapters) {
+		Map<String, SourceOwnership> ownerships = new HashMap<>();
+		adapters.values().forEach((adapter) -> {
+			if (adapter instanceof SourceAdapter source) {
+				ownerships.put(source.name(), source.ownership());
+			}
+		});
+		return new FieldOwners(store, policy.policy(), ownerships);
 	}
 
 	@Bean
