@@ -289,6 +289,8 @@ function picker(name, kind, at, label, optional) {
     el('button', { type: 'button', class: 'action secondary', 'data-find': name, onclick: find }, t('pick')), ' ', select));
 }
 
+const UNIT_EDITS = ['name', 'unitType', 'unitLevel', 'parent', 'payoutUnit'];
+
 // the fields of the unit no source holds, from a date; a move is a new parent
 function changeUnitForm(unit, held, at) {
   const free = (f) => !held[f];
@@ -402,8 +404,9 @@ async function unitPage(uuid, params) {
   const addressAdd = editable ? toggle(el('button', { class: 'action', 'data-action': 'new-address' }, t('newAddress')), newAddressForm(uuid, at)) : [];
   const contactPlaceAdd = editable ? toggle(el('button', { class: 'action', 'data-action': 'new-contact-place' }, t('newContactPlace')), newAddressForm(uuid, at, 'CONTACT_PLACE')) : [];
   const managerAdd = editable && !managerFromSource ? toggle(el('button', { class: 'action', 'data-action': 'new-manager' }, t('newManager')), newManagerForm(uuid, at)) : [];
+  const changeable = UNIT_EDITS.some((f) => !held[f]);
   const unitControls = editable ? [
-    ...toggle(el('button', { class: 'action secondary', 'data-action': 'change-unit' }, t('changeUnit')), changeUnitForm(unit, held, at)),
+    ...(changeable ? toggle(el('button', { class: 'action secondary', 'data-action': 'change-unit' }, t('changeUnit')), changeUnitForm(unit, held, at)) : []),
     ...toggle(el('button', { class: 'action secondary', 'data-action': 'new-unit' }, t('newUnit')), newUnitForm(uuid, at)),
     ...(sources.sources.length ? [] : toggle(el('button', { class: 'action danger', 'data-action': 'end-unit' }, t('endUnit')), endForm('/api/v1/org-units/' + uuid + '/end', at)))] : [];
   const kleAdd = editable ? toggle(el('button', { class: 'action', 'data-action': 'new-kle' }, t('newKle')), newKleForm(uuid, at)) : [];

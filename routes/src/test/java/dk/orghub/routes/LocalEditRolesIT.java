@@ -218,7 +218,7 @@ class LocalEditRolesIT {
 		String cafe = created.getBody().get("uuid").asText();
 		assertThat(created.getBody().get("hierarchy").asText())
 			.isEqualTo(this.admin.get("/api/v1/org-units/{uuid}", TREE.inside()).get("hierarchy").asText());
-		assertThat(this.admin.get("/api/v1/org-units/{uuid}/sources", cafe).get("sources")).isEmpty();
+		assertThat(this.admin.get("/api/v1/org-units/{uuid}/sources?at={at}", cafe, from).get("sources")).isEmpty();
 
 		JsonNode renamed = this.schoolEditor.exchange(HttpMethod.PUT, "/api/v1/org-units/{uuid}",
 				Map.of("name", "Lektiecafé Nord", "payoutUnit", TREE.school().toString(), "parent",
@@ -290,7 +290,7 @@ class LocalEditRolesIT {
 	@Test
 	void theUnitsPersonsComeInOneReadWithoutCprNumbersUnlessAnAdministratorAsks() {
 		List<String> persons = items(this.admin.get("/api/v1/engagements?unit={u}&limit=3", TREE.school())).stream()
-			.map((e) => e.get("person").asText())
+			.map((e) -> e.get("person").asText())
 			.toList();
 		String uuids = String.join(",", persons) + "," + UUID.randomUUID();
 		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);

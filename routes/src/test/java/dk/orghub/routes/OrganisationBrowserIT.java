@@ -38,10 +38,12 @@ import static org.awaitility.Awaitility.await;
  * editor limited to one department browses to a unit of it at a past date, changes its
  * opening hours from the first of next month, sees it leave the outbox for the demo's
  * local STS Organisation service and finds the change in the unit's history; outside the
- * department it has no edit controls and the server refuses its write; a reader has no
- * edit controls anywhere and is refused too. Skipped with a message when chromium or
- * chromedriver is missing, unless {@code hub.test.browser.required=true} (CI). Leaves
- * screenshots in {@code target/organisation-*.png}.
+ * department it has no edit controls and the server refuses its write. The editor also
+ * creates a unit below its department, gives it a manager and ends both, and is refused a
+ * unit outside. A reader has no edit controls anywhere and is refused too. Skipped with a
+ * message when chromium or chromedriver is missing, unless
+ * {@code hub.test.browser.required=true} (CI). Leaves screenshots in
+ * {@code target/organisation-*.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:organisation-browser-it;DB_CLOSE_DELAY=-1",

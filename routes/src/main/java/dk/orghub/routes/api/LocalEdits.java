@@ -86,21 +86,16 @@ class LocalEdits {
 	}
 
 	Versioned<Address> createAddress(UUID unitUuid, NewAddress request, Actor actor) {
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.of(from, request.validTo());
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		OrgUnit unit = unitAt(unitUuid, point);
-		this.scope.check(from, unit.uuid());
-		Klasse type = this.classes.klasse(DefaultClasses.ADDRESS_TYPE, request.addressType(), "addressType", point);
-		UUID visibility = visibility(request.visibility(), point);
-		String userKey = (request.userKey() != null) ? request.userKey() : unit.userKey() + "-" + type.userKey();
+		Start start = start(request.validFrom(), request.validTo(), unitUuid);
+		Klasse type = this.classes.klasse(DefaultClasses.ADDRESS_TYPE, request.addressType(), "addressType",
+				start.point());
+		UUID visibility = visibility(request.visibility(), start.point());
+		String userKey = (request.userKey() != null) ? request.userKey()
+				: start.unit().userKey() + "-" + type.userKey();
 		Address address = new Address(UUID.randomUUID(), userKey, unitUuid, OwnerKind.ORG_UNIT, type.uuid(),
 				request.value(), visibility);
-		ChangeSet changes = ChangeSet.by(actor)
-			.note("new " + type.userKey() + " address of unit " + unit.userKey())
-			.put(address, validity)
-			.build();
-		return readBack(Address.class, address.uuid(), from, this.store.apply(changes));
+		return putAndRead(actor, "new " + type.userKey() + " address of unit " + start.unit().userKey(), Address.class,
+				address, start.validity(), start.from());
 	}
 
 	Versioned<Address> changeAddress(UUID uuid, AddressChange request, Actor actor) {
@@ -118,38 +113,25 @@ class LocalEdits {
 				: current.visibility();
 		Address changed = new Address(uuid, current.userKey(), current.owner(), current.ownerKind(), type,
 				request.value(), visibility);
-		ChangeSet changes = ChangeSet.by(actor)
-			.note("address " + current.userKey() + " changed from " + from)
-			.put(changed, validity)
-			.build();
-		return readBack(Address.class, uuid, from, this.store.apply(changes));
+		return putAndRead(actor, "address " + current.userKey() + " changed from " + from, Address.class, changed,
+				validity, from);
 	}
 
 	void endAddress(UUID uuid, LocalDate date, Actor actor) {
 		Address address = unitAddress(uuid).latest().orElseThrow();
 		this.scope.check(date, address.owner());
 		local(Address.class, uuid, "address");
-		this.store.apply(ChangeSet.by(actor)
-			.note("address " + address.userKey() + " ended from " + date)
-			.end(ObjectType.ADDRESS, uuid, date)
-			.build());
+		applyEnd(actor, ObjectType.ADDRESS, uuid, "address " + address.userKey(), date);
 	}
 
 	Versioned<Kle> createKle(UUID unitUuid, NewKle request, Actor actor) {
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.of(from, request.validTo());
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		OrgUnit unit = unitAt(unitUuid, point);
-		this.scope.check(from, unit.uuid());
-		Klasse aspect = this.classes.klasse(DefaultClasses.KLE_ASPECT, request.aspect(), "aspect", point);
+		Start start = start(request.validFrom(), request.validTo(), unitUuid);
+		Klasse aspect = this.classes.klasse(DefaultClasses.KLE_ASPECT, request.aspect(), "aspect", start.point());
 		String userKey = (request.userKey() != null) ? request.userKey()
-				: unit.userKey() + "-" + request.kleNumber() + "-" + aspect.userKey();
+				: start.unit().userKey() + "-" + request.kleNumber() + "-" + aspect.userKey();
 		Kle kle = new Kle(UUID.randomUUID(), userKey, unitUuid, request.kleNumber(), aspect.uuid());
-		ChangeSet changes = ChangeSet.by(actor)
-			.note("new KLE " + request.kleNumber() + " of unit " + unit.userKey())
-			.put(kle, validity)
-			.build();
-		return readBack(Kle.class, kle.uuid(), from, this.store.apply(changes));
+		return putAndRead(actor, "new KLE " + request.kleNumber() + " of unit " + start.unit().userKey(), Kle.class,
+				kle, start.validity(), start.from());
 	}
 
 	Versioned<Kle> changeKle(UUID uuid, KleChange request, Actor actor) {
@@ -165,53 +147,44 @@ class LocalEdits {
 				: current.aspect();
 		String number = (request.kleNumber() != null) ? request.kleNumber() : current.kleNumber();
 		Kle changed = new Kle(uuid, current.userKey(), current.unit(), number, aspect);
-		ChangeSet changes = ChangeSet.by(actor)
-			.note("KLE task " + current.userKey() + " changed from " + from)
-			.put(changed, validity)
-			.build();
-		return readBack(Kle.class, uuid, from, this.store.apply(changes));
+		return putAndRead(actor, "KLE task " + current.userKey() + " changed from " + from, Kle.class, changed,
+				validity, from);
 	}
 
 	void endKle(UUID uuid, LocalDate date, Actor actor) {
 		Kle kle = existing(Kle.class, uuid).latest().orElseThrow();
 		this.scope.check(date, kle.unit());
 		local(Kle.class, uuid, "KLE task");
-		this.store.apply(ChangeSet.by(actor)
-			.note("KLE task " + kle.userKey() + " ended from " + date)
-			.end(ObjectType.KLE, uuid, date)
-			.build());
+		applyEnd(actor, ObjectType.KLE, uuid, "KLE task " + kle.userKey(), date);
 	}
 
 	Versioned<Association> createAssociation(NewAssociation request, Actor actor) {
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.of(from, request.validTo());
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		OrgUnit unit = unitAt(request.unit(), point);
-		this.scope.check(from, unit.uuid());
+		Start start = start(request.validFrom(), request.validTo(), request.unit());
 		Klasse type = this.classes.klasse(DefaultClasses.ASSOCIATION_TYPE, request.associationType(), "associationType",
-				point);
-		UUID jobFunction = jobFunction(request.jobFunction(), point);
+				start.point());
+		UUID jobFunction = jobFunction(request.jobFunction(), start.point());
 		ChangeSet.Builder changes = ChangeSet.by(actor);
 		Person person;
 		if ((request.person() == null) == (request.newPerson() == null)) {
 			throw new BadParameterException("person", "give either person (an existing one) or newPerson");
 		}
 		if (request.person() != null) {
-			person = this.reader.find(Person.class, request.person(), point).value();
+			person = this.reader.find(Person.class, request.person(), start.point()).value();
 		}
 		else {
 			person = newPerson(request.newPerson());
-			changes.put(person, Validity.from(from));
+			changes.put(person, Validity.from(start.from()));
 		}
 		UUID uuid = UUID.randomUUID();
 		String userKey = (request.userKey() != null) ? request.userKey()
-				: unit.userKey() + "-" + type.userKey() + "-" + uuid.toString().substring(0, 8);
-		Association association = new Association(uuid, userKey, person.uuid(), unit.uuid(), type.uuid(), jobFunction);
+				: start.unit().userKey() + "-" + type.userKey() + "-" + uuid.toString().substring(0, 8);
+		Association association = new Association(uuid, userKey, person.uuid(), start.unit().uuid(), type.uuid(),
+				jobFunction);
 		changes
-			.note("new " + type.userKey() + " association " + userKey + " of unit " + unit.userKey()
+			.note("new " + type.userKey() + " association " + userKey + " of unit " + start.unit().userKey()
 					+ ((request.newPerson() != null) ? " with a new person" : ""))
-			.put(association, validity);
-		return readBack(Association.class, uuid, from, this.store.apply(changes.build()));
+			.put(association, start.validity());
+		return readBack(Association.class, uuid, start.from(), this.store.apply(changes.build()));
 	}
 
 	Versioned<Association> changeAssociation(UUID uuid, AssociationChange request, Actor actor) {
@@ -229,42 +202,30 @@ class LocalEdits {
 		UUID jobFunction = (request.jobFunction() != null) ? jobFunction(request.jobFunction(), point)
 				: current.jobFunction();
 		Association changed = new Association(uuid, current.userKey(), current.person(), unit, type, jobFunction);
-		ChangeSet changes = ChangeSet.by(actor)
-			.note("association " + current.userKey() + " changed from " + from)
-			.put(changed, validity)
-			.build();
-		return readBack(Association.class, uuid, from, this.store.apply(changes));
+		return putAndRead(actor, "association " + current.userKey() + " changed from " + from, Association.class,
+				changed, validity, from);
 	}
 
 	void endAssociation(UUID uuid, LocalDate date, Actor actor) {
 		Association association = existing(Association.class, uuid).latest().orElseThrow();
 		this.scope.check(date, association.unit());
 		local(Association.class, uuid, "association");
-		this.store.apply(ChangeSet.by(actor)
-			.note("association " + association.userKey() + " ended from " + date)
-			.end(ObjectType.ASSOCIATION, uuid, date)
-			.build());
+		applyEnd(actor, ObjectType.ASSOCIATION, uuid, "association " + association.userKey(), date);
 	}
 
 	Versioned<OrgUnit> createUnit(NewOrgUnit request, Actor actor) {
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.of(from, request.validTo());
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		OrgUnit parent = unitAt(request.parent(), point);
-		this.scope.check(from, parent.uuid());
-		UUID type = this.classes.klasse(DefaultClasses.ORG_UNIT_TYPE, request.unitType(), "unitType", point).uuid();
-		UUID level = optionalClass(DefaultClasses.ORG_UNIT_LEVEL, request.unitLevel(), "unitLevel", point);
-		UUID payout = (request.payoutUnit() != null) ? unitAt(request.payoutUnit(), point).uuid() : null;
+		Start start = start(request.validFrom(), request.validTo(), request.parent());
+		UUID type = this.classes.klasse(DefaultClasses.ORG_UNIT_TYPE, request.unitType(), "unitType", start.point())
+			.uuid();
+		UUID level = optionalClass(DefaultClasses.ORG_UNIT_LEVEL, request.unitLevel(), "unitLevel", start.point());
+		UUID payout = (request.payoutUnit() != null) ? unitAt(request.payoutUnit(), start.point()).uuid() : null;
 		UUID uuid = UUID.randomUUID();
 		String userKey = (request.userKey() != null) ? request.userKey()
-				: parent.userKey() + "-" + uuid.toString().substring(0, 8);
-		OrgUnit unit = new OrgUnit(uuid, userKey, request.name().strip(), parent.uuid(), type, level, payout,
-				parent.hierarchy(), List.of());
-		ChangeSet changes = ChangeSet.by(actor)
-			.note("new unit " + userKey + " under " + parent.userKey())
-			.put(unit, validity)
-			.build();
-		return readBack(OrgUnit.class, uuid, from, this.store.apply(changes));
+				: start.unit().userKey() + "-" + uuid.toString().substring(0, 8);
+		OrgUnit unit = new OrgUnit(uuid, userKey, request.name().strip(), start.unit().uuid(), type, level, payout,
+				start.unit().hierarchy(), List.of());
+		return putAndRead(actor, "new unit " + userKey + " under " + start.unit().userKey(), OrgUnit.class, unit,
+				start.validity(), start.from());
 	}
 
 	/**
@@ -296,11 +257,8 @@ class LocalEdits {
 		OrgUnit changed = new OrgUnit(uuid, current.userKey(), name, parent, type, level, payout, current.hierarchy(),
 				current.covers());
 		refuseHeldFields(current, changed);
-		ChangeSet changes = ChangeSet.by(actor)
-			.note("unit " + current.userKey() + " changed from " + from)
-			.put(changed, validity)
-			.build();
-		return readBack(OrgUnit.class, uuid, from, this.store.apply(changes));
+		return putAndRead(actor, "unit " + current.userKey() + " changed from " + from, OrgUnit.class, changed,
+				validity, from);
 	}
 
 	/** Ends a unit no source has; the store refuses it while units or roles need it. */
@@ -312,10 +270,7 @@ class LocalEdits {
 			throw new ConflictException("The unit " + unit.userKey() + " comes from the source " + sources.get(0)
 					+ ", which decides when it ends: end it there");
 		}
-		this.store.apply(ChangeSet.by(actor)
-			.note("unit " + unit.userKey() + " ended from " + date)
-			.end(ObjectType.ORG_UNIT, uuid, date)
-			.build());
+		applyEnd(actor, ObjectType.ORG_UNIT, uuid, "unit " + unit.userKey(), date);
 	}
 
 	/**
@@ -323,42 +278,46 @@ class LocalEdits {
 	 * holds (payroll's managers are payroll's).
 	 */
 	Versioned<Manager> createManager(NewManager request, Actor actor) {
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.of(from, request.validTo());
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		OrgUnit unit = unitAt(request.unit(), point);
-		this.scope.check(from, unit.uuid());
-		for (Versioned<Manager> existing : this.store.list(Query.of(Manager.class, point).where("unit", unit.uuid()))
+		Start start = start(request.validFrom(), request.validTo(), request.unit());
+		for (Versioned<Manager> existing : this.store
+			.list(Query.of(Manager.class, start.point()).where("unit", start.unit().uuid()))
 			.items()) {
 			List<String> sources = this.owners.sources(existing.value());
 			if (!sources.isEmpty()) {
-				throw new ConflictException("The unit " + unit.userKey() + " has a manager from the source "
-						+ sources.get(0) + " on " + from + ": managers are added here only to units it gives none");
+				throw new ConflictException(
+						"The unit " + start.unit().userKey() + " has a manager from the source " + sources.get(0)
+								+ " on " + start.from() + ": managers are added here only to units it gives none");
 			}
 		}
-		Person person = this.reader.find(Person.class, request.person(), point).value();
-		UUID type = this.classes.klasse(DefaultClasses.MANAGER_TYPE, request.managerType(), "managerType", point)
+		Person person = this.reader.find(Person.class, request.person(), start.point()).value();
+		UUID type = this.classes
+			.klasse(DefaultClasses.MANAGER_TYPE, request.managerType(), "managerType", start.point())
 			.uuid();
-		UUID level = optionalClass(DefaultClasses.MANAGER_LEVEL, request.managerLevel(), "managerLevel", point);
+		UUID level = optionalClass(DefaultClasses.MANAGER_LEVEL, request.managerLevel(), "managerLevel", start.point());
 		UUID uuid = UUID.randomUUID();
 		String userKey = (request.userKey() != null) ? request.userKey()
-				: unit.userKey() + "-manager-" + uuid.toString().substring(0, 8);
-		Manager manager = new Manager(uuid, userKey, unit.uuid(), person.uuid(), type, level, List.of());
-		ChangeSet changes = ChangeSet.by(actor)
-			.note("new manager " + userKey + " of unit " + unit.userKey())
-			.put(manager, validity)
-			.build();
-		return readBack(Manager.class, uuid, from, this.store.apply(changes));
+				: start.unit().userKey() + "-manager-" + uuid.toString().substring(0, 8);
+		Manager manager = new Manager(uuid, userKey, start.unit().uuid(), person.uuid(), type, level, List.of());
+		return putAndRead(actor, "new manager " + userKey + " of unit " + start.unit().userKey(), Manager.class,
+				manager, start.validity(), start.from());
 	}
 
 	void endManager(UUID uuid, LocalDate date, Actor actor) {
 		Manager manager = existing(Manager.class, uuid).latest().orElseThrow();
 		this.scope.check(date, manager.unit());
 		local(Manager.class, uuid, "manager role");
-		this.store.apply(ChangeSet.by(actor)
-			.note("manager " + manager.userKey() + " ended from " + date)
-			.end(ObjectType.MANAGER, uuid, date)
-			.build());
+		applyEnd(actor, ObjectType.MANAGER, uuid, "manager " + manager.userKey(), date);
+	}
+
+	/** Stores one new version as one change set and reads it back at {@code at}. */
+	private <T extends OrgObject> Versioned<T> putAndRead(Actor actor, String note, Class<T> type, T value,
+			Validity validity, LocalDate at) {
+		ChangeSet changes = ChangeSet.by(actor).note(note).put(value, validity).build();
+		return readBack(type, value.uuid(), at, this.store.apply(changes));
+	}
+
+	private void applyEnd(Actor actor, ObjectType type, UUID uuid, String what, LocalDate date) {
+		this.store.apply(ChangeSet.by(actor).note(what + " ended from " + date).end(type, uuid, date).build());
 	}
 
 	/** Refuses a change of a field a source holds (it would put its value back). */
@@ -456,6 +415,23 @@ class LocalEdits {
 		ReadPoint point = (result.registration() != null) ? new ReadPoint(at, result.registration().time())
 				: ReadPoint.of(at, null, this.clock);
 		return this.reader.find(type, uuid, point);
+	}
+
+	/**
+	 * The first day, validity and read point of a new object of a unit, with the unit at
+	 * that day, once the logged-in user may edit it then.
+	 */
+	private Start start(LocalDate validFrom, LocalDate validTo, UUID unitUuid) {
+		LocalDate from = fromOrToday(validFrom);
+		Validity validity = Periods.of(from, validTo);
+		ReadPoint point = ReadPoint.of(from, null, this.clock);
+		OrgUnit unit = unitAt(unitUuid, point);
+		this.scope.check(from, unit.uuid());
+		return new Start(from, validity, point, unit);
+	}
+
+	private record Start(LocalDate from, Validity validity, ReadPoint point, OrgUnit unit) {
+
 	}
 
 	private LocalDate fromOrToday(LocalDate from) {

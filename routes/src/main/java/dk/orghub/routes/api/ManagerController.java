@@ -1,13 +1,11 @@
 package dk.orghub.routes.api;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import dk.orghub.core.model.Manager;
-import dk.orghub.core.model.Versioned;
 import dk.orghub.routes.api.EditRequests.NewManager;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Manager roles of units; a role without a person is vacant. Managers of units payroll
@@ -74,12 +71,7 @@ class ManagerController {
 			description = "409 when the unit has a manager from a source on the first day; 422 when the store "
 					+ "rejects it; nothing is stored then.")
 	ResponseEntity<VersionJson<Manager>> create(@Valid @RequestBody NewManager body, HttpServletRequest request) {
-		Versioned<Manager> created = this.edits.createManager(body, Actors.of(request));
-		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/api/v1/managers/{uuid}")
-			.buildAndExpand(created.value().uuid())
-			.toUri();
-		return ResponseEntity.created(location).body(VersionJson.of(created));
+		return Created.at("/api/v1/managers/{uuid}", this.edits.createManager(body, Actors.of(request)));
 	}
 
 	@PostMapping("/{uuid}/end")

@@ -1,6 +1,5 @@
 package dk.orghub.routes.api;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Organisation units, their tree and managers, and the local edits: units no source has,
@@ -133,18 +131,14 @@ class OrgUnitController {
 			description = "422 when the store rejects it (e.g. an EAN that is not 13 digits); nothing is stored then.")
 	ResponseEntity<VersionJson<Address>> addAddress(@PathVariable UUID uuid, @Valid @RequestBody NewAddress body,
 			HttpServletRequest request) {
-		Versioned<Address> created = this.edits.createAddress(uuid, body, Actors.of(request));
-		return ResponseEntity.created(location("/api/v1/addresses/{uuid}", created.value().uuid()))
-			.body(VersionJson.of(created));
+		return Created.at("/api/v1/addresses/{uuid}", this.edits.createAddress(uuid, body, Actors.of(request)));
 	}
 
 	@PostMapping(path = "/{uuid}/kle", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Add a KLE task to the unit")
 	ResponseEntity<VersionJson<Kle>> addKle(@PathVariable UUID uuid, @Valid @RequestBody NewKle body,
 			HttpServletRequest request) {
-		Versioned<Kle> created = this.edits.createKle(uuid, body, Actors.of(request));
-		return ResponseEntity.created(location("/api/v1/kle/{uuid}", created.value().uuid()))
-			.body(VersionJson.of(created));
+		return Created.at("/api/v1/kle/{uuid}", this.edits.createKle(uuid, body, Actors.of(request)));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -152,9 +146,7 @@ class OrgUnitController {
 			description = "Needs the role edit for the parent. 422 when the store rejects it (e.g. the parent "
 					+ "does not exist on every day); nothing is stored then.")
 	ResponseEntity<VersionJson<OrgUnit>> create(@Valid @RequestBody NewOrgUnit body, HttpServletRequest request) {
-		Versioned<OrgUnit> created = this.edits.createUnit(body, Actors.of(request));
-		return ResponseEntity.created(location("/api/v1/org-units/{uuid}", created.value().uuid()))
-			.body(VersionJson.of(created));
+		return Created.at("/api/v1/org-units/{uuid}", this.edits.createUnit(body, Actors.of(request)));
 	}
 
 	@PutMapping(path = "/{uuid}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -186,10 +178,6 @@ class OrgUnitController {
 		OrgUnit unit = this.reader.find(OrgUnit.class, uuid, this.reader.readPoint(read)).value();
 		List<String> sources = this.owners.sources(unit);
 		return new SourcesJson(uuid, sources, this.owners.fields(unit, sources));
-	}
-
-	private static URI location(String path, UUID uuid) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).buildAndExpand(uuid).toUri();
 	}
 
 	/**
