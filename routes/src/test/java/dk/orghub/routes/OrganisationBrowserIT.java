@@ -304,6 +304,13 @@ class OrganisationBrowserIT extends InBrowser {
 		assertThat(admin.get("/api/v1/org-units/{uuid}", cafe).at("/validity/to").asText()).isEqualTo(end.toString());
 		assertThat(admin.get("/api/v1/org-units/{uuid}/history", cafe).toString())
 			.contains("user:" + LocalEditRolesIT.SCHOOL_EDITOR);
+		// the new unit and its manager leave the outbox for the local STS service, which
+		// takes them
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode sts = admin.get("/api/v1/targets/sts/status");
+			assertThat(sts.get("outboxBacklog").asInt()).isZero();
+			assertThat(sts.get("quarantine").toString()).doesNotContain(cafe);
+		});
 
 		// outside its department: no controls, and the server refuses a new unit there
 		this.browser.get(base() + "/organisation.html#/unit/" + TREE.outside());
