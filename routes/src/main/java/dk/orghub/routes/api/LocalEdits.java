@@ -99,22 +99,19 @@ class LocalEdits {
 	}
 
 	Versioned<Address> changeAddress(UUID uuid, AddressChange request, Actor actor) {
-		Timeline<Address> timeline = unitAddress(uuid);
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.change(timeline, from, request.validTo(), "address");
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		Address current = timeline.at(from).orElseThrow();
-		this.scope.check(from, current.owner());
+		Change<Address> change = change(unitAddress(uuid), request.validFrom(), request.validTo(), "address");
+		this.scope.check(change.from(), change.current().owner());
 		local(Address.class, uuid, "address");
 		UUID type = (request.addressType() != null)
-				? this.classes.klasse(DefaultClasses.ADDRESS_TYPE, request.addressType(), "addressType", point).uuid()
-				: current.addressType();
-		UUID visibility = (request.visibility() != null) ? visibility(request.visibility(), point)
-				: current.visibility();
-		Address changed = new Address(uuid, current.userKey(), current.owner(), current.ownerKind(), type,
-				request.value(), visibility);
-		return putAndRead(actor, "address " + current.userKey() + " changed from " + from, Address.class, changed,
-				validity, from);
+				? this.classes.klasse(DefaultClasses.ADDRESS_TYPE, request.addressType(), "addressType", change.point())
+					.uuid()
+				: change.current().addressType();
+		UUID visibility = (request.visibility() != null) ? visibility(request.visibility(), change.point())
+				: change.current().visibility();
+		Address changed = new Address(uuid, change.current().userKey(), change.current().owner(),
+				change.current().ownerKind(), type, request.value(), visibility);
+		return putAndRead(actor, "address " + change.current().userKey() + " changed from " + change.from(),
+				Address.class, changed, change.validity(), change.from());
 	}
 
 	void endAddress(UUID uuid, LocalDate date, Actor actor) {
@@ -135,20 +132,16 @@ class LocalEdits {
 	}
 
 	Versioned<Kle> changeKle(UUID uuid, KleChange request, Actor actor) {
-		Timeline<Kle> timeline = existing(Kle.class, uuid);
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.change(timeline, from, request.validTo(), "KLE task");
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		Kle current = timeline.at(from).orElseThrow();
-		this.scope.check(from, current.unit());
+		Change<Kle> change = change(existing(Kle.class, uuid), request.validFrom(), request.validTo(), "KLE task");
+		this.scope.check(change.from(), change.current().unit());
 		local(Kle.class, uuid, "KLE task");
 		UUID aspect = (request.aspect() != null)
-				? this.classes.klasse(DefaultClasses.KLE_ASPECT, request.aspect(), "aspect", point).uuid()
-				: current.aspect();
-		String number = (request.kleNumber() != null) ? request.kleNumber() : current.kleNumber();
-		Kle changed = new Kle(uuid, current.userKey(), current.unit(), number, aspect);
-		return putAndRead(actor, "KLE task " + current.userKey() + " changed from " + from, Kle.class, changed,
-				validity, from);
+				? this.classes.klasse(DefaultClasses.KLE_ASPECT, request.aspect(), "aspect", change.point()).uuid()
+				: change.current().aspect();
+		String number = (request.kleNumber() != null) ? request.kleNumber() : change.current().kleNumber();
+		Kle changed = new Kle(uuid, change.current().userKey(), change.current().unit(), number, aspect);
+		return putAndRead(actor, "KLE task " + change.current().userKey() + " changed from " + change.from(), Kle.class,
+				changed, change.validity(), change.from());
 	}
 
 	void endKle(UUID uuid, LocalDate date, Actor actor) {
@@ -188,22 +181,20 @@ class LocalEdits {
 	}
 
 	Versioned<Association> changeAssociation(UUID uuid, AssociationChange request, Actor actor) {
-		Timeline<Association> timeline = existing(Association.class, uuid);
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.change(timeline, from, request.validTo(), "association");
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		Association current = timeline.at(from).orElseThrow();
-		UUID unit = (request.unit() != null) ? unitAt(request.unit(), point).uuid() : current.unit();
-		this.scope.check(from, current.unit(), unit);
+		Change<Association> change = change(existing(Association.class, uuid), request.validFrom(), request.validTo(),
+				"association");
+		UUID unit = (request.unit() != null) ? unitAt(request.unit(), change.point()).uuid() : change.current().unit();
+		this.scope.check(change.from(), change.current().unit(), unit);
 		local(Association.class, uuid, "association");
 		UUID type = (request.associationType() != null) ? this.classes
-			.klasse(DefaultClasses.ASSOCIATION_TYPE, request.associationType(), "associationType", point)
-			.uuid() : current.associationType();
-		UUID jobFunction = (request.jobFunction() != null) ? jobFunction(request.jobFunction(), point)
-				: current.jobFunction();
-		Association changed = new Association(uuid, current.userKey(), current.person(), unit, type, jobFunction);
-		return putAndRead(actor, "association " + current.userKey() + " changed from " + from, Association.class,
-				changed, validity, from);
+			.klasse(DefaultClasses.ASSOCIATION_TYPE, request.associationType(), "associationType", change.point())
+			.uuid() : change.current().associationType();
+		UUID jobFunction = (request.jobFunction() != null) ? jobFunction(request.jobFunction(), change.point())
+				: change.current().jobFunction();
+		Association changed = new Association(uuid, change.current().userKey(), change.current().person(), unit, type,
+				jobFunction);
+		return putAndRead(actor, "association " + change.current().userKey() + " changed from " + change.from(),
+				Association.class, changed, change.validity(), change.from());
 	}
 
 	void endAssociation(UUID uuid, LocalDate date, Actor actor) {
@@ -234,31 +225,30 @@ class LocalEdits {
 	 * refused (409).
 	 */
 	Versioned<OrgUnit> changeUnit(UUID uuid, OrgUnitChange request, Actor actor) {
-		Timeline<OrgUnit> timeline = existing(OrgUnit.class, uuid);
-		LocalDate from = fromOrToday(request.validFrom());
-		Validity validity = Periods.change(timeline, from, request.validTo(), "unit");
-		ReadPoint point = ReadPoint.of(from, null, this.clock);
-		OrgUnit current = timeline.at(from).orElseThrow();
-		UUID parent = (request.parent() != null) ? unitAt(request.parent(), point).uuid() : current.parent();
+		Change<OrgUnit> change = change(existing(OrgUnit.class, uuid), request.validFrom(), request.validTo(), "unit");
+		UUID parent = (request.parent() != null) ? unitAt(request.parent(), change.point()).uuid()
+				: change.current().parent();
 		List<UUID> touched = new ArrayList<>(List.of(uuid));
-		if (!Objects.equals(parent, current.parent())) {
-			Stream.of(current.parent(), parent).filter(Objects::nonNull).forEach(touched::add);
+		if (!Objects.equals(parent, change.current().parent())) {
+			Stream.of(change.current().parent(), parent).filter(Objects::nonNull).forEach(touched::add);
 		}
-		this.scope.check(from, touched.toArray(UUID[]::new));
-		String name = (request.name() != null && !request.name().isBlank()) ? request.name().strip() : current.name();
+		this.scope.check(change.from(), touched.toArray(UUID[]::new));
+		String name = (request.name() != null && !request.name().isBlank()) ? request.name().strip()
+				: change.current().name();
 		UUID type = (request.unitType() != null)
-				? this.classes.klasse(DefaultClasses.ORG_UNIT_TYPE, request.unitType(), "unitType", point).uuid()
-				: current.unitType();
+				? this.classes.klasse(DefaultClasses.ORG_UNIT_TYPE, request.unitType(), "unitType", change.point())
+					.uuid()
+				: change.current().unitType();
 		UUID level = (request.unitLevel() != null)
-				? optionalClass(DefaultClasses.ORG_UNIT_LEVEL, request.unitLevel(), "unitLevel", point)
-				: current.unitLevel();
-		UUID payout = request.noPayoutUnit() ? null
-				: (request.payoutUnit() != null) ? unitAt(request.payoutUnit(), point).uuid() : current.payoutUnit();
-		OrgUnit changed = new OrgUnit(uuid, current.userKey(), name, parent, type, level, payout, current.hierarchy(),
-				current.covers());
-		refuseHeldFields(current, changed);
-		return putAndRead(actor, "unit " + current.userKey() + " changed from " + from, OrgUnit.class, changed,
-				validity, from);
+				? optionalClass(DefaultClasses.ORG_UNIT_LEVEL, request.unitLevel(), "unitLevel", change.point())
+				: change.current().unitLevel();
+		UUID payout = request.noPayoutUnit() ? null : (request.payoutUnit() != null)
+				? unitAt(request.payoutUnit(), change.point()).uuid() : change.current().payoutUnit();
+		OrgUnit changed = new OrgUnit(uuid, change.current().userKey(), name, parent, type, level, payout,
+				change.current().hierarchy(), change.current().covers());
+		refuseHeldFields(change.current(), changed);
+		return putAndRead(actor, "unit " + change.current().userKey() + " changed from " + change.from(), OrgUnit.class,
+				changed, change.validity(), change.from());
 	}
 
 	/** Ends a unit no source has; the store refuses it while units or roles need it. */
@@ -428,6 +418,22 @@ class LocalEdits {
 		OrgUnit unit = unitAt(unitUuid, point);
 		this.scope.check(from, unit.uuid());
 		return new Start(from, validity, point, unit);
+	}
+
+	/**
+	 * The first day, validity and read point of a new value of an existing object, with
+	 * the value it replaces; the validity ends where the object's does unless
+	 * {@code validTo} is given.
+	 */
+	private <T extends OrgObject> Change<T> change(Timeline<T> timeline, LocalDate validFrom, LocalDate validTo,
+			String what) {
+		LocalDate from = fromOrToday(validFrom);
+		Validity validity = Periods.change(timeline, from, validTo, what);
+		return new Change<>(from, validity, ReadPoint.of(from, null, this.clock), timeline.at(from).orElseThrow());
+	}
+
+	private record Change<T extends OrgObject>(LocalDate from, Validity validity, ReadPoint point, T current) {
+
 	}
 
 	private record Start(LocalDate from, Validity validity, ReadPoint point, OrgUnit unit) {
