@@ -41,6 +41,10 @@ export const TEXTS = {
       NO_OPENING_HOURS: 'Tilføj åbningstider', NO_POSTAL: 'Tilføj postadresse', NO_RETURN_ADDRESS: 'Tilføj returadresse', NO_CONTACT_DATA: 'Tilføj e-mail' },
     leftOut: 'udeladt af', leftOutHint: 'Hvert mål modtager de hierarkier og undertræer, det er sat op til (som standard kun linjeorganisationen); det, der ligger i en udeladt enhed, udelades med den. MED-enheder indgår i spørgeskemaeksporten som MED-grupper.',
     notFound: 'Findes ikke på datoen', error: 'Fejl', back: 'Til træet', object: 'Objekt',
+    payoutUnit: 'Udbetalende enhed', contactPlaces: 'Henvendelsessteder', newContactPlace: 'Nyt henvendelsessted',
+    newManager: 'Ny leder', managerLevel: 'Lederniveau', newUnit: 'Ny underenhed', changeUnit: 'Ret enheden', endUnit: 'Afslut enheden',
+    heldBy: 'ejes af kilden', localUnit: 'Enheden er kommunens egen (ingen kilde)', pick: 'Find', pickHint: 'navn',
+    noPayoutUnit: 'Ingen udbetalende enhed', managerFromSource: 'Enheden har en leder fra lønsystemet; lokale ledere tilføjes kun til enheder uden.',
   },
   en: {
     title: 'Organisation', operations: 'Operations', api: 'API', logout: 'Log out', roles: { READ: 'read', OPERATE: 'operate', EDIT: 'edit', ADMINISTER: 'administer' },
@@ -83,5 +87,9 @@ export const TEXTS = {
       NO_OPENING_HOURS: 'Add opening hours', NO_POSTAL: 'Add a postal address', NO_RETURN_ADDRESS: 'Add a return address', NO_CONTACT_DATA: 'Add an e-mail' },
     leftOut: 'left out of', leftOutHint: "Each target receives the hierarchies and subtrees it is configured for (by default the line organisation only); what lies in a unit left out is left out with it. MED units are in the survey export as MED groups.",
     notFound: 'Does not exist at the date', error: 'Error', back: 'To the tree', object: 'Object',
+    payoutUnit: 'Payout unit', contactPlaces: 'Contact places', newContactPlace: 'New contact place',
+    newManager: 'New manager', managerLevel: 'Manager level', newUnit: 'New unit below', changeUnit: 'Change the unit', endUnit: 'End the unit',
+    heldBy: 'held by the source', localUnit: "The unit is the municipality's own (no source)", pick: 'Find', pickHint: 'name',
+    noPayoutUnit: 'No payout unit', managerFromSource: 'The unit has a manager from payroll; local managers are added only to units without one.',
   },
 };

@@ -88,6 +88,20 @@ async function person(uuid) {
   return state.persons.get(uuid);
 }
 
+// the persons with these UUIDs at a date, in one request per 150 (the URL stays short); the
+// answer has no CPR numbers (those need includeCpr and the role administer)
+async function persons(uuids, at) {
+  const wanted = [...new Set(uuids.filter((u) => u))];
+  const found = new Map();
+  for (let i = 0; i < wanted.length; i += 150) {
+    const chunk = wanted.slice(i, i + 150);
+    const page = await api('GET', '/api/v1/persons?' + q({ uuids: chunk.join(','), at, limit: chunk.length }));
+    page.items.forEach((p) => found.set(p.uuid, p));
+  }
+  await Promise.all(wanted.filter((u) => !found.has(u)).map(async (u) => found.set(u, await person(u))));
+  return found;
+}
+
 async function unitName(uuid, at) {
   const key = uuid + '@' + at;
   if (!state.units.has(key)) state.units.set(key, api('GET', '/api/v1/org-units/' + uuid + '?' + q({ at })).then((u) => u.name).catch(() => uuid));
@@ -178,11 +192,12 @@ async function mayEdit(unit, at) {
 }
 
 // runs an edit, shows its outcome, and draws the page again
-async function edit(method, path, body) {
+async function edit(method, path, body, next) {
   try {
-    await api(method, path, body);
+    const result = await api(method, path, body);
     notice(t('saved'));
-    await route();
+    if (next) next(result);
+    else await route();
   } catch (e) {
     notice(t('refused') + ': ' + e.message);
   }
@@ -231,11 +246,13 @@ function toggle(button, form) {
   return [button, form];
 }
 
-function newAddressForm(unit, at) {
+// a new address of the unit; with a type (e.g. CONTACT_PLACE) only of that type
+function newAddressForm(unit, at, fixedType) {
   const types = classesOf('address_type').sort((a, b) => a.title.localeCompare(b.title));
   const visibilities = classesOf('visibility');
-  const form = el('form', { class: 'form', 'data-form': 'new-address' },
-    el('label', {}, t('type'), el('select', { name: 'addressType' }, types.map((c) => el('option', { value: c.userKey }, c.title)))),
+  const form = el('form', { class: 'form', 'data-form': fixedType ? 'new-' + fixedType.toLowerCase().replace('_', '-') : 'new-address' },
+    fixedType ? el('input', { type: 'hidden', name: 'addressType', value: fixedType })
+      : el('label', {}, t('type'), el('select', { name: 'addressType' }, types.map((c) => el('option', { value: c.userKey }, c.title)))),
     el('label', {}, t('value'), el('textarea', { name: 'value' })),
     el('label', {}, t('visibility'), el('select', { name: 'visibility' }, el('option', { value: '' }, '—'), visibilities.map((c) => el('option', { value: c.userKey }, c.title)))),
     dateField('validFrom', t('validFrom'), at), dateField('validTo', t('validTo')),
@@ -251,6 +268,71 @@ function newKleForm(unit, at) {
     dateField('validFrom', t('validFrom'), at), dateField('validTo', t('validTo')),
     el('button', { class: 'action', type: 'submit' }, t('save')));
   form.addEventListener('submit', (e) => { e.preventDefault(); edit('POST', '/api/v1/org-units/' + unit + '/kle', formValues(form)); });
+  return form;
+}
+
+function classSelect(name, facet, selected, optional) {
+  return el('select', { name }, optional ? el('option', { value: '' }, '—') : null,
+    classesOf(facet).map((c) => el('option', { value: c.userKey, selected: c.uuid === selected }, c.title)));
+}
+
+// a search box that fills a select with the units or persons found; the select's value is sent
+function picker(name, kind, at, label, optional) {
+  const empty = () => (optional ? [el('option', { value: '' }, '—')] : []);
+  const select = el('select', { name }, empty());
+  const input = el('input', { type: 'search', placeholder: t('pickHint'), 'data-pick': name, size: 14 });
+  const find = async () => {
+    const found = await api('GET', '/api/v1/search?' + q({ q: input.value.trim(), at, limit: 20 }));
+    const list = kind === 'unit' ? found.units : found.persons;
+    select.replaceChildren(...empty(), ...list.map((x) => el('option', { value: x.uuid }, x.name)));
+  };
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); find(); } });
+  return el('label', {}, label, el('span', {}, input, ' ',
+    el('button', { type: 'button', class: 'action secondary', 'data-find': name, onclick: find }, t('pick')), ' ', select));
+}
+
+const UNIT_EDITS = ['name', 'unitType', 'unitLevel', 'parent', 'payoutUnit'];
+
+// the fields of the unit no source holds, from a date; a move is a new parent
+function changeUnitForm(unit, held, at) {
+  const free = (f) => !held[f];
+  const form = el('form', { class: 'form', 'data-form': 'change-unit' },
+    free('name') ? el('label', {}, t('name'), el('input', { name: 'name', value: unit.name, size: 30 })) : null,
+    free('unitType') ? el('label', {}, t('type'), classSelect('unitType', 'org_unit_type', unit.unitType)) : null,
+    free('unitLevel') ? el('label', {}, t('level'), classSelect('unitLevel', 'org_unit_level', unit.unitLevel, true)) : null,
+    free('parent') ? picker('parent', 'unit', at, t('parent'), true) : null,
+    free('payoutUnit') ? picker('payoutUnit', 'unit', at, t('payoutUnit'), true) : null,
+    free('payoutUnit') && unit.payoutUnit ? el('label', {}, t('noPayoutUnit'), el('input', { type: 'checkbox', name: 'noPayoutUnit', value: 'true' })) : null,
+    dateField('validFrom', t('validFrom'), at), dateField('validTo', t('validTo')),
+    el('button', { class: 'action', type: 'submit' }, t('save')));
+  form.addEventListener('submit', (e) => { e.preventDefault(); edit('PUT', '/api/v1/org-units/' + unit.uuid, formValues(form)); });
+  return form;
+}
+
+function newUnitForm(parent, at) {
+  const form = el('form', { class: 'form', 'data-form': 'new-unit' },
+    el('label', {}, t('name'), el('input', { name: 'name', size: 30 })),
+    el('label', {}, t('type'), classSelect('unitType', 'org_unit_type')),
+    el('label', {}, t('level'), classSelect('unitLevel', 'org_unit_level', null, true)),
+    dateField('validFrom', t('validFrom'), at), dateField('validTo', t('validTo')),
+    el('button', { class: 'action', type: 'submit' }, t('save')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const from = formValues(form).validFrom || at;
+    edit('POST', '/api/v1/org-units', { ...formValues(form), parent },
+      (created) => { window.location.hash = '#/unit/' + created.uuid + '?' + q({ at: from }); });
+  });
+  return form;
+}
+
+function newManagerForm(unit, at) {
+  const form = el('form', { class: 'form', 'data-form': 'new-manager' },
+    picker('person', 'person', at, t('person')),
+    el('label', {}, t('managerType'), classSelect('managerType', 'manager_type')),
+    el('label', {}, t('managerLevel'), classSelect('managerLevel', 'manager_level', null, true)),
+    dateField('validFrom', t('validFrom'), at), dateField('validTo', t('validTo')),
+    el('button', { class: 'action', type: 'submit' }, t('save')));
+  form.addEventListener('submit', (e) => { e.preventDefault(); edit('POST', '/api/v1/managers', { ...formValues(form), unit }); });
   return form;
 }
 
@@ -297,27 +379,43 @@ async function unitPage(uuid, params) {
     page.replaceChildren(el('h1', {}, t('unit')), el('p', { class: 'muted' }, t('notFound') + ' ' + at + ' (' + e.message + ')'), dateChooser('#/unit/' + uuid, at));
     return;
   }
-  const [editable, addresses, managers, resolution, engagements, kle] = await Promise.all([
+  const [editable, allAddresses, managers, resolution, engagements, kle, sources, itUsers] = await Promise.all([
     mayEdit(uuid, at), all('/api/v1/addresses?' + q({ owner: uuid, at })), all('/api/v1/managers?' + q({ unit: uuid, at })),
     api('GET', '/api/v1/org-units/' + uuid + '/manager?' + q({ at })), all('/api/v1/engagements?' + q({ unit: uuid, at })),
-    all('/api/v1/kle?' + q({ unit: uuid, at }))]);
-  const people = await Promise.all(engagements.map((e) => person(e.person)));
-  const managerPeople = await Promise.all(managers.map((m) => m.person ? person(m.person) : null));
-  const itUsers = await api('GET', '/api/v1/org-units/' + uuid + '/it-users?' + q({ at }));
+    all('/api/v1/kle?' + q({ unit: uuid, at })), api('GET', '/api/v1/org-units/' + uuid + '/sources?' + q({ at })),
+    api('GET', '/api/v1/org-units/' + uuid + '/it-users?' + q({ at }))]);
+  const inheritedManager = resolution.manager && resolution.inherited ? resolution.manager : null;
+  const people = await persons([...engagements.map((e) => e.person), ...managers.map((m) => m.person),
+    ...itUsers.map((u) => u.person), inheritedManager && inheritedManager.person], at);
   const parentName = unit.parent ? await unitName(unit.parent, at) : null;
+  const payoutName = unit.payoutUnit ? await unitName(unit.payoutUnit, at) : null;
+  const isContactPlace = (a) => (state.classes.get(a.addressType) || {}).userKey === 'CONTACT_PLACE';
+  const addresses = allAddresses.filter((a) => !isContactPlace(a));
+  const contactPlaces = allAddresses.filter(isContactPlace);
+  const held = sources.fields;
+  const heldBy = (f) => held[f] ? el('span', { class: 'source', 'data-held': f }, ' (' + t('heldBy') + ' ' + held[f] + ')') : null;
+  const managerFromSource = managers.some((m) => !isLocal(m));
 
   let inherited = null;
-  if (resolution.manager && resolution.inherited) {
-    const [who, from] = await Promise.all([person(resolution.manager.person), unitName(resolution.manager.unit, at)]);
+  if (inheritedManager) {
+    const [who, from] = [people.get(inheritedManager.person), await unitName(inheritedManager.unit, at)];
     inherited = el('p', { id: 'inherited-manager' }, el('strong', {}, personLink(who, at)), ' (' + klass(resolution.manager.managerType) + '), ',
       t('inheritedFrom') + ' ', unitLink(resolution.manager.unit, from, at));
   }
 
   const addressAdd = editable ? toggle(el('button', { class: 'action', 'data-action': 'new-address' }, t('newAddress')), newAddressForm(uuid, at)) : [];
+  const contactPlaceAdd = editable ? toggle(el('button', { class: 'action', 'data-action': 'new-contact-place' }, t('newContactPlace')), newAddressForm(uuid, at, 'CONTACT_PLACE')) : [];
+  const managerAdd = editable && !managerFromSource ? toggle(el('button', { class: 'action', 'data-action': 'new-manager' }, t('newManager')), newManagerForm(uuid, at)) : [];
+  const changeable = UNIT_EDITS.some((f) => !held[f]);
+  const unitControls = editable ? [
+    ...(changeable ? toggle(el('button', { class: 'action secondary', 'data-action': 'change-unit' }, t('changeUnit')), changeUnitForm(unit, held, at)) : []),
+    ...toggle(el('button', { class: 'action secondary', 'data-action': 'new-unit' }, t('newUnit')), newUnitForm(uuid, at)),
+    ...(sources.sources.length ? [] : toggle(el('button', { class: 'action danger', 'data-action': 'end-unit' }, t('endUnit')), endForm('/api/v1/org-units/' + uuid + '/end', at)))] : [];
   const kleAdd = editable ? toggle(el('button', { class: 'action', 'data-action': 'new-kle' }, t('newKle')), newKleForm(uuid, at)) : [];
   // a readiness link (add=KLE or add=<address type>) opens the form that fixes what is missing
   const wanted = params.get('add');
   if (wanted === 'KLE' && kleAdd.length) kleAdd[1].hidden = false;
+  else if (wanted === 'CONTACT_PLACE' && contactPlaceAdd.length) contactPlaceAdd[1].hidden = false;
   else if (wanted && addressAdd.length) {
     addressAdd[1].hidden = false;
     const type = classesOf('address_type').find((c) => c.userKey === wanted);
@@ -329,28 +427,35 @@ async function unitPage(uuid, params) {
     el('div', { class: 'toolbar' }, dateChooser('#/unit/' + uuid, at), el('a', { href: '#/history/unit/' + uuid + '?' + q({ at }), id: 'history-link' }, t('history')),
       el('a', { href: '#/chart/' + uuid + '?' + q({ at }), id: 'chart-link' }, t('chart')), el('a', { href: '#/tree?' + q({ at }) }, t('back'))),
     editable ? null : el('p', { class: 'hint', id: 'read-only' }, t('readOnly')),
-    el('dl', { class: 'facts' },
+    el('dl', { class: 'facts', id: 'unit-facts' },
       el('dt', {}, t('userKey')), el('dd', {}, unit.userKey),
-      el('dt', {}, t('type')), el('dd', {}, klass(unit.unitType)),
-      el('dt', {}, t('level')), el('dd', {}, klass(unit.unitLevel) || t('none')),
-      el('dt', {}, t('parent')), el('dd', {}, unit.parent ? unitLink(unit.parent, parentName, at) : t('none')),
+      el('dt', {}, t('name')), el('dd', {}, unit.name, heldBy('name')),
+      el('dt', {}, t('type')), el('dd', {}, klass(unit.unitType), heldBy('unitType')),
+      el('dt', {}, t('level')), el('dd', {}, klass(unit.unitLevel) || t('none'), heldBy('unitLevel')),
+      el('dt', {}, t('parent')), el('dd', {}, unit.parent ? unitLink(unit.parent, parentName, at) : t('none'), heldBy('parent')),
+      el('dt', {}, t('payoutUnit')), el('dd', { id: 'payout-unit' }, unit.payoutUnit ? unitLink(unit.payoutUnit, payoutName, at) : t('none'), heldBy('payoutUnit')),
       el('dt', {}, t('validity')), el('dd', {}, period(unit.validity)),
-      el('dt', {}, t('source')), el('dd', {}, sourceOf(unit), ' ', el('span', { class: 'source' }, when(unit.registration.time)))),
+      el('dt', {}, t('source')), el('dd', {}, sourceOf(unit), ' ', el('span', { class: 'source' }, when(unit.registration.time)),
+        sources.sources.length ? null : el('div', { class: 'source', id: 'local-unit' }, t('localUnit')))),
+    unitControls.length ? el('div', { class: 'toolbar', id: 'unit-controls' }, ...unitControls) : null,
     section(t('addresses'), table([t('type'), t('value'), t('visibility'), t('validity'), t('source'), ''], addressRows(addresses, editable, at), { id: 'addresses' }), ...addressAdd),
+    section(t('contactPlaces'), table([t('type'), t('value'), t('visibility'), t('validity'), t('source'), ''], addressRows(contactPlaces, editable, at), { id: 'contact-places' }), ...contactPlaceAdd),
     section(t('managers'),
-      table([t('name'), t('managerType'), t('validity'), t('source')], managers.map((m, i) => el('tr', {},
-        el('td', {}, m.person ? personLink(managerPeople[i], at) : el('em', {}, t('vacant'))), el('td', {}, klass(m.managerType)),
-        el('td', {}, period(m.validity)), el('td', {}, sourceOf(m)))), { id: 'managers' }),
-      inherited || (resolution.manager ? null : el('p', { class: 'muted' }, t('noManager')))),
+      table([t('name'), t('managerType'), t('validity'), t('source'), ''], managers.map((m) => el('tr', { 'data-manager': m.uuid },
+        el('td', {}, m.person ? personLink(people.get(m.person), at) : el('em', {}, t('vacant'))), el('td', {}, klass(m.managerType)),
+        el('td', {}, period(m.validity)), el('td', {}, sourceOf(m)),
+        el('td', {}, editable && isLocal(m) ? toggle(el('button', { class: 'action danger', 'data-action': 'end-manager' }, t('end')), endForm('/api/v1/managers/' + m.uuid + '/end', at)) : null))), { id: 'managers' }),
+      inherited || (resolution.manager ? null : el('p', { class: 'muted' }, t('noManager'))),
+      editable && managerFromSource ? el('p', { class: 'hint' }, t('managerFromSource')) : null, ...managerAdd),
     section(t('engagements') + ' (' + engagements.length + ')', table([t('person'), t('jobFunction'), t('engagementType'), t('fraction'), t('primary'), t('validity')],
-      engagements.map((e, i) => el('tr', {}, el('td', {}, personLink(people[i], at)), el('td', {}, klass(e.jobFunction)), el('td', {}, klass(e.engagementType)),
+      engagements.map((e) => el('tr', {}, el('td', {}, personLink(people.get(e.person), at)), el('td', {}, klass(e.jobFunction)), el('td', {}, klass(e.engagementType)),
         el('td', {}, e.fraction ?? ''), el('td', {}, e.primary ? t('yes') : t('no')), el('td', {}, period(e.validity)))), { id: 'engagements' })),
     section(t('kle'), table([t('kleNumber'), t('aspect'), t('validity'), t('source'), ''], kle.map((k) => el('tr', { 'data-kle': k.uuid },
       el('td', {}, k.kleNumber), el('td', {}, klass(k.aspect)), el('td', {}, period(k.validity)), el('td', {}, sourceOf(k)),
       el('td', {}, editable && isLocal(k) ? [...toggle(el('button', { class: 'action secondary', 'data-action': 'change-kle' }, t('change')), kleChangeForm(k, at)),
         ...toggle(el('button', { class: 'action danger', 'data-action': 'end-kle' }, t('end')), endForm('/api/v1/kle/' + k.uuid + '/end', at))] : null))), { id: 'kle' }), ...kleAdd),
     section(t('itUsers'), table([t('person'), t('itSystem'), t('account'), t('enabled')], itUsers.map((u) => el('tr', {},
-      el('td', {}, personLink(people[engagements.findIndex((e) => e.person === u.person)], at)), el('td', {}, klass(u.itSystem)),
+      el('td', {}, personLink(people.get(u.person), at)), el('td', {}, klass(u.itSystem)),
       el('td', {}, u.userKey), el('td', {}, u.enabled ? t('enabled') : t('disabled')))), { id: 'it-users' })),
     await stsSection(uuid)].filter((c) => c));
 }

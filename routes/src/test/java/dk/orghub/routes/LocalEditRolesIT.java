@@ -208,6 +208,103 @@ class LocalEditRolesIT {
 			.isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
+	@Test
+	void theSchoolEditorKeepsItsOwnUnitsAndTheirManagersAndNothingOutsideTheSchool() {
+		LocalDate from = TODAY.plusDays(3);
+		ResponseEntity<JsonNode> created = this.schoolEditor.exchange(HttpMethod.POST, "/api/v1/org-units",
+				Map.of("name", "Lektiecafé", "parent", TREE.inside().toString(), "unitType", "Team", "validFrom",
+						from.toString()));
+		assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+		String cafe = created.getBody().get("uuid").asText();
+		assertThat(created.getBody().get("hierarchy").asText())
+			.isEqualTo(this.admin.get("/api/v1/org-units/{uuid}", TREE.inside()).get("hierarchy").asText());
+		assertThat(this.admin.get("/api/v1/org-units/{uuid}/sources?at={at}", cafe, from).get("sources")).isEmpty();
+
+		JsonNode renamed = this.schoolEditor.exchange(HttpMethod.PUT, "/api/v1/org-units/{uuid}",
+				Map.of("name", "Lektiecafé Nord", "payoutUnit", TREE.school().toString(), "parent",
+						TREE.school().toString(), "validFrom", from.plusDays(1).toString()),
+				cafe)
+			.getBody();
+		assertThat(renamed.get("name").asText()).as(renamed.toString()).isEqualTo("Lektiecafé Nord");
+		assertThat(renamed.get("parent").asText()).isEqualTo(TREE.school().toString());
+		assertThat(renamed.get("payoutUnit").asText()).isEqualTo(TREE.school().toString());
+		assertThat(this.admin.get("/api/v1/org-units/{uuid}?at={at}", cafe, from).get("name").asText())
+			.isEqualTo("Lektiecafé");
+
+		String person = items(this.admin.get("/api/v1/engagements?unit={u}&limit=1", TREE.school())).get(0)
+			.get("person")
+			.asText();
+		ResponseEntity<JsonNode> manager = this.schoolEditor.exchange(HttpMethod.POST, "/api/v1/managers",
+				Map.of("person", person, "unit", cafe, "managerType", "Leder", "validFrom", from.toString()));
+		assertThat(manager.getStatusCode()).as(String.valueOf(manager.getBody())).isEqualTo(HttpStatus.CREATED);
+		assertThat(manager.getBody().at("/registration/actor").asText()).isEqualTo("user:" + SCHOOL_EDITOR);
+		assertThat(
+				this.admin.get("/api/v1/org-units/{uuid}/manager?at={at}", cafe, from).at("/manager/person").asText())
+			.isEqualTo(person);
+
+		// outside the school: no new unit under it, no move there, no change, no manager
+		assertRefused(this.schoolEditor, HttpMethod.POST, "/api/v1/org-units",
+				Map.of("name", "Udenfor", "parent", TREE.outside().toString(), "unitType", "Team"));
+		assertRefused(this.schoolEditor, HttpMethod.PUT, "/api/v1/org-units/{uuid}",
+				Map.of("parent", TREE.outside().toString(), "validFrom", from.plusDays(2).toString()), cafe);
+		assertRefused(this.schoolEditor, HttpMethod.PUT, "/api/v1/org-units/{uuid}",
+				Map.of("payoutUnit", TREE.school().toString()), TREE.outside());
+		assertRefused(this.schoolEditor, HttpMethod.POST, "/api/v1/org-units/{uuid}/end?date={d}", null, TREE.outside(),
+				TODAY.plusDays(5));
+		assertRefused(this.schoolEditor, HttpMethod.POST, "/api/v1/managers",
+				Map.of("person", person, "unit", TREE.outside().toString(), "managerType", "Leder"));
+		assertThat(this.admin.get("/api/v1/org-units/{uuid}?at={at}", cafe, from.plusDays(2)).get("parent").asText())
+			.isEqualTo(TREE.school().toString());
+		assertThat(this.admin.get("/api/v1/search?q=Udenfor").get("units")).isEmpty();
+
+		LocalDate end = from.plusDays(10);
+		assertThat(status(this.schoolEditor, HttpMethod.POST, "/api/v1/managers/{uuid}/end?date={d}", null,
+				manager.getBody().get("uuid").asText(), end))
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(status(this.schoolEditor, HttpMethod.POST, "/api/v1/org-units/{uuid}/end?date={d}", null, cafe, end))
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(
+				this.admin.get("/api/v1/org-units/{uuid}?at={at}", cafe, end.minusDays(1)).at("/validity/to").asText())
+			.isEqualTo(end.toString());
+		assertThat(status(this.admin, HttpMethod.GET, "/api/v1/org-units/{uuid}?at={at}", null, cafe, end))
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void whatASourceHoldsOfAUnitIsRefusedEvenToTheAdministrator() {
+		JsonNode sources = this.admin.get("/api/v1/org-units/{uuid}/sources", TREE.school());
+		assertThat(sources.get("sources")).extracting(JsonNode::asText).containsExactly("samples");
+		assertThat(sources.at("/fields/name").asText()).isEqualTo("samples");
+		String name = this.admin.get("/api/v1/org-units/{uuid}", TREE.school()).get("name").asText();
+
+		ResponseEntity<JsonNode> renamed = this.admin.exchange(HttpMethod.PUT, "/api/v1/org-units/{uuid}",
+				Map.of("name", "Omdøbt"), TREE.school());
+		assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(renamed.getBody().get("detail").asText()).contains("name", "samples");
+		assertThat(status(this.admin, HttpMethod.POST, "/api/v1/org-units/{uuid}/end?date={d}", null, TREE.school(),
+				TODAY.plusDays(5)))
+			.isEqualTo(HttpStatus.CONFLICT);
+		assertThat(this.admin.get("/api/v1/org-units/{uuid}", TREE.school()).get("name").asText()).isEqualTo(name);
+	}
+
+	@Test
+	void theUnitsPersonsComeInOneReadWithoutCprNumbersUnlessAnAdministratorAsks() {
+		List<String> persons = items(this.admin.get("/api/v1/engagements?unit={u}&limit=3", TREE.school())).stream()
+			.map((e) -> e.get("person").asText())
+			.toList();
+		String uuids = String.join(",", persons) + "," + UUID.randomUUID();
+		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+
+		JsonNode page = reader.get("/api/v1/persons?uuids={uuids}&limit=10", uuids);
+		assertThat(items(page)).extracting((p) -> p.get("uuid").asText())
+			.containsExactlyElementsOf(persons.stream().distinct().toList());
+		assertThat(items(page)).allSatisfy((p) -> assertThat(p.has("cpr")).isFalse());
+		assertThat(reader.exchange(HttpMethod.GET, "/api/v1/persons?uuids={uuids}&includeCpr=true", null, uuids)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(items(this.admin.get("/api/v1/persons?uuids={uuids}&includeCpr=true", uuids)))
+			.anySatisfy((p) -> assertThat(p.get("cpr").asText()).hasSize(10));
+	}
+
 	private static Map<String, Object> intern(UUID unit) {
 		return Map.of("unit", unit.toString(), "associationType", "Praktikant", "newPerson",
 				Map.of("givenName", "Sara", "surname", "Lund", "noCprReason", "praktikant fra udlandet"));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,10 +38,12 @@ import static org.awaitility.Awaitility.await;
  * editor limited to one department browses to a unit of it at a past date, changes its
  * opening hours from the first of next month, sees it leave the outbox for the demo's
  * local STS Organisation service and finds the change in the unit's history; outside the
- * department it has no edit controls and the server refuses its write; a reader has no
- * edit controls anywhere and is refused too. Skipped with a message when chromium or
- * chromedriver is missing, unless {@code hub.test.browser.required=true} (CI). Leaves
- * screenshots in {@code target/organisation-*.png}.
+ * department it has no edit controls and the server refuses its write. The editor also
+ * creates a unit below its department, gives it a manager and ends both, and is refused a
+ * unit outside. A reader has no edit controls anywhere and is refused too. Skipped with a
+ * message when chromium or chromedriver is missing, unless
+ * {@code hub.test.browser.required=true} (CI). Leaves screenshots in
+ * {@code target/organisation-*.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:organisation-browser-it;DB_CLOSE_DELAY=-1",
@@ -239,6 +242,90 @@ class OrganisationBrowserIT extends InBrowser {
 				""", download.getAttribute("href"));
 		assertThat(svg).startsWith("image/svg+xml|<svg")
 			.contains("xmlns=\"http://www.w3.org/2000/svg\"", "data-unit=\"" + TREE.school() + "\"");
+	}
+
+	@Test
+	void anEditorCreatesAUnitInItsDepartmentGivesItAManagerAndEndsItButNotOutside() throws Exception {
+		Api admin = new Api(this.rest);
+		JsonNode engagement = Api.items(admin.get("/api/v1/engagements?unit={u}&limit=1", TREE.school())).get(0);
+		JsonNode person = admin.get("/api/v1/persons/{uuid}", engagement.get("person").asText());
+		String personName = person.get("givenName").asText() + " " + person.get("surname").asText();
+		LocalDate end = TODAY.plusDays(10);
+
+		this.browser.get(base() + "/organisation.html");
+		this.chromium.logIn(LocalEditRolesIT.SCHOOL_EDITOR, LocalEditRolesIT.PASSWORD);
+		this.browser.get(base() + "/organisation.html#/unit/" + TREE.school() + "?at=" + TODAY);
+		until((b) -> b.findElement(By.cssSelector("button[data-action='new-unit']")).isDisplayed());
+		// the school comes from the sample payroll: its fields show their source, and
+		// it cannot be ended here
+		assertThat(this.browser.findElement(By.id("unit-facts")).getText()).contains("ejes af kilden samples");
+		assertThat(this.browser.findElements(By.cssSelector("button[data-action='end-unit']"))).isEmpty();
+		this.browser.findElement(By.cssSelector("button[data-action='new-unit']")).click();
+		WebElement form = this.browser.findElement(By.cssSelector("form[data-form='new-unit']"));
+		form.findElement(By.name("name")).sendKeys("Lektiecafé Syd");
+		new Select(form.findElement(By.name("unitType"))).selectByValue("Team");
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		until((b) -> b.findElement(By.id("unit-name")).getText().equals("Lektiecafé Syd"));
+		String cafe = this.browser.getCurrentUrl().replaceAll(".*#/unit/([0-9a-f-]+).*", "$1");
+		assertThat(admin.get("/api/v1/org-units/{uuid}", cafe).get("parent").asText())
+			.isEqualTo(TREE.school().toString());
+		assertThat(this.browser.findElement(By.id("local-unit")).isDisplayed()).isTrue();
+
+		this.browser.findElement(By.cssSelector("button[data-action='new-manager']")).click();
+		WebElement manager = this.browser.findElement(By.cssSelector("form[data-form='new-manager']"));
+		manager.findElement(By.cssSelector("input[data-pick='person']")).sendKeys(personName);
+		manager.findElement(By.cssSelector("button[data-find='person']")).click();
+		String personUuid = person.get("uuid").asText();
+		until((b) -> !manager.findElements(By.cssSelector("select[name=person] option[value='" + personUuid + "']"))
+			.isEmpty());
+		new Select(manager.findElement(By.name("person"))).selectByValue(personUuid);
+		new Select(manager.findElement(By.name("managerType"))).selectByValue("Leder");
+		manager.findElement(By.cssSelector("button[type=submit]")).click();
+		WebElement row = until(
+				(b) -> b.findElements(By.cssSelector("#managers tr[data-manager]")).stream().findFirst().orElse(null));
+		assertThat(row.getText()).contains(personName, "user:" + LocalEditRolesIT.SCHOOL_EDITOR);
+		JsonNode role = Api.items(admin.get("/api/v1/managers?unit={u}", cafe)).get(0);
+		assertThat(role.get("person").asText()).isEqualTo(personUuid);
+		screenshot("organisation-edits.png");
+
+		row.findElement(By.cssSelector("button[data-action='end-manager']")).click();
+		WebElement endManager = row.findElement(By.cssSelector("form[data-form='end']"));
+		setDate(endManager.findElement(By.name("date")), end);
+		endManager.findElement(By.cssSelector("button[type=submit]")).click();
+		until((b) -> b.findElement(By.id("notice")).getText().equals("Gemt")
+				&& b.findElements(By.cssSelector("#managers button[data-action='end-manager']")).size() == 1);
+		assertThat(admin.get("/api/v1/managers/{uuid}", role.get("uuid").asText()).at("/validity/to").asText())
+			.isEqualTo(end.toString());
+		this.browser.findElement(By.cssSelector("button[data-action='end-unit']")).click();
+		WebElement endUnit = this.browser.findElement(By.cssSelector("#unit-controls form[data-form='end']"));
+		setDate(endUnit.findElement(By.name("date")), end);
+		endUnit.findElement(By.cssSelector("button[type=submit]")).click();
+		until((b) -> b.findElement(By.id("unit-facts")).getText().contains(end.toString()));
+		assertThat(admin.get("/api/v1/org-units/{uuid}", cafe).at("/validity/to").asText()).isEqualTo(end.toString());
+		assertThat(admin.get("/api/v1/org-units/{uuid}/history", cafe).toString())
+			.contains("user:" + LocalEditRolesIT.SCHOOL_EDITOR);
+		// the new unit and its manager leave the outbox for the local STS service, which
+		// takes them
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode sts = admin.get("/api/v1/targets/sts/status");
+			assertThat(sts.get("outboxBacklog").asInt()).isZero();
+			assertThat(sts.get("quarantine").toString()).doesNotContain(cafe);
+		});
+
+		// outside its department: no controls, and the server refuses a new unit there
+		this.browser.get(base() + "/organisation.html#/unit/" + TREE.outside());
+		until((b) -> b.findElement(By.id("read-only")).isDisplayed());
+		assertThat(this.browser.findElements(By.cssSelector("button[data-action]"))).isEmpty();
+		Object status = this.browser.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch('/api/v1/me').then((r) => r.json()).then((me) => fetch('/api/v1/org-units', {
+				  method: 'POST', credentials: 'same-origin',
+				  headers: { 'Content-Type': 'application/json', [me.csrfHeader]: me.csrfToken },
+				  body: JSON.stringify({ name: 'Udenfor', parent: arguments[0], unitType: 'Team' }) }))
+				  .then((r) => done(r.status), (e) => done(String(e)));
+				""", TREE.outside().toString());
+		assertThat(status).isEqualTo(403L);
+		assertThat(admin.get("/api/v1/search?q=Udenfor").get("units")).isEmpty();
 	}
 
 	/** A local opening-hours address of the unit, made by the administrator. */

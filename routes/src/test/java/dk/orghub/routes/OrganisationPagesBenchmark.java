@@ -77,7 +77,13 @@ class OrganisationPagesBenchmark {
 				return answer.has("items") ? answer.get("items").size() : answer.isArray() ? answer.size() : 1;
 			});
 		}
-		System.out.printf("unit page, its %d calls one after another (median): %,d ms%n", unitPage.size(), total);
+		String persons = String.join(",",
+				reader.get("/api/v1/engagements?unit={u}&at={at}&limit=150", unit, at)
+					.get("items")
+					.findValuesAsText("person"));
+		total += time("unit page: /api/v1/persons?uuids=<its first 150 persons>",
+				() -> reader.get("/api/v1/persons?uuids={p}&at={at}&limit=150", persons, at).get("items").size());
+		System.out.printf("unit page, its %d calls one after another (median): %,d ms%n", unitPage.size() + 1, total);
 		int engagements = reader.get("/api/v1/engagements?unit={u}&at={at}&limit=1000", unit, at).get("items").size();
 		assertThat((long) engagements).isEqualTo(municipality.engagementCount(unit, at));
 		System.out.println("===");

@@ -1,6 +1,5 @@
 package dk.orghub.routes.api;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.function.UnaryOperator;
 
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Association;
-import dk.orghub.core.model.Versioned;
 import dk.orghub.routes.api.EditRequests.AssociationChange;
 import dk.orghub.routes.api.EditRequests.NewAssociation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Persons tied to units without a payroll employment (interns, external consultants,
@@ -92,12 +89,7 @@ class AssociationController {
 					+ "422 when the store rejects it (e.g. the unit does not exist on every day); nothing is stored then.")
 	ResponseEntity<VersionJson<Association>> create(@Valid @RequestBody NewAssociation body,
 			HttpServletRequest request) {
-		Versioned<Association> created = this.edits.createAssociation(body, Actors.of(request));
-		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/api/v1/associations/{uuid}")
-			.buildAndExpand(created.value().uuid())
-			.toUri();
-		return ResponseEntity.created(location).body(VersionJson.of(created));
+		return Created.at("/api/v1/associations/{uuid}", this.edits.createAssociation(body, Actors.of(request)));
 	}
 
 	@PutMapping(path = "/{uuid}", consumes = MediaType.APPLICATION_JSON_VALUE)

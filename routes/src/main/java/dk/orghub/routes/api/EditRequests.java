@@ -95,4 +95,45 @@ final class EditRequests {
 
 	}
 
+	@Schema(name = "NewOrgUnit", description = "A unit no source has, under a parent unit")
+	record NewOrgUnit(@Schema(example = "Skolefritidsordning Nord") @NotBlank @Size(max = 200) String name,
+			@Schema(description = "The parent unit; the new unit joins its hierarchy") @NotNull UUID parent,
+			@Schema(description = "Unit type: UUID or user key of a class of facet org_unit_type",
+					example = "Afdeling") @NotBlank String unitType,
+			@Schema(description = "Unit level: UUID or user key of a class of facet org_unit_level") String unitLevel,
+			@Schema(description = "The payout unit (Udbetalende Enhed)") UUID payoutUnit,
+			@Schema(description = "User key; default: the parent's user key and a serial") @Size(
+					max = 200) String userKey,
+			@Schema(description = "First day the unit holds; default today") LocalDate validFrom,
+			@Schema(description = "First day it no longer holds; default open-ended") LocalDate validTo) {
+
+	}
+
+	@Schema(name = "OrgUnitChange",
+			description = "A new name, parent (a move), type, level or payout unit of a unit from a date; "
+					+ "a field a source holds is refused")
+	record OrgUnitChange(@Schema(description = "New name; default unchanged") @Size(max = 200) String name,
+			@Schema(description = "New parent (a move); default unchanged") UUID parent,
+			@Schema(description = "New unit type (UUID or user key); default unchanged") String unitType,
+			@Schema(description = "New unit level (UUID or user key); default unchanged") String unitLevel,
+			@Schema(description = "New payout unit; default unchanged") UUID payoutUnit,
+			@Schema(description = "Remove the payout unit") boolean noPayoutUnit,
+			@Schema(description = "First day of the new value; default today") LocalDate validFrom,
+			@Schema(description = "First day the new value no longer holds; default the end of the unit") LocalDate validTo) {
+
+	}
+
+	@Schema(name = "NewManager", description = "A manager of a unit that payroll gives none")
+	record NewManager(@Schema(description = "The person") @NotNull UUID person,
+			@Schema(description = "The unit") @NotNull UUID unit,
+			@Schema(description = "Manager type: UUID or user key of a class of facet manager_type",
+					example = "Leder") @NotBlank String managerType,
+			@Schema(description = "Manager level: UUID or user key of a class of facet manager_level") String managerLevel,
+			@Schema(description = "User key; default: the unit's user key and a serial") @Size(
+					max = 200) String userKey,
+			@Schema(description = "First day the role holds; default today") LocalDate validFrom,
+			@Schema(description = "First day it no longer holds; default open-ended") LocalDate validTo) {
+
+	}
+
 }

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ObjectReader {
 
+	/** The most objects one read by UUIDs may ask for. */
+	static final int MAX_UUIDS = 1000;
+
 	private final OrgStore store;
 
 	private final Clock clock;
@@ -49,6 +52,25 @@ class ObjectReader {
 		}
 		query = query.page(paging.offset(), paging.limit());
 		return PageJson.of(this.store.list(query), v -> VersionJson.of(viewed(v, view)));
+	}
+
+	/**
+	 * The objects among {@code uuids} valid at the read point, in the order asked for
+	 * (unknown ones and ones not valid then are left out), as one page.
+	 */
+	<T extends OrgObject> PageJson<VersionJson<T>> listOf(Class<T> type, List<UUID> uuids, ReadParameters read,
+			String userKey, Paging paging, UnaryOperator<T> view) {
+		if (uuids.size() > MAX_UUIDS) {
+			throw new BadParameterException("uuids", "at most " + MAX_UUIDS + " at a time");
+		}
+		ReadPoint point = readPoint(read);
+		List<Versioned<T>> found = uuids.stream()
+			.distinct()
+			.map((uuid) -> this.store.get(type, uuid, point))
+			.flatMap(java.util.Optional::stream)
+			.filter((v) -> userKey == null || userKey.equals(v.value().userKey()))
+			.toList();
+		return PageJson.slice(found, paging, (v) -> VersionJson.of(viewed(v, view)));
 	}
 
 	<T extends OrgObject> Versioned<T> find(Class<T> type, UUID uuid, ReadPoint point) {

@@ -1,7 +1,8 @@
 package dk.orghub.routes.api;
 
-import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -17,6 +18,9 @@ import dk.orghub.core.query.OrganisationQueries;
 import dk.orghub.core.store.ReadPoint;
 import dk.orghub.routes.api.EditRequests.NewAddress;
 import dk.orghub.routes.api.EditRequests.NewKle;
+import dk.orghub.routes.api.EditRequests.NewOrgUnit;
+import dk.orghub.routes.api.EditRequests.OrgUnitChange;
+import dk.orghub.routes.sync.FieldOwners;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,20 +29,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Organisation units, their tree and managers, and the local edits of their addresses and
- * KLE.
+ * Organisation units, their tree and managers, and the local edits: units no source has,
+ * the fields of a unit no source holds, and a unit's addresses and KLE.
  */
 @RestController
 @RequestMapping(path = "/api/v1/org-units", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,8 +58,12 @@ class OrgUnitController {
 
 	private final ClassResolver classes;
 
-	OrgUnitController(ObjectReader reader, OrganisationQueries queries, LocalEdits edits, ClassResolver classes) {
+	private final FieldOwners owners;
+
+	OrgUnitController(ObjectReader reader, OrganisationQueries queries, LocalEdits edits, ClassResolver classes,
+			FieldOwners owners) {
 		this.reader = reader;
+		this.owners = owners;
 		this.queries = queries;
 		this.edits = edits;
 		this.classes = classes;
@@ -122,22 +131,65 @@ class OrgUnitController {
 			description = "422 when the store rejects it (e.g. an EAN that is not 13 digits); nothing is stored then.")
 	ResponseEntity<VersionJson<Address>> addAddress(@PathVariable UUID uuid, @Valid @RequestBody NewAddress body,
 			HttpServletRequest request) {
-		Versioned<Address> created = this.edits.createAddress(uuid, body, Actors.of(request));
-		return ResponseEntity.created(location("/api/v1/addresses/{uuid}", created.value().uuid()))
-			.body(VersionJson.of(created));
+		return Created.at("/api/v1/addresses/{uuid}", this.edits.createAddress(uuid, body, Actors.of(request)));
 	}
 
 	@PostMapping(path = "/{uuid}/kle", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Add a KLE task to the unit")
 	ResponseEntity<VersionJson<Kle>> addKle(@PathVariable UUID uuid, @Valid @RequestBody NewKle body,
 			HttpServletRequest request) {
-		Versioned<Kle> created = this.edits.createKle(uuid, body, Actors.of(request));
-		return ResponseEntity.created(location("/api/v1/kle/{uuid}", created.value().uuid()))
-			.body(VersionJson.of(created));
+		return Created.at("/api/v1/kle/{uuid}", this.edits.createKle(uuid, body, Actors.of(request)));
 	}
 
-	private static URI location(String path, UUID uuid) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).buildAndExpand(uuid).toUri();
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Create a unit no source has, under a parent, from a date",
+			description = "Needs the role edit for the parent. 422 when the store rejects it (e.g. the parent "
+					+ "does not exist on every day); nothing is stored then.")
+	ResponseEntity<VersionJson<OrgUnit>> create(@Valid @RequestBody NewOrgUnit body, HttpServletRequest request) {
+		return Created.at("/api/v1/org-units/{uuid}", this.edits.createUnit(body, Actors.of(request)));
+	}
+
+	@PutMapping(path = "/{uuid}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Rename, move, or give a unit a new type, level or payout unit from a date",
+			description = "A move needs the role edit for the unit, its old and its new parent. A field a source "
+					+ "holds (see /sources) is refused with 409. Without validTo the new value holds to the end "
+					+ "of the unit.")
+	VersionJson<OrgUnit> change(@PathVariable UUID uuid, @Valid @RequestBody OrgUnitChange body,
+			HttpServletRequest request) {
+		return VersionJson.of(this.edits.changeUnit(uuid, body, Actors.of(request)));
+	}
+
+	@PostMapping("/{uuid}/end")
+	@Operation(summary = "End a unit no source has: it does not hold from the date on",
+			description = "409 for a unit a source delivers; 422 while units, roles or addresses still need it.")
+	ResponseEntity<Void> end(@PathVariable UUID uuid,
+			@Parameter(description = "First day the unit no longer holds",
+					required = true) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			HttpServletRequest request) {
+		this.edits.endUnit(uuid, date, Actors.of(request));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{uuid}/sources")
+	@Operation(summary = "The sources of a unit and the fields each holds",
+			description = "A field a source holds (by hub.field-policy or the source's declared ownership) is not "
+					+ "edited locally; a unit without sources is the hub's own and may be moved and ended.")
+	SourcesJson sources(@PathVariable UUID uuid, @ParameterObject ReadParameters read) {
+		OrgUnit unit = this.reader.find(OrgUnit.class, uuid, this.reader.readPoint(read)).value();
+		List<String> sources = this.owners.sources(unit);
+		return new SourcesJson(uuid, sources, this.owners.fields(unit, sources));
+	}
+
+	/**
+	 * The sources of an object and the fields they hold.
+	 *
+	 * @param uuid the object
+	 * @param sources the sources bound to it or that registered it first; empty for the
+	 * hub's own
+	 * @param fields each field a source holds, with that source
+	 */
+	record SourcesJson(UUID uuid, List<String> sources, Map<String, String> fields) {
+
 	}
 
 	/**

@@ -48,14 +48,19 @@ class PersonController {
 	@Operation(summary = "Persons valid at a date, as known at a time")
 	PageJson<VersionJson<Person>> list(
 			@Parameter(description = "Only the one with this user key") @RequestParam(required = false) String userKey,
+			@Parameter(description = "Only these persons (at most " + ObjectReader.MAX_UUIDS
+					+ "), in this order; e.g. the persons of a unit's engagements in one request") @RequestParam(
+							required = false) List<UUID> uuids,
 			@Parameter(description = INCLUDE_CPR) @RequestParam(defaultValue = "false") boolean includeCpr,
 			@ParameterObject ReadParameters read, @ParameterObject @Valid Paging paging) {
 		this.sensitive.check("includeCpr", includeCpr);
-		PageJson<VersionJson<Person>> page = this.reader.list(Person.class, read, Filters.none(), userKey, paging,
-				view(includeCpr));
+		PageJson<VersionJson<Person>> page = (uuids != null)
+				? this.reader.listOf(Person.class, uuids, read, userKey, paging, view(includeCpr))
+				: this.reader.list(Person.class, read, Filters.none(), userKey, paging, view(includeCpr));
 		if (includeCpr) {
-			this.sensitive.record(PATH + "?includeCpr" + ((userKey != null) ? " userKey=" + userKey : "") + " offset="
-					+ paging.offset() + " limit=" + paging.limit(), withCpr(page.items()));
+			this.sensitive.record(PATH + "?includeCpr" + ((userKey != null) ? " userKey=" + userKey : "")
+					+ ((uuids != null) ? " uuids=" + uuids.size() : "") + " offset=" + paging.offset() + " limit="
+					+ paging.limit(), withCpr(page.items()));
 		}
 		return page;
 	}

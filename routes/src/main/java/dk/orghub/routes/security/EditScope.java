@@ -26,8 +26,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * units the edit touches as the code has resolved them (the unit of an address or KLE
  * task read from the store, never a unit named in the request) and at the date the edit
  * takes effect. Administer may edit everywhere; edit everywhere too, unless its user has
- * {@code hub.security.users[i].units}: then each unit touched must be one of them or lie
- * below one of them at that date. A refusal is an {@link AccessDeniedException} (403).
+ * {@code hub.security.users[i].units}, or logged in by OIDC with the units claim
+ * ({@link EditUnits}): then each unit touched must be one of them or lie below one of
+ * them at that date (a login whose claim names no unit edits nowhere). A refusal is an
+ * {@link AccessDeniedException} (403).
  */
 public class EditScope {
 
@@ -78,6 +80,10 @@ public class EditScope {
 		if (!has(authentication, Role.EDIT)) {
 			return false;
 		}
+		Optional<Set<UUID>> claimed = EditUnits.of(authentication);
+		if (claimed.isPresent()) {
+			return within(unit, claimed.get(), at);
+		}
 		Set<UUID> roots = this.unitsByUser.get(authentication.getName());
 		return roots == null || roots.isEmpty() || within(unit, roots, at);
 	}
@@ -95,6 +101,10 @@ public class EditScope {
 		}
 		if (!has(authentication, Role.EDIT)) {
 			return Optional.empty();
+		}
+		Optional<Set<UUID>> claimed = EditUnits.of(authentication);
+		if (claimed.isPresent()) {
+			return claimed.get().isEmpty() ? Optional.empty() : Optional.of(List.copyOf(claimed.get()));
 		}
 		return Optional.of(List.copyOf(this.unitsByUser.getOrDefault(authentication.getName(), Set.of())));
 	}

@@ -68,8 +68,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Spring Boot's {@code spring.security.oauth2.client.*} keys: the dashboard then sends
  * the browser to the provider's login ({@code oauth2Login}) instead of the form. The
  * roles are read from the claim named by {@code hub.security.oidc-roles-claim} in the ID
- * token or the user info; the user's name is the provider's {@code user-name-attribute}
- * ({@code sub} unless set, e.g. to {@code preferred_username}).</li>
+ * token or the user info, and an editor's units from
+ * {@code hub.security.oidc-units-claim} when set; the user's name is the provider's
+ * {@code user-name-attribute} ({@code sub} unless set, e.g. to
+ * {@code preferred_username}).</li>
  * <li>Bearer tokens (JWT) for API clients, when
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} is
  * set (Spring Boot then makes the {@link JwtDecoder} that checks the signature, the
@@ -98,10 +100,12 @@ class SecurityConfiguration {
 	 * The local edits (role edit; which units an editor may change is decided by
 	 * {@link EditScope} on the unit each edit resolves to).
 	 */
-	static final String[] LOCAL_EDIT_POSTS = { "/api/v1/org-units/*/addresses", "/api/v1/org-units/*/kle",
-			"/api/v1/addresses/*/end", "/api/v1/kle/*/end", "/api/v1/associations", "/api/v1/associations/*/end" };
+	static final String[] LOCAL_EDIT_POSTS = { "/api/v1/org-units", "/api/v1/org-units/*/end",
+			"/api/v1/org-units/*/addresses", "/api/v1/org-units/*/kle", "/api/v1/addresses/*/end", "/api/v1/kle/*/end",
+			"/api/v1/associations", "/api/v1/associations/*/end", "/api/v1/managers", "/api/v1/managers/*/end" };
 
-	static final String[] LOCAL_EDIT_PUTS = { "/api/v1/addresses/*", "/api/v1/kle/*", "/api/v1/associations/*" };
+	static final String[] LOCAL_EDIT_PUTS = { "/api/v1/org-units/*", "/api/v1/addresses/*", "/api/v1/kle/*",
+			"/api/v1/associations/*" };
 
 	/** The standard OIDC claim with the name a user logs in with. */
 	static final String PREFERRED_USERNAME = "preferred_username";
@@ -198,12 +202,12 @@ class SecurityConfiguration {
 			.hasRole(Role.READ.name()));
 		http.httpBasic(Customizer.withDefaults());
 		if (bearerTokens) {
-			http.oauth2ResourceServer((server) -> server
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(bearerTokens(properties.oidcRolesClaim()))));
+			http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt
+				.jwtAuthenticationConverter(bearerTokens(properties.oidcRolesClaim(), properties.oidcUnitsClaim()))));
 		}
 		if (oidc.getIfAvailable() != null) {
-			http.oauth2Login((login) -> login
-				.userInfoEndpoint((info) -> info.userAuthoritiesMapper(oidcRoles(properties.oidcRolesClaim()))));
+			http.oauth2Login((login) -> login.userInfoEndpoint((info) -> info
+				.userAuthoritiesMapper(oidcRoles(properties.oidcRolesClaim(), properties.oidcUnitsClaim()))));
 		}
 		else {
 			http.formLogin(Customizer.withDefaults());
@@ -240,18 +244,33 @@ class SecurityConfiguration {
 	/**
 	 * Maps the OIDC user's roles claim (read, operate, administer) to the hub's roles.
 	 */
-	static GrantedAuthoritiesMapper oidcRoles(String claim) {
+	static GrantedAuthoritiesMapper oidcRoles(String claim, String unitsClaim) {
 		return (Collection<? extends GrantedAuthority> granted) -> {
 			Set<Role> roles = EnumSet.noneOf(Role.class);
+			Map<String, Object> attributes = null;
 			for (GrantedAuthority authority : granted) {
 				if (authority instanceof OAuth2UserAuthority user) {
 					roles.addAll(roles(claim(user.getAttributes(), claim)));
+					attributes = user.getAttributes();
 				}
 			}
 			List<GrantedAuthority> result = new ArrayList<>(granted);
-			result.addAll(authorities(roles));
+			result.addAll(authorities(roles, (attributes != null) ? attributes : Map.of(), unitsClaim));
 			return result;
 		};
+	}
+
+	/**
+	 * The authorities of the roles and, with a units claim configured, for a login with
+	 * edit but not administer, the units the claim gives it ({@link EditUnits}).
+	 */
+	static List<GrantedAuthority> authorities(Set<Role> roles, Map<String, Object> claims, String unitsClaim) {
+		List<GrantedAuthority> result = new ArrayList<>(authorities(roles));
+		if (unitsClaim != null && !unitsClaim.isBlank() && roles.contains(Role.EDIT)
+				&& !roles.contains(Role.ADMINISTER)) {
+			result.addAll(EditUnits.fromClaim(claim(claims, unitsClaim)));
+		}
+		return result;
 	}
 
 	/**
@@ -260,7 +279,7 @@ class SecurityConfiguration {
 	 * {@code preferred_username}, else {@code sub}. A token with neither names nobody and
 	 * is refused.
 	 */
-	static Converter<Jwt, AbstractAuthenticationToken> bearerTokens(String claim) {
+	static Converter<Jwt, AbstractAuthenticationToken> bearerTokens(String claim, String unitsClaim) {
 		return (jwt) -> {
 			String name = jwt.getClaimAsString(PREFERRED_USERNAME);
 			if (name == null || name.isBlank()) {
@@ -270,7 +289,8 @@ class SecurityConfiguration {
 				throw new InvalidBearerTokenException(
 						"The token names no user (neither " + PREFERRED_USERNAME + " nor " + JwtClaimNames.SUB + ")");
 			}
-			return new JwtAuthenticationToken(jwt, authorities(roles(claim(jwt.getClaims(), claim))), name);
+			return new JwtAuthenticationToken(jwt,
+					authorities(roles(claim(jwt.getClaims(), claim)), jwt.getClaims(), unitsClaim), name);
 		};
 	}
 

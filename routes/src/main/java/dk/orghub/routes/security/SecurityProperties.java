@@ -40,6 +40,11 @@ import org.springframework.validation.annotation.Validated;
  * bearer token that lists the user's roles ({@code read}, {@code operate},
  * {@code administer}, in any case; a list or a single string); a dotted path such as
  * {@code realm_access.roles} reads a nested claim (a claim named with the dots wins)
+ * @param oidcUnitsClaim the claim (a dotted path as for the roles) that lists the UUIDs
+ * of the units an OIDC or bearer login with the role edit (and not administer) may edit
+ * under, a list or one string separated by commas; unset (the default) for none, and then
+ * such a login edits everywhere; when set, a login whose claim names no unit edits
+ * nowhere
  * @param loginThrottle how many failed logins lock a user name, and for how long
  * @param console what the Camel console (Hawtio, Jolokia; role administer) may change
  */
@@ -47,7 +52,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.security")
 public record SecurityProperties(@NotBlank @Size(max = 200) @DefaultValue("admin") String adminName,
 		String adminPassword, @Valid @NotNull @DefaultValue List<@Valid @NotNull User> users,
-		@NotBlank @DefaultValue("roles") String oidcRolesClaim,
+		@NotBlank @DefaultValue("roles") String oidcRolesClaim, String oidcUnitsClaim,
 		@Valid @NotNull @DefaultValue LoginThrottle loginThrottle, @Valid @NotNull @DefaultValue Console console) {
 
 	private static final Pattern ENCODED = Pattern.compile("\\{[a-z0-9]+\\}.+");
@@ -55,8 +60,8 @@ public record SecurityProperties(@NotBlank @Size(max = 200) @DefaultValue("admin
 	@Override
 	public String toString() {
 		return "SecurityProperties[adminName=" + this.adminName + ", adminPassword=******, users=" + this.users
-				+ ", oidcRolesClaim=" + this.oidcRolesClaim + ", loginThrottle=" + this.loginThrottle + ", console="
-				+ this.console + "]";
+				+ ", oidcRolesClaim=" + this.oidcRolesClaim + ", oidcUnitsClaim=" + this.oidcUnitsClaim
+				+ ", loginThrottle=" + this.loginThrottle + ", console=" + this.console + "]";
 	}
 
 	/**

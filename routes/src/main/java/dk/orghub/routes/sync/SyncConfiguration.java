@@ -1,6 +1,7 @@
 package dk.orghub.routes.sync;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -11,6 +12,8 @@ import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.store.JdbcOrgStore;
+import dk.orghub.core.spi.SourceAdapter;
+import dk.orghub.core.spi.SourceOwnership;
 import dk.orghub.core.store.OrgStore;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +57,18 @@ class SyncConfiguration {
 	@Bean
 	FieldPolicy hubFieldPolicy(FieldPolicyHolder holder) {
 		return holder.policy();
+	}
+
+	/** Which source holds each field of an object, for the local edits. */
+	@Bean
+	FieldOwners fieldOwners(OrgStore store, FieldPolicyHolder policy, Map<String, Adapter> adapters) {
+		Map<String, SourceOwnership> ownerships = new HashMap<>();
+		adapters.values().forEach((adapter) -> {
+			if (adapter instanceof SourceAdapter source) {
+				ownerships.put(source.name(), source.ownership());
+			}
+		});
+		return new FieldOwners(store, policy.policy(), ownerships);
 	}
 
 	@Bean

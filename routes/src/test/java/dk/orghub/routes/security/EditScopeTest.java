@@ -133,6 +133,32 @@ class EditScopeTest {
 	}
 
 	@Test
+	void anOidcEditorEditsUnderTheUnitsOfItsClaimAndWithAnEmptyClaimNowhere() {
+		Authentication claimedA = oidcLogin("olga", this.a.toString());
+		assertThat(this.scope.allows(claimedA, BEFORE_MOVE, this.team)).isTrue();
+		assertThat(this.scope.allows(claimedA, BEFORE_MOVE, this.b)).isFalse();
+		assertThat(this.scope.units(claimedA)).contains(List.of(this.a));
+
+		Authentication claimedNothing = oidcLogin("pia", "skoleleder");
+		assertThat(this.scope.allows(claimedNothing, BEFORE_MOVE, this.team))
+			.as("a claim without a unit never widens to everything")
+			.isFalse();
+		assertThat(this.scope.units(claimedNothing)).isEmpty();
+
+		Authentication sameNameAsALocalUser = oidcLogin("editor-b", this.a.toString());
+		assertThat(this.scope.allows(sameNameAsALocalUser, BEFORE_MOVE, this.team))
+			.as("the claim decides, not a local user of the same name")
+			.isTrue();
+		assertThat(this.scope.allows(sameNameAsALocalUser, BEFORE_MOVE, this.b)).isFalse();
+	}
+
+	/** A login as the OIDC mapping makes it, with the role edit and a units claim. */
+	private static Authentication oidcLogin(String name, String unitsClaim) {
+		return UsernamePasswordAuthenticationToken.authenticated(name, "n/a",
+				SecurityConfiguration.authorities(EnumSet.of(Role.EDIT), Map.of("org_units", unitsClaim), "org_units"));
+	}
+
+	@Test
 	void noLoginIsRefused() {
 		assertThatThrownBy(() -> this.scope.check(BEFORE_MOVE, this.team)).isInstanceOf(AccessDeniedException.class);
 	}

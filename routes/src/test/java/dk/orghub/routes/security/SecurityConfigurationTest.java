@@ -66,7 +66,7 @@ class SecurityConfigurationTest {
 
 	@Test
 	void aBearerTokensRolesIncludeTheLowerOnesAndItsNameIsThePreferredUsername() {
-		Authentication login = SecurityConfiguration.bearerTokens("groups")
+		Authentication login = SecurityConfiguration.bearerTokens("groups", null)
 			.convert(jwt(Map.of("sub", "4f1c", "preferred_username", "olga", "groups", List.of("operate"), "roles",
 					List.of("administer"))));
 
@@ -77,23 +77,55 @@ class SecurityConfigurationTest {
 
 	@Test
 	void withoutAPreferredUsernameTheNameIsTheSubjectAndWithNeitherTheTokenIsRefused() {
-		assertThat(SecurityConfiguration.bearerTokens("roles").convert(jwt(Map.of("sub", "service-7"))).getName())
+		assertThat(SecurityConfiguration.bearerTokens("roles", null).convert(jwt(Map.of("sub", "service-7"))).getName())
 			.isEqualTo("service-7");
-		assertThat(SecurityConfiguration.bearerTokens("roles")
+		assertThat(SecurityConfiguration.bearerTokens("roles", null)
 			.convert(jwt(Map.of("sub", "service-7", "preferred_username", " ")))
 			.getName()).isEqualTo("service-7");
 		assertThatExceptionOfType(InvalidBearerTokenException.class)
-			.isThrownBy(() -> SecurityConfiguration.bearerTokens("roles").convert(jwt(Map.of("roles", "read"))));
+			.isThrownBy(() -> SecurityConfiguration.bearerTokens("roles", null).convert(jwt(Map.of("roles", "read"))));
 	}
 
 	@Test
 	void anOidcLoginGetsTheRolesOfItsClaimBesideWhatItHad() {
 		OidcIdToken idToken = new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(60),
 				Map.of("sub", "4f1c", "roles", List.of("read")));
-		List<? extends GrantedAuthority> mapped = List
-			.copyOf(SecurityConfiguration.oidcRoles("roles").mapAuthorities(List.of(new OidcUserAuthority(idToken))));
+		List<? extends GrantedAuthority> mapped = List.copyOf(
+				SecurityConfiguration.oidcRoles("roles", null).mapAuthorities(List.of(new OidcUserAuthority(idToken))));
 
 		assertThat(mapped).extracting(GrantedAuthority::getAuthority).containsExactly("OIDC_USER", "ROLE_READ");
+	}
+
+	@Test
+	void theUnitsClaimGivesAnEditorItsUnitsAndNothingToOthers() {
+		String school = "5b0d7c6e-3f43-4f55-9d0b-0c1f2a3b4c5d";
+		String library = "9a8b7c6d-1e2f-4a5b-8c7d-6e5f4a3b2c1d";
+		Map<String, Object> claims = Map.of("sub", "4f1c", "preferred_username", "pia", "roles", List.of("edit"), "org",
+				Map.of("units", List.of(school, "Skoleleder", library)));
+
+		Authentication editor = SecurityConfiguration.bearerTokens("roles", "org.units").convert(jwt(claims));
+		assertThat(EditUnits.of(editor))
+			.contains(java.util.Set.of(java.util.UUID.fromString(school), java.util.UUID.fromString(library)));
+
+		OidcIdToken idToken = new OidcIdToken("token", Instant.now(), Instant.now().plusSeconds(60),
+				Map.of("sub", "4f1c", "roles", List.of("edit"), "units", school + ", " + library));
+		List<? extends GrantedAuthority> mapped = List.copyOf(SecurityConfiguration.oidcRoles("roles", "units")
+			.mapAuthorities(List.of(new OidcUserAuthority(idToken))));
+		assertThat(mapped).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("OIDC_USER", "ROLE_READ", "ROLE_EDIT", EditUnits.LIMITED, EditUnits.UNIT + school,
+					EditUnits.UNIT + library);
+
+		Authentication withoutClaim = SecurityConfiguration.bearerTokens("roles", "org.units")
+			.convert(jwt(Map.of("sub", "x", "roles", "edit")));
+		assertThat(EditUnits.of(withoutClaim)).as("limited, to no unit").contains(java.util.Set.of());
+		assertThat(EditUnits.of(SecurityConfiguration.bearerTokens("roles", null).convert(jwt(claims))))
+			.as("without the setting an editor is not limited")
+			.isEmpty();
+		for (String role : List.of("administer", "read")) {
+			Authentication other = SecurityConfiguration.bearerTokens("roles", "org.units")
+				.convert(jwt(Map.of("sub", "x", "roles", role, "org", Map.of("units", List.of(school)))));
+			assertThat(EditUnits.of(other)).as(role).isEmpty();
+		}
 	}
 
 	private static Jwt jwt(Map<String, Object> claims) {
