@@ -23,6 +23,11 @@ class SyncConfiguration {
 		return new SyncRegistry(properties.syncs(), adapters);
 	}
 
+	@Bean
+	SourceSettings sourceSettings(SourceProperties properties) {
+		return new SourceSettings(properties);
+	}
+
 	/**
 	 * The field policy for adapters that reconcile themselves (an OPUS dump, an SD run).
 	 */
