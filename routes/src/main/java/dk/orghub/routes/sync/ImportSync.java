@@ -18,9 +18,10 @@ import dk.orghub.core.store.OrgStore;
 /**
  * A sync that imports from a source: a {@link SnapshotSource} is read in full and
  * reconciled (objects it no longer delivers end); a {@link ChangeFeedSource} is read
- * batch by batch from the token stored with the last applied batch. Either way the result
- * is a change set planned by the {@link Reconciler}; checking, previewing and applying it
- * is the run's job.
+ * batch by batch from the token stored with the last applied batch. Either way the run
+ * passes what the source delivered ({@link Delivery}) through the hub's rules, and the
+ * result is a change set planned by the {@link Reconciler}; checking, previewing and
+ * applying it is the run's job.
  */
 public final class ImportSync implements Sync {
 

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,11 +24,8 @@ import org.slf4j.LoggerFactory;
 import dk.orghub.core.model.Address;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ObjectType;
-import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OwnerKind;
-import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
-import dk.orghub.core.model.Validity;
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.reconcile.Reconciler;
 import dk.orghub.core.reconcile.StoreSourceContext;
@@ -46,15 +42,16 @@ import dk.orghub.core.store.OrgStore;
  * Imports one OPUS dump into the store in one change set: all of it or (when the store
  * refuses it) nothing.
  * <p>
- * The dump is parsed, validated and mapped; then diffed against the previous dump when it
- * is given and is the last one applied (the store's token for the source names it), or
- * else against the store. New, changed and missing objects follow: a change takes effect
- * from the dump's date (what the store holds before it is kept, except that an employment
- * the dump says ended earlier is ended then); a new object gets its whole validity; an
+ * The dump is parsed, validated and mapped ({@link #read}); the business rules run on it
+ * and on the previous dump (in the hub, its {@code rules} step; in {@link #importFile},
+ * this importer's {@link RulePipeline}); then it is diffed against the previous dump when
+ * it is given and is the last one applied (the store's token for the source names it), or
+ * else against the store ({@link #plan(Read)}). New, changed and missing objects follow:
+ * a change takes effect from the dump's date (the reconciler keeps what the store holds
+ * before it, except that an employment the dump says ended earlier is ended then:
+ * {@link Reconciler.Options#endAtEarlierEnd()}); a new object gets its whole validity; an
  * object missing from the dump ends on the dump's date. Objects of rejected records are
- * neither changed nor ended. The primary engagement is recomputed for every person whose
- * engagements changed, from the dump's date on (over the whole timeline on a first load),
- * keeping a primary chosen by hand. Dumps older than the last one applied are refused.
+ * neither changed nor ended. Dumps older than the last one applied are refused.
  * <p>
  * The change set goes through the {@link Reconciler}, so {@code hub.field-policy} decides
  * the fields OPUS shares with another source: a person's e-mail and phone are shared
