@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.rules.PrimaryEngagementRule;
@@ -82,6 +84,10 @@ class SyncRunRoutesRouteTest {
 
 	private static final String TARGET = "directory";
 
+	/** Engagement types, temporary and hourly paid first, monthly paid last. */
+	private static final List<String> SIDE_JOBS_FIRST = List.of("Vikar", "Timelønnet", "Fleksjob", "Elev",
+			"Månedslønnet");
+
 	@Autowired
 	private CamelContext camel;
 
@@ -113,10 +119,10 @@ class SyncRunRoutesRouteTest {
 	}
 
 	/**
-	 * The sample municipality marks each person's main job primary; with
-	 * {@code hub.sources.samples.rules.primary-engagement: highest-fraction} the rules
-	 * step chooses again, and a side job with more hours than the main job becomes
-	 * primary.
+	 * The sample municipality marks each person's main job (mostly monthly paid) primary;
+	 * with {@code hub.sources.samples.rules.primary-engagement: engagement-type-order} and
+	 * an order that puts temporary and hourly paid jobs first, the rules step chooses
+	 * again, and a side job becomes primary.
 	 */
 	@Test
 	void theRulesStepAppliesTheSourcesSettingToWhatItDelivered() throws Exception {
@@ -125,16 +131,19 @@ class SyncRunRoutesRouteTest {
 		Run run = this.runner.runNow(TODAY, Trigger.MANUAL, "tester", false);
 		assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
 
-		ReadPoint today = ReadPoint.now(Clock.systemUTC());
+		ReadPoint at = ReadPoint.of(municipality.referenceDate(), null, Clock.systemUTC());
 		Map<UUID, List<Engagement>> byPerson = new HashMap<>();
-		this.store.list(Query.of(Engagement.class, today).page(0, 10_000))
+		this.store.list(Query.of(Engagement.class, at).page(0, 10_000))
 			.items()
 			.forEach((v) -> byPerson.computeIfAbsent(v.value().person(), (p) -> new ArrayList<>()).add(v.value()));
+		Comparator<Engagement> sideJobsFirst = PrimaryEngagementRule.byEngagementTypeOrder(SIDE_JOBS_FIRST.stream()
+			.map((type) -> DefaultClasses.classUuid(DefaultClasses.ENGAGEMENT_TYPE, type))
+			.toList());
 		int chosenAgain = 0;
 		for (List<Engagement> jobs : byPerson.values()) {
 			Engagement primary = jobs.stream().filter(Engagement::primary).findFirst().orElseThrow();
-			assertThat(primary).isEqualTo(jobs.stream().min(PrimaryEngagementRule.byHighestFraction()).orElseThrow());
-			Engagement delivered = municipality.engagements().get(primary.uuid()).at(today.at()).orElseThrow();
+			assertThat(primary).isEqualTo(jobs.stream().min(sideJobsFirst).orElseThrow());
+			Engagement delivered = municipality.engagements().get(primary.uuid()).at(at.at()).orElseThrow();
 			chosenAgain += delivered.primary() ? 0 : 1;
 		}
 		assertThat(chosenAgain).as("persons whose primary job the rules step changed").isPositive();
