@@ -103,6 +103,9 @@ class SyncRunRoutesRouteTest {
 	@Autowired
 	private Target target;
 
+	@Autowired
+	private SourceSettings sourceSettings;
+
 	private final List<String> trail = new ArrayList<>();
 
 	@Test
@@ -120,14 +123,16 @@ class SyncRunRoutesRouteTest {
 
 	/**
 	 * The sample municipality marks each person's main job (mostly monthly paid) primary;
-	 * with {@code hub.sources.samples.rules.primary-engagement: engagement-type-order} and
-	 * an order that puts temporary and hourly paid jobs first, the rules step chooses
+	 * with {@code hub.sources.samples.rules.primary-engagement: engagement-type-order}
+	 * and an order that puts temporary and hourly paid jobs first, the rules step chooses
 	 * again, and a side job becomes primary.
 	 */
 	@Test
 	void theRulesStepAppliesTheSourcesSettingToWhatItDelivered() throws Exception {
 		this.camel.start();
 		Municipality municipality = MunicipalityGenerator.generate(1, MunicipalityGenerator.MIN_EMPLOYEES);
+		assertThat(this.sourceSettings.pipeline(new SampleMunicipalitySource(municipality)).stepNames())
+			.containsExactly("primary-engagement");
 		Run run = this.runner.runNow(TODAY, Trigger.MANUAL, "tester", false);
 		assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
 
@@ -296,13 +301,11 @@ class SyncRunRoutesRouteTest {
 
 		@Bean
 		SourceSettings sourceSettings() {
-			return new SourceSettings(
-					new SourceProperties(
-							Map.of(SampleMunicipalitySource.NAME,
-									new SourceProperties.Source(
-											new SourceProperties.Rules(SourceRules.PrimaryEngagement.HIGHEST_FRACTION,
-													null, null, null, null),
-											new SourceProperties.Reconcile(false, false)))));
+			return new SourceSettings(new SourceProperties(Map.of(SampleMunicipalitySource.NAME,
+					new SourceProperties.Source(
+							new SourceProperties.Rules(SourceRules.PrimaryEngagement.ENGAGEMENT_TYPE_ORDER,
+									SIDE_JOBS_FIRST, null, null, null),
+							new SourceProperties.Reconcile(false, false)))));
 		}
 
 		@Bean
