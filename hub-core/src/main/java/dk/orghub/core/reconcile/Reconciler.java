@@ -15,6 +15,7 @@ import dk.orghub.core.model.Actor;
 import dk.orghub.core.model.Cpr;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
+import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
@@ -46,6 +47,10 @@ import dk.orghub.core.store.OrgStore;
  * configured winner takes it only while the winner delivers the object; without a
  * configured winner, the source bound to the object first keeps the fields it owns. While
  * another source delivers it, an address does not end where one source's timeline does.
+ * <p>
+ * How a source's dates are read is an {@link Options option}: whether a timeline that
+ * ends before the effective date ends the stored history there too, and whether units
+ * keep the parents the store holds before a date.
  */
 public final class Reconciler {
 
@@ -53,9 +58,44 @@ public final class Reconciler {
 
 	private final FieldPolicy policy;
 
+	private final Options options;
+
 	public Reconciler(OrgStore store, FieldPolicy policy) {
+		this(store, policy, Options.NONE);
+	}
+
+	public Reconciler(OrgStore store, FieldPolicy policy, Options options) {
 		this.store = Objects.requireNonNull(store, "store");
 		this.policy = Objects.requireNonNull(policy, "policy");
+		this.options = Objects.requireNonNull(options, "options");
+	}
+
+	/**
+	 * The effective-dating choices a source makes (all off by default).
+	 *
+	 * @param endAtEarlierEnd with an effective date (a snapshot's or batch's
+	 * {@code effectiveFrom}): an object whose delivered timeline ends before that date
+	 * ends there in the stored history too, instead of keeping what the store holds up to
+	 * the effective date (a payroll dump that says an employment ended last month). An
+	 * object left with nothing ends at the effective date.
+	 * @param keepStoredParentsBefore when set, a unit the store already holds keeps the
+	 * parent the store has before this date (usually today), so a move a source that
+	 * knows only today's tree reports takes effect on the day it is found instead of
+	 * rewriting the unit's history; {@code null} for off
+	 */
+	public record Options(boolean endAtEarlierEnd, LocalDate keepStoredParentsBefore) {
+
+		/** Every choice off: the source's timelines are taken as they are. */
+		public static final Options NONE = new Options(false, null);
+
+		public Options withEndAtEarlierEnd(boolean on) {
+			return new Options(on, this.keepStoredParentsBefore);
+		}
+
+		public Options withKeepStoredParentsBefore(LocalDate date) {
+			return new Options(this.endAtEarlierEnd, date);
+		}
+
 	}
 
 	/** Computes the change set that brings the store to a source's full snapshot. */
@@ -155,9 +195,15 @@ public final class Reconciler {
 			Timeline<OrgObject> before = stored.getOrDefault(uuid, Timeline.empty());
 			@SuppressWarnings("unchecked")
 			Timeline<OrgObject> wanted = (Timeline<OrgObject>) object.timeline();
+			if (type == ObjectType.ORG_UNIT && this.options.keepStoredParentsBefore() != null) {
+				wanted = keepStoredParents(wanted, before, this.options.keepStoredParentsBefore());
+			}
 			Timeline<OrgObject> after = merge(source, ownership, type, before, wanted, effectiveFrom,
 					sources.getOrDefault(uuid, List.of()));
-			if (!after.equals(before)) {
+			if (after.isEmpty() && !before.isEmpty() && this.options.endAtEarlierEnd() && effectiveFrom != null) {
+				changes.end(type, uuid, effectiveFrom);
+			}
+			else if (!after.equals(before)) {
 				changes.replace(type, uuid, after);
 			}
 		}
@@ -209,6 +255,13 @@ public final class Reconciler {
 				? desired.remove(Validity.between(Validity.BEGINNING, effectiveFrom)) : desired;
 		Timeline<OrgObject> kept = (effectiveFrom != null) ? stored.remove(Validity.from(effectiveFrom))
 				: Timeline.empty();
+		if (this.options.endAtEarlierEnd() && effectiveFrom != null) {
+			List<Validity> coverage = desired.coverage();
+			Validity last = coverage.isEmpty() ? null : coverage.get(coverage.size() - 1);
+			if (last != null && !last.isOpen() && last.to().isBefore(effectiveFrom)) {
+				kept = kept.remove(Validity.from(last.to()));
+			}
+		}
 		Timeline<OrgObject> current = (effectiveFrom != null)
 				? stored.remove(Validity.between(Validity.BEGINNING, effectiveFrom)) : stored;
 		Timeline<OrgObject> merged = Timeline.combine(current, spoken, (s, d) -> {
@@ -223,6 +276,28 @@ public final class Reconciler {
 		List<Segment<OrgObject>> all = new ArrayList<>(kept.segments());
 		all.addAll(merged.segments());
 		return Timeline.of(all);
+	}
+
+	/**
+	 * The desired unit with the parent the store holds before {@code date} wherever the
+	 * store has the unit then; from {@code date} on as desired.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Timeline<OrgObject> keepStoredParents(Timeline<OrgObject> desired, Timeline<OrgObject> stored,
+			LocalDate date) {
+		if (stored.isEmpty() || !date.isAfter(Validity.BEGINNING)) {
+			return desired;
+		}
+		Timeline<OrgUnit> wanted = (Timeline<OrgUnit>) (Timeline<?>) desired;
+		Timeline<OrgUnit> earlier = Timeline.combine(wanted.remove(Validity.from(date)),
+				(Timeline<OrgUnit>) (Timeline<?>) stored,
+				(d, s) -> (d == null) ? null
+						: (s == null || Objects.equals(s.parent(), d.parent())) ? d : new OrgUnit(d.uuid(), d.userKey(),
+								d.name(), s.parent(), d.unitType(), d.unitLevel(), d.payoutUnit()));
+		List<Segment<OrgObject>> segments = new ArrayList<>();
+		earlier.segments().forEach((segment) -> segments.add((Segment<OrgObject>) (Segment<?>) segment));
+		segments.addAll(desired.remove(new Validity(Validity.BEGINNING, date)).segments());
+		return Timeline.of(segments);
 	}
 
 	/**

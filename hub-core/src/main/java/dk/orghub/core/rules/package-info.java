@@ -5,7 +5,10 @@
  * lifting engagements from too-deep levels
  * ({@link dk.orghub.core.rules.LineUnitPlacement}), CPR validation
  * ({@link dk.orghub.core.rules.CprRule}) and subtree filters
- * ({@link dk.orghub.core.rules.SubtreeFilter}). Adapters (or a reconcile step) apply them
- * before a change set is built; each is tested alone. No store, no Camel, no Spring.
+ * ({@link dk.orghub.core.rules.SubtreeFilter}); each is tested alone. The hub runs them
+ * on what a source delivered, before reconciling, as a
+ * {@link dk.orghub.core.rules.RulePipeline} configured per source
+ * ({@link dk.orghub.core.spi.SourceRules}); adapters only validate records (CPR). No
+ * Camel, no Spring.
  */
 package dk.orghub.core.rules;

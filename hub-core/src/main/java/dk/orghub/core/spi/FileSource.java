@@ -25,6 +25,12 @@ import dk.orghub.core.store.ApplyResult;
  * leaves the token and the data consistent, and the file is planned again (to nothing
  * new) on the next run.
  * <p>
+ * A source whose objects the hub's business rules should see (the primary engagement,
+ * managers, line-unit lifting, subtree filters: {@link SourceAdapter#rules()}) reads a
+ * file into a {@link FileDelivery} ({@link #read}) and plans from the delivery the rules
+ * gave ({@link #plan(Path, FileDelivery)}); one that plans a file whole keeps
+ * {@link #read} returning {@code null}, and the hub calls {@link #plan(Path)}.
+ * <p>
  * Called from one thread at a time (the sync's lock sees to it). Apart from
  * {@link #pending()} and {@link #location()}, any method may throw an
  * {@link AdapterException}.
@@ -42,6 +48,27 @@ public interface FileSource extends SourceAdapter {
 	 * @return the plan, or a refusal of the whole file; never {@code null}
 	 */
 	FilePlan plan(Path file);
+
+	/**
+	 * Reads and maps a waiting file without planning it, so that the hub's rules run on
+	 * what it delivers before {@link #plan(Path, FileDelivery)}. A file the source cannot
+	 * read is a delivery with no objects whose plan is the refusal.
+	 * @param file one of {@link #pending()}
+	 * @return the delivery, or {@code null} when the source plans the file whole with
+	 * {@link #plan(Path)} (the default)
+	 */
+	default FileDelivery read(Path file) {
+		return null;
+	}
+
+	/**
+	 * Plans a waiting file from its delivery, after the hub's rules ran on it; the same
+	 * contract as {@link #plan(Path)}.
+	 * @param delivery what {@link #read} gave, with the rules applied
+	 */
+	default FilePlan plan(Path file, FileDelivery delivery) {
+		return plan(file);
+	}
 
 	/**
 	 * The hub wrote the file's plan (or found nothing to write): the source moves the

@@ -100,6 +100,49 @@ class ReconcilerTest {
 	}
 
 	@Test
+	void withEndAtEarlierEndATimelineEndingBeforeTheEffectiveDateEndsTheStoredHistoryThere() {
+		OrgUnit music = TestOrg.unit("MUSIK", "Musikskolen", this.root.uuid());
+		this.reconciler.reconcile("payroll", PAYROLL,
+				snapshot(null, unit(this.root), unit(this.school), unit(music), person(this.anna)), false);
+		LocalDate closed = DUMP.minusMonths(1);
+		DesiredObject<?> closedLastMonth = new DesiredObject<>(ObjectType.ORG_UNIT, "MUSIK",
+				Timeline.of(Validity.between(START, closed), music));
+		ChangeBatch batch = new ChangeBatch(List.of(closedLastMonth), List.of(), "dump-2", false, DUMP);
+
+		ChangeSet plain = this.reconciler.plan("payroll", PAYROLL, batch);
+		Reconciler splicing = new Reconciler(this.store, FieldPolicy.none(),
+				Reconciler.Options.NONE.withEndAtEarlierEnd(true));
+		ChangeSet spliced = splicing.plan("payroll", PAYROLL, batch);
+		assertThat(spliced.operations()).as("without the option the history before the dump stays")
+			.isNotEqualTo(plain.operations());
+
+		this.store.apply(spliced);
+
+		assertThat(this.store.get(OrgUnit.class, music.uuid(), at(closed.minusDays(1)))).isPresent();
+		assertThat(this.store.get(OrgUnit.class, music.uuid(), at(closed))).as("ended when the dump says it closed")
+			.isEmpty();
+	}
+
+	@Test
+	void withKeepStoredParentsAMoveTakesEffectOnTheDayItIsFound() {
+		OrgUnit other = TestOrg.unit("OMR", "Område Nord", this.root.uuid());
+		this.reconciler.reconcile("payroll", PAYROLL,
+				snapshot(null, unit(this.root), unit(other), unit(this.school), person(this.anna)), false);
+		Reconciler keeping = new Reconciler(this.store, FieldPolicy.none(),
+				Reconciler.Options.NONE.withKeepStoredParentsBefore(DUMP));
+
+		keeping.reconcile("payroll", PAYROLL, snapshot(null, unit(this.root), unit(other),
+				unit(TestOrg.moved(this.school, other.uuid())), person(this.anna)), false);
+
+		assertThat(
+				this.store.get(OrgUnit.class, this.school.uuid(), at(DUMP.minusDays(1))).orElseThrow().value().parent())
+			.as("the stored parent before the day")
+			.isEqualTo(this.root.uuid());
+		assertThat(this.store.get(OrgUnit.class, this.school.uuid(), at(DUMP)).orElseThrow().value().parent())
+			.isEqualTo(other.uuid());
+	}
+
+	@Test
 	void fieldsTheSourceDoesNotWinStayAsStored() {
 		this.reconciler.reconcile("payroll", PAYROLL, snapshot(null, unit(this.root), person(this.anna)), false);
 		SourceOwnership directory = new SourceOwnership(Map.of(ObjectType.PERSON, Set.of("nickname", "givenName")));

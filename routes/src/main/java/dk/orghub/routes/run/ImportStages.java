@@ -2,12 +2,15 @@ package dk.orghub.routes.run;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.orghub.core.rules.RuleContext;
+import dk.orghub.core.rules.RulePipeline;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.ChangeSet;
 import dk.orghub.core.store.ObjectChange;
@@ -16,15 +19,17 @@ import dk.orghub.core.store.Violation;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.sync.FieldPolicyHolder;
 import dk.orghub.routes.sync.ImportSync;
+import dk.orghub.routes.sync.SourceSettings;
 import dk.orghub.routes.sync.SyncProperties;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * The stages of an import from a snapshot or a change feed, batch by batch: read the
- * source and plan, check the plan against the model's rules (objects that break one are
- * set aside), the gate (preview, thresholds, approval), the log, the quarantine, and the
- * run's record. A real run hands the gate to the store as its guard, so the store checks
- * each change set once and writes it in the same transaction when the gate admits it.
+ * source, the hub's business rules on what it delivered, plan with the reconciler, check
+ * the plan against the model's rules (objects that break one are set aside), the gate
+ * (preview, thresholds, approval), the log, the quarantine, and the run's record. A real
+ * run hands the gate to the store as its guard, so the store checks each change set once
+ * and writes it in the same transaction when the gate admits it.
  */
 public class ImportStages {
 
@@ -42,10 +47,13 @@ public class ImportStages {
 
 	private final Clock clock;
 
-	ImportStages(OrgStore store, FieldPolicyHolder policy, RunRepository runs, QuarantineRepository quarantine,
-			ApprovalGate gate, Clock clock) {
+	private final SourceSettings sources;
+
+	ImportStages(OrgStore store, FieldPolicyHolder policy, SourceSettings sources, RunRepository runs,
+			QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
 		this.store = store;
 		this.policy = policy;
+		this.sources = sources;
 		this.runs = runs;
 		this.quarantine = quarantine;
 		this.gate = gate;
@@ -53,13 +61,37 @@ public class ImportStages {
 		this.clock = clock;
 	}
 
-	/** Reads the source (a snapshot, or the next batch of a change feed) and plans. */
+	/** Reads the source: a snapshot, or the next batch of a change feed. */
 	public void read(State run) {
 		run.progress().phase("reading");
 		ImportSync sync = run.sync();
+		run.delivery = sync.read(this.store,
+				new RunSourceContext(this.store, sync.sourceName(), this.clock, run.progress()));
+	}
+
+	/**
+	 * The hub's business rules on what the source delivered (the source's {@code rules()}
+	 * with {@code hub.sources.<source>.rules.*} over them).
+	 */
+	public void rules(State run) {
+		RulePipeline pipeline = this.sources.pipeline(run.sync().adapter());
+		if (!pipeline.isEmpty()) {
+			run.progress().phase("rules");
+			run.delivery = run.delivery.with(pipeline.apply(run.delivery.objects(), RuleContext.of(this.store)));
+		}
+	}
+
+	/**
+	 * Plans the change set with the reconciler (with the source's
+	 * {@code hub.sources.<source>.reconcile.*} options).
+	 */
+	public void plan(State run) {
+		run.progress().phase("planning");
+		ImportSync sync = run.sync();
 		Set<UUID> only = run.options().only();
 		run.plan = sync.plan(this.store, this.policy,
-				new RunSourceContext(this.store, sync.sourceName(), this.clock, run.progress()));
+				this.sources.reconcile(sync.sourceName(), LocalDate.now(this.clock)), run.delivery);
+		run.delivery = null;
 		run.changes = (only != null) ? ChangeSets.only(run.plan.changes(), only) : run.plan.changes();
 		run.read += (only != null) ? only.size() : run.plan.read();
 	}
@@ -154,6 +186,8 @@ public class ImportStages {
 
 	/** An import run: the batch at hand and the counts of the batches before it. */
 	public static final class State extends RunState<ImportSync> {
+
+		private ImportSync.Delivery delivery;
 
 		private ImportSync.Plan plan;
 

@@ -9,13 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dk.orghub.core.rules.RuleContext;
+import dk.orghub.core.rules.RulePipeline;
+import dk.orghub.core.spi.FileDelivery;
 import dk.orghub.core.spi.FilePlan;
+import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.InvariantViolationException;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.Violation;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.sync.InboxSync;
+import dk.orghub.routes.sync.SourceSettings;
 import dk.orghub.routes.sync.SyncProperties;
 import io.micrometer.core.instrument.Timer;
 
@@ -42,8 +47,12 @@ public class InboxStages {
 
 	private final Clock clock;
 
-	InboxStages(OrgStore store, RunRepository runs, QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
+	private final SourceSettings sources;
+
+	InboxStages(OrgStore store, SourceSettings sources, RunRepository runs, QuarantineRepository quarantine,
+			ApprovalGate gate, Clock clock) {
 		this.store = store;
+		this.sources = sources;
 		this.runs = runs;
 		this.quarantine = quarantine;
 		this.gate = gate;
@@ -67,9 +76,38 @@ public class InboxStages {
 		run.waiting = (pending.size() > 1) ? "; " + (pending.size() - 1) + " more file(s) waiting" : "";
 	}
 
-	/** The source plans the file: its change set, or a refusal of the whole file. */
+	/**
+	 * The source reads the file into what it delivers, for the rules; a source that plans
+	 * its files whole delivers nothing here.
+	 */
+	public void read(State run) {
+		run.delivery = run.sync().inbox().read(run.file);
+	}
+
+	/**
+	 * The hub's business rules on what the file delivers and on the base the source diffs
+	 * it against (the source's {@code rules()} with {@code hub.sources.<source>.rules.*}
+	 * over them).
+	 */
+	public void rules(State run) {
+		RulePipeline pipeline = this.sources.pipeline(run.sync().adapter());
+		if (run.delivery != null && !pipeline.isEmpty()) {
+			run.progress().phase("rules");
+			RuleContext context = RuleContext.of(this.store);
+			run.delivery = run.delivery.with(pipeline.apply(run.delivery.objects(), context),
+					pipeline.apply(run.delivery.base(), context));
+		}
+	}
+
+	/**
+	 * The source plans the file from what the rules gave: its change set, or a refusal of
+	 * the whole file.
+	 */
 	public void plan(State run) {
-		run.plan = run.sync().inbox().plan(run.file);
+		run.progress().phase("planning");
+		FileSource inbox = run.sync().inbox();
+		run.plan = (run.delivery != null) ? inbox.plan(run.file, run.delivery) : inbox.plan(run.file);
+		run.delivery = null;
 		run.refusal = run.plan.refusal();
 	}
 
@@ -242,6 +280,8 @@ public class InboxStages {
 		private Path file;
 
 		private String waiting = "";
+
+		private FileDelivery delivery;
 
 		private FilePlan plan;
 

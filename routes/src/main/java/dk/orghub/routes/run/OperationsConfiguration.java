@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.routes.quarantine.QuarantineRepository;
 import dk.orghub.routes.sync.FieldPolicyHolder;
+import dk.orghub.routes.sync.SourceSettings;
 import dk.orghub.routes.sync.SyncRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,15 +66,15 @@ class OperationsConfiguration {
 	}
 
 	@Bean
-	ImportStages importStages(OrgStore store, FieldPolicyHolder policy, RunRepository runs,
+	ImportStages importStages(OrgStore store, FieldPolicyHolder policy, SourceSettings sources, RunRepository runs,
 			QuarantineRepository quarantine, ApprovalGate gate, Clock clock) {
-		return new ImportStages(store, policy, runs, quarantine, gate, clock);
+		return new ImportStages(store, policy, sources, runs, quarantine, gate, clock);
 	}
 
 	@Bean
-	InboxStages inboxStages(OrgStore store, RunRepository runs, QuarantineRepository quarantine, ApprovalGate gate,
-			Clock clock) {
-		return new InboxStages(store, runs, quarantine, gate, clock);
+	InboxStages inboxStages(OrgStore store, SourceSettings sources, RunRepository runs, QuarantineRepository quarantine,
+			ApprovalGate gate, Clock clock) {
+		return new InboxStages(store, sources, runs, quarantine, gate, clock);
 	}
 
 	@Bean

@@ -100,14 +100,18 @@ class SyncRunRoutes extends RouteBuilder {
 	}
 
 	/**
-	 * Read, check, thresholds, log, quarantine: batch by batch while a change feed has
-	 * more.
+	 * Read, rules, plan, check, thresholds, log, quarantine: batch by batch while a
+	 * change feed has more.
 	 */
 	private void importing(String name, RouteDefinition route) {
 		route.loopDoWhile(BATCHES_LEFT)
 			.id(stepId(name, Step.BATCHES))
 			.bean(this.imports, "read")
 			.id(stepId(name, Step.READ))
+			.bean(this.imports, "rules")
+			.id(stepId(name, Step.RULES))
+			.bean(this.imports, "plan")
+			.id(stepId(name, Step.PLAN))
 			.bean(this.imports, "check")
 			.id(stepId(name, Step.CHECK))
 			.bean(this.imports, "thresholds")
@@ -130,14 +134,18 @@ class SyncRunRoutes extends RouteBuilder {
 	}
 
 	/**
-	 * Take the file, the source's plan, check (and write), thresholds, log, quarantine,
-	 * the file's outcome to the source.
+	 * Take the file, read it, the rules, the source's plan, check (and write),
+	 * thresholds, log, quarantine, the file's outcome to the source.
 	 */
 	private void inbox(String name, RouteDefinition route) {
 		route.bean(this.inboxes, "take")
 			.id(stepId(name, Step.TAKE))
 			.filter(GOES_ON)
 			.id(stepId(name, Step.STILL_RUNNING))
+			.bean(this.inboxes, "read")
+			.id(stepId(name, Step.READ))
+			.bean(this.inboxes, "rules")
+			.id(stepId(name, Step.RULES))
 			.bean(this.inboxes, "plan")
 			.id(stepId(name, Step.PLAN))
 			.bean(this.inboxes, "check")
@@ -186,8 +194,13 @@ class SyncRunRoutes extends RouteBuilder {
 
 		/** Imports: the loop over a change feed's batches. */
 		BATCHES("batches"),
-		/** Imports: read the source and plan. */
+		/** Imports and inboxes: read the source (a snapshot, a batch, a file). */
 		READ("read"),
+		/**
+		 * Imports and inboxes: the hub's business rules on what the source delivered
+		 * (primary engagement, managers, line-unit lifting, subtree filters).
+		 */
+		RULES("rules"),
 		/**
 		 * Imports and inboxes: check the plan against the model's rules (and write it,
 		 * when admitted).
@@ -195,7 +208,10 @@ class SyncRunRoutes extends RouteBuilder {
 		CHECK("check"),
 		/** Inboxes: take the oldest waiting file. */
 		TAKE("take"),
-		/** Inboxes (the source plans the file) and targets: plan. */
+		/**
+		 * Plan: imports (the reconciler), inboxes (the source plans the file) and
+		 * targets.
+		 */
 		PLAN("plan"),
 		/** The gate: preview, thresholds, approval. */
 		THRESHOLDS("thresholds"),

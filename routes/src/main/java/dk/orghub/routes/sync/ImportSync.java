@@ -1,11 +1,13 @@
 package dk.orghub.routes.sync;
 
+import java.util.List;
 import java.util.Objects;
 
 import dk.orghub.core.reconcile.Reconciler;
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.ChangeBatch;
 import dk.orghub.core.spi.ChangeFeedSource;
+import dk.orghub.core.spi.DesiredObject;
 import dk.orghub.core.spi.Snapshot;
 import dk.orghub.core.spi.SnapshotSource;
 import dk.orghub.core.spi.SourceAdapter;
@@ -16,9 +18,10 @@ import dk.orghub.core.store.OrgStore;
 /**
  * A sync that imports from a source: a {@link SnapshotSource} is read in full and
  * reconciled (objects it no longer delivers end); a {@link ChangeFeedSource} is read
- * batch by batch from the token stored with the last applied batch. Either way the result
- * is a change set planned by the {@link Reconciler}; checking, previewing and applying it
- * is the run's job.
+ * batch by batch from the token stored with the last applied batch. Either way the run
+ * passes what the source delivered ({@link Delivery}) through the hub's rules, and the
+ * result is a change set planned by the {@link Reconciler}; checking, previewing and
+ * applying it is the run's job.
  */
 public final class ImportSync implements Sync {
 
@@ -64,21 +67,54 @@ public final class ImportSync implements Sync {
 	}
 
 	/**
-	 * Reads the source and plans the change set. A snapshot source is preferred when the
-	 * adapter has both capabilities and the store has no token for it yet.
+	 * Reads the source: a change feed's next batch from the stored token, or a full
+	 * snapshot. A snapshot source is preferred when the adapter has both capabilities and
+	 * the store has no token for it yet.
 	 */
-	public Plan plan(OrgStore store, FieldPolicyHolder policy, SourceContext context) {
-		Reconciler reconciler = new Reconciler(store, policy.policy());
+	public Delivery read(OrgStore store, SourceContext context) {
 		String token = store.token(sourceName()).orElse(null);
 		if (this.source instanceof ChangeFeedSource feed
 				&& (token != null || !(this.source instanceof SnapshotSource))) {
-			ChangeBatch batch = feed.changesSince(context, token);
+			return new Delivery(null, feed.changesSince(context, token));
+		}
+		return new Delivery(((SnapshotSource) this.source).snapshot(context), null);
+	}
+
+	/** Plans the change set of a delivery (the hub's rules applied to it). */
+	public Plan plan(OrgStore store, FieldPolicyHolder policy, Reconciler.Options options, Delivery delivery) {
+		Reconciler reconciler = new Reconciler(store, policy.policy(), options);
+		if (delivery.batch() != null) {
+			ChangeBatch batch = delivery.batch();
 			ChangeSet changes = reconciler.plan(sourceName(), this.source.ownership(), batch);
 			return new Plan(batch.changed().size() + batch.ended().size(), changes, batch.more());
 		}
-		Snapshot snapshot = ((SnapshotSource) this.source).snapshot(context);
+		Snapshot snapshot = delivery.snapshot();
 		ChangeSet changes = reconciler.plan(sourceName(), this.source.ownership(), snapshot);
 		return new Plan(snapshot.objects().size(), changes, false);
+	}
+
+	/**
+	 * What one read of the source delivered: a snapshot or a change feed's batch.
+	 *
+	 * @param snapshot the snapshot, or {@code null}
+	 * @param batch the batch, or {@code null}
+	 */
+	public record Delivery(Snapshot snapshot, ChangeBatch batch) {
+
+		/** The objects delivered. */
+		public List<DesiredObject<?>> objects() {
+			return (this.snapshot != null) ? this.snapshot.objects() : this.batch.changed();
+		}
+
+		/** The same delivery with other objects (the hub's rules applied). */
+		public Delivery with(List<DesiredObject<?>> objects) {
+			return (this.snapshot != null)
+					? new Delivery(new Snapshot(this.snapshot.scope(), this.snapshot.effectiveFrom(), objects,
+							this.snapshot.token()), null)
+					: new Delivery(null, new ChangeBatch(objects, this.batch.ended(), this.batch.nextToken(),
+							this.batch.more(), this.batch.effectiveFrom()));
+		}
+
 	}
 
 	/**

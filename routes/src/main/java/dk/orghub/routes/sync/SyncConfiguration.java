@@ -51,6 +51,11 @@ class SyncConfiguration {
 		return outbox.writer();
 	}
 
+	@Bean
+	SourceSettings sourceSettings(SourceProperties properties) {
+		return new SourceSettings(properties);
+	}
+
 	/**
 	 * The field policy for adapters that reconcile themselves (an OPUS dump, an SD run).
 	 */

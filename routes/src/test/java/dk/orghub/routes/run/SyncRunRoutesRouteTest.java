@@ -5,19 +5,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.orghub.core.classes.DefaultClasses;
+import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.OrgUnit;
+import dk.orghub.core.rules.PrimaryEngagementRule;
 import dk.orghub.core.spi.Adapter;
 import dk.orghub.core.spi.AdapterException;
 import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.spi.SourceRules;
 import dk.orghub.core.spi.TargetAdapter;
 import dk.orghub.core.spi.TargetOutcome;
 import dk.orghub.core.spi.TargetPlan;
@@ -27,10 +34,13 @@ import dk.orghub.core.store.Query;
 import dk.orghub.core.store.ReadPoint;
 import dk.orghub.routes.run.SyncRunRoutes.Step;
 import dk.orghub.routes.sync.FieldPolicyHolder;
+import dk.orghub.routes.sync.SourceProperties;
+import dk.orghub.routes.sync.SourceSettings;
 import dk.orghub.routes.sync.SyncProperties;
 import dk.orghub.routes.sync.SyncRegistry;
 import dk.orghub.routes.sync.TargetSync;
 import dk.orghub.routes.testing.OpsDatabase;
+import dk.orghub.samples.municipality.Municipality;
 import dk.orghub.samples.municipality.MunicipalityGenerator;
 import dk.orghub.samples.municipality.SampleMunicipalitySource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,6 +84,10 @@ class SyncRunRoutesRouteTest {
 
 	private static final String TARGET = "directory";
 
+	/** Engagement types, temporary and hourly paid first, monthly paid last. */
+	private static final List<String> SIDE_JOBS_FIRST = List.of("Vikar", "Timelønnet", "Fleksjob", "Elev",
+			"Månedslønnet");
+
 	@Autowired
 	private CamelContext camel;
 
@@ -89,17 +103,55 @@ class SyncRunRoutesRouteTest {
 	@Autowired
 	private Target target;
 
+	@Autowired
+	private SourceSettings sourceSettings;
+
 	private final List<String> trail = new ArrayList<>();
 
 	@Test
-	void anImportPassesReadCheckThresholdsLogQuarantineAndRecordInOrder() throws Exception {
-		follow(TODAY, Step.READ, Step.CHECK, Step.THRESHOLDS, Step.LOG, Step.QUARANTINE, Step.RECORD, Step.FINISH);
+	void anImportPassesReadRulesPlanCheckThresholdsLogQuarantineAndRecordInOrder() throws Exception {
+		follow(TODAY, Step.READ, Step.RULES, Step.PLAN, Step.CHECK, Step.THRESHOLDS, Step.LOG, Step.QUARANTINE,
+				Step.RECORD, Step.FINISH);
 		this.camel.start();
 		Run run = this.runner.runNow(TODAY, Trigger.MANUAL, "tester", false);
 		assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
 		assertThat(run.counts().created()).isGreaterThan(100);
-		assertThat(this.trail).containsExactly("read", "check", "thresholds", "log", "quarantine", "record", "finish");
+		assertThat(this.trail).containsExactly("read", "rules", "plan", "check", "thresholds", "log", "quarantine",
+				"record", "finish");
 		assertThat(this.runs.changes(run.id(), null, 0, 1).total()).isEqualTo(run.counts().created());
+	}
+
+	/**
+	 * The sample municipality marks each person's main job (mostly monthly paid) primary;
+	 * with {@code hub.sources.samples.rules.primary-engagement: engagement-type-order}
+	 * and an order that puts temporary and hourly paid jobs first, the rules step chooses
+	 * again, and a side job becomes primary.
+	 */
+	@Test
+	void theRulesStepAppliesTheSourcesSettingToWhatItDelivered() throws Exception {
+		this.camel.start();
+		Municipality municipality = MunicipalityGenerator.generate(1, MunicipalityGenerator.MIN_EMPLOYEES);
+		assertThat(this.sourceSettings.pipeline(new SampleMunicipalitySource(municipality)).stepNames())
+			.containsExactly("primary-engagement");
+		Run run = this.runner.runNow(TODAY, Trigger.MANUAL, "tester", false);
+		assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+
+		ReadPoint at = ReadPoint.of(municipality.referenceDate(), null, Clock.systemUTC());
+		Map<UUID, List<Engagement>> byPerson = new HashMap<>();
+		this.store.list(Query.of(Engagement.class, at).page(0, 10_000))
+			.items()
+			.forEach((v) -> byPerson.computeIfAbsent(v.value().person(), (p) -> new ArrayList<>()).add(v.value()));
+		Comparator<Engagement> sideJobsFirst = PrimaryEngagementRule.byEngagementTypeOrder(SIDE_JOBS_FIRST.stream()
+			.map((type) -> DefaultClasses.classUuid(DefaultClasses.ENGAGEMENT_TYPE, type))
+			.toList());
+		int chosenAgain = 0;
+		for (List<Engagement> jobs : byPerson.values()) {
+			Engagement primary = jobs.stream().filter(Engagement::primary).findFirst().orElseThrow();
+			assertThat(primary).isEqualTo(jobs.stream().min(sideJobsFirst).orElseThrow());
+			Engagement delivered = municipality.engagements().get(primary.uuid()).at(at.at()).orElseThrow();
+			chosenAgain += delivered.primary() ? 0 : 1;
+		}
+		assertThat(chosenAgain).as("persons whose primary job the rules step changed").isPositive();
 	}
 
 	@Test
@@ -164,16 +216,16 @@ class SyncRunRoutesRouteTest {
 	}
 
 	@Test
-	void aFileInboxPassesTakePlanCheckThresholdsLogQuarantineDoneAndRecordInOrder() throws Exception {
-		follow(INBOX, Step.TAKE, Step.PLAN, Step.CHECK, Step.THRESHOLDS, Step.LOG, Step.QUARANTINE, Step.DONE,
-				Step.RECORD, Step.FINISH);
+	void aFileInboxPassesTakeReadRulesPlanCheckThresholdsLogQuarantineDoneAndRecordInOrder() throws Exception {
+		follow(INBOX, Step.TAKE, Step.READ, Step.RULES, Step.PLAN, Step.CHECK, Step.THRESHOLDS, Step.LOG,
+				Step.QUARANTINE, Step.DONE, Step.RECORD, Step.FINISH);
 		this.camel.start();
 		Run run = this.runner.runNow(INBOX, Trigger.MANUAL, "tester", false);
 		assertThat(run.status()).isEqualTo(RunStatus.FAILED);
 		assertThat(run.message()).isEqualTo("ZLPE20260101000000_delta.xml was rejected and nothing of it was applied "
 				+ "(moved to error/ZLPE20260101000000_delta.xml): no Kommune element");
-		assertThat(this.trail).containsExactly("take", "plan", "check", "thresholds", "log", "quarantine", "done",
-				"record", "finish");
+		assertThat(this.trail).containsExactly("take", "read", "rules", "plan", "check", "thresholds", "log",
+				"quarantine", "done", "record", "finish");
 	}
 
 	@Test
@@ -245,6 +297,15 @@ class SyncRunRoutesRouteTest {
 		@Bean
 		FieldPolicyHolder fieldPolicy() {
 			return new FieldPolicyHolder(Map.of());
+		}
+
+		@Bean
+		SourceSettings sourceSettings() {
+			return new SourceSettings(new SourceProperties(Map.of(SampleMunicipalitySource.NAME,
+					new SourceProperties.Source(
+							new SourceProperties.Rules(SourceRules.PrimaryEngagement.ENGAGEMENT_TYPE_ORDER,
+									SIDE_JOBS_FIRST, null, null, null),
+							new SourceProperties.Reconcile(false, false)))));
 		}
 
 		@Bean

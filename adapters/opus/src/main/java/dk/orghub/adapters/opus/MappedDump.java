@@ -1,6 +1,8 @@
 package dk.orghub.adapters.opus;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,19 @@ record MappedDump(String file, LocalDate date, Map<String, DesiredObject<?>> obj
 
 	static String key(ObjectType type, String externalId) {
 		return type.name() + "/" + externalId;
+	}
+
+	/** The same dump with other objects (the hub's rules applied), in their order. */
+	MappedDump withObjects(List<DesiredObject<?>> ruled) {
+		Map<String, DesiredObject<?>> byKey = new LinkedHashMap<>();
+		ruled.forEach((object) -> byKey.put(key(object.type(), object.externalId()), object));
+		return new MappedDump(this.file, this.date, byKey, this.protectedKeys, this.rejected, this.warnings,
+				this.leaves);
+	}
+
+	/** The objects in their order. */
+	List<DesiredObject<?>> objectList() {
+		return new ArrayList<>(this.objects.values());
 	}
 
 }

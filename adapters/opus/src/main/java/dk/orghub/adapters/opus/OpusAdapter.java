@@ -8,6 +8,7 @@ import dk.orghub.core.spi.Snapshot;
 import dk.orghub.core.spi.SnapshotSource;
 import dk.orghub.core.spi.SourceContext;
 import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.spi.SourceRules;
 
 /**
  * KMD OPUS as a {@link SnapshotSource}: the dump file named by the configuration
@@ -42,6 +43,15 @@ public final class OpusAdapter implements SnapshotSource {
 	@Override
 	public SourceOwnership ownership() {
 		return OpusDumpReader.ownership();
+	}
+
+	/**
+	 * OPUS's default rules ({@link OpusConfig#rules()}), which the hub runs on the
+	 * snapshot.
+	 */
+	@Override
+	public SourceRules rules() {
+		return this.config.rules();
 	}
 
 	@Override

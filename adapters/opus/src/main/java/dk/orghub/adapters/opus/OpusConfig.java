@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dk.orghub.core.rules.ManagerRule;
 import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.SourceRules;
 
 /**
  * Configuration of the OPUS source ({@code hub.sources.opus.*}).
@@ -137,6 +138,22 @@ public record OpusConfig(String sourceName, String municipalityKey, Path inbox, 
 		return new OpusConfig(this.sourceName, this.municipalityKey, this.inbox, this.dumpFile,
 				this.engagementTypeOrder, this.unitLevels, this.defaultUnitType, this.managerType, this.managerEnds,
 				this.excludedUnits, this.primaryRule, contacts);
+	}
+
+	/**
+	 * The hub's rules for OPUS by default, from these settings: the primary engagement by
+	 * {@link #primaryRule()} (and {@link #engagementTypeOrder()}), managers by
+	 * {@link #managerEnds()}, the subtrees of {@link #excludedUnits()} left out; no
+	 * line-unit lifting. {@code hub.sources.opus.rules.*} overrides each.
+	 */
+	public SourceRules rules() {
+		return new SourceRules(switch (this.primaryRule) {
+			case ENGAGEMENT_TYPE_ORDER -> SourceRules.PrimaryEngagement.ENGAGEMENT_TYPE_ORDER;
+			case HIGHEST_FRACTION -> SourceRules.PrimaryEngagement.HIGHEST_FRACTION;
+		}, this.engagementTypeOrder, this.excludedUnits, switch (this.managerEnds) {
+			case END -> SourceRules.ManagerEnds.END;
+			case VACATE -> SourceRules.ManagerEnds.VACATE;
+		}, Set.of());
 	}
 
 	/**

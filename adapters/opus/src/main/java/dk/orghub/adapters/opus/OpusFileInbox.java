@@ -17,10 +17,12 @@ import java.util.stream.Stream;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.reconcile.ReportText;
 import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.FileDelivery;
 import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.OwnerOnly;
 import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.spi.SourceRules;
 import dk.orghub.core.store.ApplyResult;
 
 /**
@@ -103,18 +105,51 @@ public final class OpusFileInbox implements FileSource {
 	}
 
 	/**
-	 * Plans the dump against the last dump applied (kept in {@code done/}, named by the
-	 * store's token for the source), or against the store when that is not there. The
-	 * change set carries the dump's name as the token, so the store records it as the
-	 * last dump applied in the same transaction as the data.
+	 * OPUS's default rules ({@link OpusConfig#rules()}), which the hub runs on each dump.
 	 */
 	@Override
+	public SourceRules rules() {
+		return this.config.rules();
+	}
+
+	/**
+	 * Reads and maps the dump, and the last dump applied (kept in {@code done/}, named by
+	 * the store's token for the source) as the base of the diff when it is there; the
+	 * hub's rules run on both before {@link #plan(Path, FileDelivery)}.
+	 */
+	@Override
+	public FileDelivery read(Path file) {
+		OpusImporter.Read read = this.importer.read(file, previous());
+		return new FileDelivery(read.file(), (read.current() != null) ? read.current().objectList() : List.of(),
+				(read.before() != null) ? read.before().objectList() : List.of(), read);
+	}
+
+	/**
+	 * Plans the dump the hub's rules ran on, against its base, or against the store when
+	 * there is none. The change set carries the dump's name as the token, so the store
+	 * records it as the last dump applied in the same transaction as the data.
+	 */
+	@Override
+	public FilePlan plan(Path file, FileDelivery delivery) {
+		OpusImporter.Read read = (OpusImporter.Read) delivery.detail();
+		return plan((read.error() != null) ? this.importer.plan(read)
+				: this.importer.plan(read.with(delivery.objects(), delivery.base())));
+	}
+
+	/** Reads and plans the dump with the importer's own rules (OPUS's defaults). */
+	@Override
 	public FilePlan plan(Path file) {
-		Path previous = this.importer.lastImported()
+		return plan(this.importer.plan(file, previous()));
+	}
+
+	private Path previous() {
+		return this.importer.lastImported()
 			.map((last) -> this.config.inbox().resolve(OpusInbox.DONE).resolve(last))
 			.filter(Files::isRegularFile)
 			.orElse(null);
-		OpusImporter.Planned planned = this.importer.plan(file, previous);
+	}
+
+	private FilePlan plan(OpusImporter.Planned planned) {
 		List<FilePlan.RejectedRecord> rejected = planned.rejected().stream().map(this::rejected).toList();
 		List<String> warnings = planned.warnings().stream().map(RecordProblem::toString).toList();
 		if (planned.error() != null) {

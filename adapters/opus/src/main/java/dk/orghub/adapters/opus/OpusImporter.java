@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,14 +24,13 @@ import org.slf4j.LoggerFactory;
 import dk.orghub.core.model.Address;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ObjectType;
-import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.OwnerKind;
-import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
-import dk.orghub.core.model.Validity;
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.reconcile.Reconciler;
 import dk.orghub.core.reconcile.StoreSourceContext;
+import dk.orghub.core.rules.RuleContext;
+import dk.orghub.core.rules.RulePipeline;
 import dk.orghub.core.spi.ChangeBatch;
 import dk.orghub.core.spi.DesiredObject;
 import dk.orghub.core.store.ApplyResult;
@@ -44,15 +42,16 @@ import dk.orghub.core.store.OrgStore;
  * Imports one OPUS dump into the store in one change set: all of it or (when the store
  * refuses it) nothing.
  * <p>
- * The dump is parsed, validated and mapped; then diffed against the previous dump when it
- * is given and is the last one applied (the store's token for the source names it), or
- * else against the store. New, changed and missing objects follow: a change takes effect
- * from the dump's date (what the store holds before it is kept, except that an employment
- * the dump says ended earlier is ended then); a new object gets its whole validity; an
+ * The dump is parsed, validated and mapped ({@link #read}); the business rules run on it
+ * and on the previous dump (in the hub, its {@code rules} step; in {@link #importFile},
+ * this importer's {@link RulePipeline}); then it is diffed against the previous dump when
+ * it is given and is the last one applied (the store's token for the source names it), or
+ * else against the store ({@link #plan(Read)}). New, changed and missing objects follow:
+ * a change takes effect from the dump's date (the reconciler keeps what the store holds
+ * before it, except that an employment the dump says ended earlier is ended then:
+ * {@link Reconciler.Options#endAtEarlierEnd()}); a new object gets its whole validity; an
  * object missing from the dump ends on the dump's date. Objects of rejected records are
- * neither changed nor ended. The primary engagement is recomputed for every person whose
- * engagements changed, from the dump's date on (over the whole timeline on a first load),
- * keeping a primary chosen by hand. Dumps older than the last one applied are refused.
+ * neither changed nor ended. Dumps older than the last one applied are refused.
  * <p>
  * The change set goes through the {@link Reconciler}, so {@code hub.field-policy} decides
  * the fields OPUS shares with another source: a person's e-mail and phone are shared
@@ -73,12 +72,27 @@ public final class OpusImporter {
 
 	private final Clock clock;
 
+	private final RulePipeline rules;
+
+	/**
+	 * An importer whose own imports run OPUS's default rules
+	 * ({@link OpusConfig#rules()}).
+	 */
 	public OpusImporter(OpusConfig config, OrgStore store, FieldPolicy policy, Clock clock) {
+		this(config, store, policy, clock, RulePipeline.of(config.rules()));
+	}
+
+	/**
+	 * @param rules the business rules {@link #importFile} runs; the hub runs its own rule
+	 * step on what {@link OpusFileInbox#read} delivers and does not use these
+	 */
+	public OpusImporter(OpusConfig config, OrgStore store, FieldPolicy policy, Clock clock, RulePipeline rules) {
 		this.config = Objects.requireNonNull(config, "config");
 		this.reader = new OpusDumpReader(config);
 		this.store = Objects.requireNonNull(store, "store");
-		this.reconciler = new Reconciler(store, policy);
+		this.reconciler = new Reconciler(store, policy, Reconciler.Options.NONE.withEndAtEarlierEnd(true));
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.rules = Objects.requireNonNull(rules, "rules");
 	}
 
 	public OpusConfig config() {
@@ -123,17 +137,30 @@ public final class OpusImporter {
 	}
 
 	/**
-	 * Plans a dump without writing anything: the change set (with the dump's name as the
-	 * source's token, unless it is the last dump applied already), or why the whole file
-	 * is refused.
+	 * Plans a dump without writing anything: {@link #read}, the rules this importer was
+	 * made with, and {@link #plan(Read)}.
 	 * @param previous the previous dump file, used for the diff when it is the last one
 	 * applied; may be {@code null}
 	 */
 	Planned plan(Path file, Path previous) {
+		Read read = read(file, previous);
+		if (read.error() != null || this.rules.isEmpty()) {
+			return plan(read);
+		}
+		RuleContext context = RuleContext.of(this.store);
+		return plan(read.with(this.rules.apply(read.current().objectList(), context),
+				(read.before() != null) ? this.rules.apply(read.before().objectList(), context) : List.of()));
+	}
+
+	/**
+	 * Reads and maps a dump, and the previous dump when it is given and is the last one
+	 * applied (the base of the diff), without the business rules and without planning.
+	 * @param previous the previous dump file; may be {@code null}
+	 */
+	Read read(Path file, Path previous) {
 		long start = System.nanoTime();
 		String name = file.getFileName().toString();
 		MappedDump current = null;
-		boolean delta = false;
 		try {
 			LocalDateTime time = OpusDumpReader.exportTime(file);
 			Optional<String> token = lastImported();
@@ -148,20 +175,56 @@ public final class OpusImporter {
 			MappedDump before = null;
 			if (previous != null && token.isPresent() && previous.getFileName().toString().equals(token.get())) {
 				before = this.reader.read(previous, persons);
-				delta = true;
 			}
-			LocalDate effectiveFrom = token.isPresent() ? current.date() : null;
-			ChangeBatch batch = plan(current, before, effectiveFrom, name);
-			ChangeSet changes = this.reconciler.plan(this.config.sourceName(), OpusDumpReader.ownership(), batch);
-			if (token.isPresent() && token.get().equals(name)) {
-				changes = withoutToken(changes);
-			}
-			return new Planned(name, current, delta, changes, leaveNotes(current, batch), null, start);
+			return new Read(name, current, before, token.orElse(null), null, start);
 		}
 		catch (OpusFileException ex) {
 			log.warn("OPUS dump {} rejected, nothing applied: {}", name, ex.getMessage());
-			return new Planned(name, current, delta, null, List.of(), ex.getMessage(), start);
+			return new Read(name, current, null, null, ex.getMessage(), start);
 		}
+	}
+
+	/**
+	 * Plans a dump that was {@link #read} (with the hub's rules applied to it and to its
+	 * base): the change set (with the dump's name as the source's token, unless it is the
+	 * last dump applied already), or why the whole file is refused. Diffed against the
+	 * previous dump when there is one, else against the store; through the
+	 * {@link Reconciler} with the dump's date as the effective date and
+	 * {@link Reconciler.Options#endAtEarlierEnd()}.
+	 */
+	Planned plan(Read read) {
+		if (read.error() != null) {
+			return new Planned(read.file(), read.current(), false, null, List.of(), read.error(), read.start());
+		}
+		LocalDate effectiveFrom = (read.token() != null) ? read.current().date() : null;
+		ChangeBatch batch = plan(read.current(), read.before(), effectiveFrom, read.file());
+		ChangeSet changes = this.reconciler.plan(this.config.sourceName(), OpusDumpReader.ownership(), batch);
+		if (read.file().equals(read.token())) {
+			changes = withoutToken(changes);
+		}
+		return new Planned(read.file(), read.current(), read.before() != null, changes,
+				leaveNotes(read.current(), batch), null, read.start());
+	}
+
+	/**
+	 * A dump read and mapped, not yet planned.
+	 *
+	 * @param current the dump, or {@code null} when it could not be read
+	 * @param before the previous dump when it is the base of the diff, else {@code null}
+	 * @param token the store's token for the source (the last dump applied), or
+	 * {@code null}
+	 * @param error why the whole file is refused, else {@code null}
+	 * @param start when reading started ({@link System#nanoTime()})
+	 */
+	record Read(String file, MappedDump current, MappedDump before, String token, String error, long start) {
+
+		/** The same read with the objects the rules gave for the dump and its base. */
+		Read with(List<DesiredObject<?>> currentObjects, List<DesiredObject<?>> beforeObjects) {
+			return new Read(this.file, this.current.withObjects(currentObjects),
+					(this.before != null) ? this.before.withObjects(beforeObjects) : null, this.token, this.error,
+					this.start);
+		}
+
 	}
 
 	/**
@@ -274,8 +337,6 @@ public final class OpusImporter {
 			}
 		}
 		Set<UUID> keptPersons = personsOfProtectedEngagements(current);
-		Map<String, DesiredObject<?>> changed = splice(current, candidates, ended, effectiveFrom,
-				personsOfEndedEngagements(before, ended));
 		List<ChangeBatch.EndedObject> endings = new ArrayList<>();
 		Map<String, UUID> boundPersons = keptPersons.isEmpty() ? Map.of()
 				: this.store.identities(this.config.sourceName(), ObjectType.PERSON);
@@ -290,7 +351,7 @@ public final class OpusImporter {
 			}
 			endings.add(new ChangeBatch.EndedObject(type, externalId, endDate));
 		}
-		return new ChangeBatch(new ArrayList<>(changed.values()), endings, token, false);
+		return new ChangeBatch(new ArrayList<>(candidates.values()), endings, token, false, effectiveFrom);
 	}
 
 	/**
@@ -303,143 +364,6 @@ public final class OpusImporter {
 			.segments()
 			.stream()
 			.anyMatch(s -> ((Address) s.value()).ownerKind() == OwnerKind.PERSON);
-	}
-
-	/**
-	 * The candidates' timelines joined to what the store holds before
-	 * {@code effectiveFrom}, with the primary engagement recomputed for the persons
-	 * concerned; only objects that then differ from the store.
-	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Map<String, DesiredObject<?>> splice(MappedDump current, Map<String, DesiredObject<?>> candidates,
-			List<String> ended, LocalDate effectiveFrom, Set<UUID> endedPersons) {
-		Set<UUID> persons = new HashSet<>(endedPersons);
-		for (DesiredObject<?> object : candidates.values()) {
-			if (object.type() == ObjectType.ENGAGEMENT) {
-				object.timeline().segments().forEach(s -> persons.add(((Engagement) s.value()).person()));
-			}
-		}
-		Map<String, DesiredObject<?>> engagementsOfPersons = new LinkedHashMap<>();
-		for (Map.Entry<String, DesiredObject<?>> entry : current.objects().entrySet()) {
-			DesiredObject<?> object = entry.getValue();
-			if (object.type() == ObjectType.ENGAGEMENT && !candidates.containsKey(entry.getKey())
-					&& persons.contains(((Engagement) object.timeline().segments().get(0).value()).person())) {
-				engagementsOfPersons.put(entry.getKey(), object);
-			}
-		}
-		Map<String, DesiredObject<?>> all = new LinkedHashMap<>(candidates);
-		all.putAll(engagementsOfPersons);
-		Map<ObjectType, List<UUID>> uuids = new EnumMap<>(ObjectType.class);
-		all.values().forEach(o -> uuids.computeIfAbsent(o.type(), t -> new ArrayList<>()).add(o.uuid()));
-		Map<UUID, Timeline<?>> stored = new HashMap<>();
-		uuids.forEach((type, list) -> stored
-			.putAll((Map) this.store.currentTimelines((Class<OrgObject>) type.javaType(), list)));
-		Map<String, Timeline<OrgObject>> spliced = new LinkedHashMap<>();
-		all.forEach((key, object) -> spliced.put(key, join((Timeline<OrgObject>) stored.get(object.uuid()),
-				(Timeline<OrgObject>) object.timeline(), effectiveFrom)));
-		recomputePrimary(all, spliced, stored, effectiveFrom);
-		Map<String, DesiredObject<?>> result = new LinkedHashMap<>();
-		all.forEach((key, object) -> {
-			Timeline<OrgObject> after = spliced.get(key);
-			Timeline<?> before = stored.getOrDefault(object.uuid(), Timeline.empty());
-			if (!after.equals(before) && !after.isEmpty()) {
-				result.put(key, new DesiredObject<>(object.type(), object.externalId(), after));
-			}
-			else if (after.isEmpty() && !before.isEmpty()) {
-				ended.add(key);
-			}
-		});
-		return result;
-	}
-
-	@SuppressWarnings("unchecked")
-	private void recomputePrimary(Map<String, DesiredObject<?>> all, Map<String, Timeline<OrgObject>> spliced,
-			Map<UUID, Timeline<?>> stored, LocalDate effectiveFrom) {
-		Validity ruled = (effectiveFrom != null) ? Validity.from(effectiveFrom) : Validity.always();
-		List<Timeline<Engagement>> input = new ArrayList<>();
-		Map<UUID, String> keys = new HashMap<>();
-		all.forEach((key, object) -> {
-			if (object.type() != ObjectType.ENGAGEMENT) {
-				return;
-			}
-			Timeline<Engagement> timeline = (Timeline<Engagement>) (Timeline<?>) spliced.get(key);
-			Timeline<Engagement> before = (Timeline<Engagement>) stored.getOrDefault(object.uuid(), Timeline.empty());
-			Timeline<Engagement> withHand = Timeline.combine(timeline, before, (now, was) -> {
-				if (now == null) {
-					return null;
-				}
-				return (was != null && was.primaryByHand())
-						? new Engagement(now.uuid(), now.userKey(), now.person(), now.unit(), now.jobFunction(),
-								now.engagementType(), now.fraction(), was.primary(), true, now.originalUnit())
-						: now;
-			});
-			Timeline<Engagement> inRule = (effectiveFrom != null)
-					? withHand.remove(new Validity(Validity.BEGINNING, effectiveFrom)) : withHand;
-			if (!inRule.isEmpty()) {
-				input.add(inRule);
-				keys.put(object.uuid(), key);
-			}
-			spliced.put(key, (Timeline<OrgObject>) (Timeline<?>) withHand);
-		});
-		Map<UUID, Timeline<Engagement>> result = this.reader.mapper().primaryRule().apply(input);
-		result.forEach((uuid, timeline) -> {
-			String key = keys.get(uuid);
-			Timeline<OrgObject> whole = spliced.get(key);
-			List<Segment<OrgObject>> segments = new ArrayList<>(whole.remove(ruled).segments());
-			timeline.segments().forEach(s -> segments.add((Segment<OrgObject>) (Segment<?>) s));
-			spliced.put(key, Timeline.of(segments));
-		});
-	}
-
-	/**
-	 * What the store holds before {@code effectiveFrom} (cut where the dump says the
-	 * object ended earlier), then the dump's timeline from that date on; the dump's whole
-	 * timeline for an object the store does not have, or on a first load.
-	 */
-	static <T extends OrgObject> Timeline<T> join(Timeline<T> stored, Timeline<T> desired, LocalDate effectiveFrom) {
-		if (stored == null || stored.isEmpty() || effectiveFrom == null) {
-			return desired;
-		}
-		Timeline<T> past = stored.remove(Validity.from(effectiveFrom));
-		List<Validity> coverage = desired.coverage();
-		if (!coverage.isEmpty()) {
-			Validity last = coverage.get(coverage.size() - 1);
-			if (!last.isOpen() && last.to().isBefore(effectiveFrom)) {
-				past = past.remove(Validity.from(last.to()));
-			}
-		}
-		List<Segment<T>> segments = new ArrayList<>(past.segments());
-		segments.addAll(desired.remove(new Validity(Validity.BEGINNING, effectiveFrom)).segments());
-		return Timeline.of(segments);
-	}
-
-	/**
-	 * The persons of engagements that end: their other engagements may become primary.
-	 */
-	private Set<UUID> personsOfEndedEngagements(MappedDump before, List<String> ended) {
-		Set<UUID> persons = new HashSet<>();
-		List<String> unknown = new ArrayList<>();
-		String prefix = ObjectType.ENGAGEMENT.name() + "/";
-		for (String key : ended) {
-			if (!key.startsWith(prefix)) {
-				continue;
-			}
-			DesiredObject<?> old = (before != null) ? before.objects().get(key) : null;
-			if (old != null) {
-				old.timeline().segments().forEach(s -> persons.add(((Engagement) s.value()).person()));
-			}
-			else {
-				unknown.add(key.substring(prefix.length()));
-			}
-		}
-		if (!unknown.isEmpty()) {
-			Map<String, UUID> bound = this.store.identities(this.config.sourceName(), ObjectType.ENGAGEMENT);
-			List<UUID> uuids = unknown.stream().map(bound::get).filter(Objects::nonNull).toList();
-			this.store.currentTimelines(Engagement.class, uuids)
-				.values()
-				.forEach(t -> t.segments().forEach(s -> persons.add(s.value().person())));
-		}
-		return persons;
 	}
 
 	private Set<UUID> personsOfProtectedEngagements(MappedDump current) {

@@ -25,16 +25,15 @@ import dk.orghub.core.model.OwnerKind;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
-import dk.orghub.core.rules.ManagerRule;
 import dk.orghub.core.rules.PrimaryEngagementRule;
-import dk.orghub.core.rules.SubtreeFilter;
 import dk.orghub.core.spi.DesiredObject;
 import dk.orghub.core.spi.SharedAddress;
 
 /**
- * Maps validated OPUS records to canonical objects and applies the payroll rules that
- * need only the dump: subtree filters, managers (ended or vacated with their holder's
- * employment) and the primary engagement (by {@link OpusConfig#primaryRule()}).
+ * Maps validated OPUS records to canonical objects, as the dump gives them. The business
+ * rules (the primary engagement, managers held only while employed, excluded subtrees)
+ * are the hub's: they run on the mapped dump in the hub's rule pipeline, with
+ * {@link OpusConfig#rules()} as OPUS's defaults.
  * <p>
  * Unit, engagement, manager and unit address UUIDs are name-based from the municipality
  * key and the OPUS ids, so a fresh database gets the same ones; a person's address has
@@ -59,22 +58,8 @@ final class OpusMapper {
 
 	private final OpusConfig config;
 
-	private final PrimaryEngagementRule primaryRule;
-
 	OpusMapper(OpusConfig config) {
 		this.config = config;
-		List<UUID> order = config.engagementTypeOrder()
-			.stream()
-			.map(t -> DefaultClasses.classUuid(DefaultClasses.ENGAGEMENT_TYPE, t))
-			.toList();
-		this.primaryRule = new PrimaryEngagementRule(switch (config.primaryRule()) {
-			case ENGAGEMENT_TYPE_ORDER -> PrimaryEngagementRule.byEngagementTypeOrder(order);
-			case HIGHEST_FRACTION -> PrimaryEngagementRule.byHighestFraction();
-		});
-	}
-
-	PrimaryEngagementRule primaryRule() {
-		return this.primaryRule;
 	}
 
 	/**
@@ -98,19 +83,10 @@ final class OpusMapper {
 					(u.parentId() != null) ? unitUuids.get(u.parentId()) : null, type, level, null);
 			units.put(uuid, Timeline.of(u.validity(), unit));
 		}
-		SubtreeFilter filter = new SubtreeFilter(this.config.excludedUnits()
-			.stream()
-			.map(unitUuids::get)
-			.filter(java.util.Objects::nonNull)
-			.collect(java.util.stream.Collectors.toSet()));
-		Map<UUID, Timeline<OrgUnit>> kept = filter.units(units);
-		kept.forEach((uuid, timeline) -> objects.put(MappedDump.key(ObjectType.ORG_UNIT, unitIds.get(uuid)),
+		units.forEach((uuid, timeline) -> objects.put(MappedDump.key(ObjectType.ORG_UNIT, unitIds.get(uuid)),
 				new DesiredObject<>(ObjectType.ORG_UNIT, unitIds.get(uuid), timeline)));
 		for (ValidatedDump.Unit u : dump.units()) {
-			Timeline<OrgUnit> unit = kept.get(unitUuids.get(u.id()));
-			if (unit == null) {
-				continue;
-			}
+			Timeline<OrgUnit> unit = units.get(unitUuids.get(u.id()));
 			u.addresses().forEach((type, value) -> {
 				String externalId = u.id() + ":" + type;
 				UUID uuid = uuid("address:" + externalId);
@@ -124,7 +100,6 @@ final class OpusMapper {
 			});
 		}
 		Map<String, UUID> persons = new LinkedHashMap<>();
-		Map<UUID, List<Timeline<Engagement>>> engagementsByPerson = new HashMap<>();
 		Map<String, Timeline<Engagement>> engagements = new LinkedHashMap<>();
 		Map<UUID, List<ValidatedDump.Employee>> recordsByPerson = new LinkedHashMap<>();
 		for (ValidatedDump.Employee e : dump.employees()) {
@@ -143,25 +118,15 @@ final class OpusMapper {
 					: null;
 			Engagement engagement = new Engagement(uuid("engagement:" + e.id()), e.id(), person,
 					unitUuids.get(e.unitId()), jobFunction, type, e.fraction(), false);
-			Timeline<Engagement> timeline = filter.placed(Timeline.of(e.validity(), engagement), Engagement::unit,
-					kept);
-			if (timeline.isEmpty()) {
-				continue;
-			}
+			Timeline<Engagement> timeline = Timeline.of(e.validity(), engagement);
 			engagements.put(e.id(), timeline);
-			engagementsByPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(timeline);
 			recordsByPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(e);
 		}
 		UUID itSystem = this.config.contacts().userId()
 				? klasse(DefaultClasses.IT_SYSTEM, this.config.contacts().itSystem(), classes) : null;
 		recordsByPerson.forEach((person, records) -> contacts(person, records, itSystem, objects));
-		Map<UUID, Timeline<Engagement>> primary = this.primaryRule.apply(engagements.values());
-		engagements.forEach((id, timeline) -> {
-			UUID uuid = timeline.segments().get(0).value().uuid();
-			objects.put(MappedDump.key(ObjectType.ENGAGEMENT, id),
-					new DesiredObject<>(ObjectType.ENGAGEMENT, id, primary.get(uuid)));
-		});
-		ManagerRule managerRule = new ManagerRule(this.config.managerEnds());
+		engagements.forEach((id, timeline) -> objects.put(MappedDump.key(ObjectType.ENGAGEMENT, id),
+				new DesiredObject<>(ObjectType.ENGAGEMENT, id, timeline)));
 		UUID managerType = klasse(DefaultClasses.MANAGER_TYPE, this.config.managerType(), classes);
 		for (ValidatedDump.Employee e : dump.employees()) {
 			Timeline<Engagement> engagement = engagements.get(e.id());
@@ -175,13 +140,8 @@ final class OpusMapper {
 			UUID unit = unitUuids.get(e.unitId());
 			Manager manager = new Manager(uuid("manager:" + e.id()), e.id(), unit, person, managerType, level,
 					List.of());
-			Timeline<Manager> role = Timeline.of(e.validity(), manager);
-			role = managerRule.apply(role, engagementsByPerson.getOrDefault(person, List.of()), kept.get(unit));
-			role = filter.placed(role, Manager::unit, kept);
-			if (!role.isEmpty()) {
-				objects.put(MappedDump.key(ObjectType.MANAGER, e.id()),
-						new DesiredObject<>(ObjectType.MANAGER, e.id(), role));
-			}
+			objects.put(MappedDump.key(ObjectType.MANAGER, e.id()),
+					new DesiredObject<>(ObjectType.MANAGER, e.id(), Timeline.of(e.validity(), manager)));
 		}
 		classes.forEach((uuid, klasse) -> {
 			String externalId = klasse.facet() + ":" + klasse.userKey();

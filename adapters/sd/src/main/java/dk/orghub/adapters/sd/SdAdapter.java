@@ -31,6 +31,7 @@ import dk.orghub.core.spi.Snapshot;
 import dk.orghub.core.spi.SnapshotSource;
 import dk.orghub.core.spi.SourceContext;
 import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.spi.SourceRules;
 
 /**
  * SD-Løn as a source.
@@ -130,6 +131,12 @@ public final class SdAdapter implements SnapshotSource, ChangeFeedSource, Connec
 				"fraction", "primary", "originalUnit"));
 		fields.put(ObjectType.KLASSE, Set.of("userKey", "facet", "title", "scope"));
 		return new SourceOwnership(fields);
+	}
+
+	/** SD's default rules ({@link SdConfig#rules()}), which the hub runs on each read. */
+	@Override
+	public SourceRules rules() {
+		return this.config.rules();
 	}
 
 	@Override

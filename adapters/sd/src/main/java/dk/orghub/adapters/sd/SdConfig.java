@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import dk.orghub.core.spi.AdapterConfigurationException;
+import dk.orghub.core.spi.SourceRules;
 
 /**
  * Configuration of the SD-Løn source ({@code hub.sources.sd.*}).
@@ -67,6 +68,16 @@ public record SdConfig(String sourceName, URI baseUri, String institution, Strin
 		return new SdConfig(this.sourceName, this.baseUri, this.institution, this.user, this.password,
 				this.connectTimeout, this.readTimeout, levels, this.unitType, this.teamType, this.fallbackJobFunction,
 				this.leaveType);
+	}
+
+	/**
+	 * The hub's rules for SD-Løn by default: the primary engagement is the highest
+	 * occupation rate, and engagements in units of {@link #tooDeepLevels()} are lifted to
+	 * the line unit above. {@code hub.sources.sd.rules.*} overrides each.
+	 */
+	public SourceRules rules() {
+		return SourceRules.NONE.withPrimaryEngagement(SourceRules.PrimaryEngagement.HIGHEST_FRACTION)
+			.withLineUnitLifting(this.tooDeepLevels);
 	}
 
 	/**

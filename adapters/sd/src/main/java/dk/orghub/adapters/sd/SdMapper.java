@@ -32,16 +32,14 @@ import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.rules.CprRule;
-import dk.orghub.core.rules.LineUnitPlacement;
-import dk.orghub.core.rules.PrimaryEngagementRule;
 import dk.orghub.core.spi.DesiredObject;
 
 /**
  * Maps the records of SD's answers to canonical objects, rejecting what the model cannot
- * take (with the record and the reason) and applying the payroll rules: engagements on a
- * too-deep level are placed in the nearest line unit above (keeping the original unit),
- * and the primary engagement is the highest occupation rate, ties to the lowest
- * employment number, over the whole timeline.
+ * take (with the record and the reason). The payroll rules (lifting engagements from a
+ * too-deep level to the line unit above, the primary engagement by the highest occupation
+ * rate) are the hub's: they run on what SD delivers in the hub's rule pipeline, with
+ * {@link SdConfig#rules()} as SD's defaults.
  * <p>
  * Unit UUIDs are SD's {@code DepartmentUUIDIdentifier}, or name-based from the
  * institution and the department id when SD gives none; engagement and address UUIDs are
@@ -76,16 +74,8 @@ final class SdMapper {
 
 	private final SdConfig config;
 
-	private final PrimaryEngagementRule primaryRule = new PrimaryEngagementRule(
-			PrimaryEngagementRule.byHighestFraction());
-
-	private final LineUnitPlacement placement;
-
 	SdMapper(SdConfig config) {
 		this.config = config;
-		Set<UUID> tooDeep = new HashSet<>();
-		config.tooDeepLevels().forEach(l -> tooDeep.add(DefaultClasses.classUuid(DefaultClasses.ORG_UNIT_LEVEL, l)));
-		this.placement = new LineUnitPlacement(tooDeep);
 	}
 
 	/**
@@ -576,8 +566,7 @@ final class SdMapper {
 	 * Engagements from GetEmploymentChanged's {@code Person} records (each employment
 	 * with its lists of dated records, asked for the whole period): the records combined
 	 * at their breakpoints; it is an engagement where its status is employed (0, 1, 3 on
-	 * leave, 4 in a conflict), in the department of that date. Placed in line units,
-	 * primary recomputed.
+	 * leave, 4 in a conflict), in the department of that date, as SD places it.
 	 * @param persons the persons by CPR number; employments of others are rejected
 	 */
 	List<DesiredObject<?>> engagements(String operation, Collection<SdNode> employmentPersons,
@@ -679,7 +668,7 @@ final class SdMapper {
 					notes.forEach(
 							note -> this.warnings.add(new SdProblem(this.operation, "Employment", id, uuid, note)));
 					if (!timeline.isEmpty()) {
-						this.engagements.put(id, SdMapper.this.placement.apply(timeline, this.units.timelines()));
+						this.engagements.put(id, timeline);
 					}
 				}
 				catch (Rejected ex) {
@@ -689,12 +678,11 @@ final class SdMapper {
 			}
 		}
 
-		/** The engagements with the primary engagement chosen over the whole timeline. */
+		/** The engagements mapped. */
 		List<DesiredObject<?>> finish() {
-			Map<UUID, Timeline<Engagement>> primary = SdMapper.this.primaryRule.apply(this.engagements.values());
 			List<DesiredObject<?>> result = new ArrayList<>();
-			this.engagements.forEach((id, timeline) -> result.add(new DesiredObject<>(ObjectType.ENGAGEMENT, id,
-					primary.get(timeline.segments().get(0).value().uuid()))));
+			this.engagements
+				.forEach((id, timeline) -> result.add(new DesiredObject<>(ObjectType.ENGAGEMENT, id, timeline)));
 			return result;
 		}
 

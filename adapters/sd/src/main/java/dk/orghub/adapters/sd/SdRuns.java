@@ -9,9 +9,11 @@ import java.util.UUID;
 
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.spi.ConnectionTestable;
+import dk.orghub.core.spi.FileDelivery;
 import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.spi.FileSource;
 import dk.orghub.core.spi.SourceOwnership;
+import dk.orghub.core.spi.SourceRules;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.OrgStore;
 import org.slf4j.Logger;
@@ -81,13 +83,43 @@ public final class SdRuns implements FileSource, ConnectionTestable {
 			.of(Path.of(this.sync.lastFetched().map((date) -> "SD changes since " + date).orElse("SD full read")));
 	}
 
+	/** SD's default rules ({@link SdConfig#rules()}), which the hub runs on each read. */
+	@Override
+	public SourceRules rules() {
+		return this.adapter.rules();
+	}
+
 	/**
-	 * Plans the next read of SD ({@link SdSync#plan()}); the change set carries the date
-	 * read up to as the token, so the store moves the feed on with the data it writes.
+	 * Reads SD ({@link SdSync#read()}: the change feed since the stored date, or
+	 * everything), for the hub's rules to run on before
+	 * {@link #plan(Path, FileDelivery)}.
+	 */
+	@Override
+	public FileDelivery read(Path file) {
+		SdSync.Read read = this.sync.read();
+		return new FileDelivery(file.toString(), read.objects(), List.of(), read);
+	}
+
+	/**
+	 * Plans the read the hub's rules ran on ({@link SdSync#plan(SdSync.Read)}); the
+	 * change set carries the date read up to as the token, so the store moves the feed on
+	 * with the data it writes.
+	 */
+	@Override
+	public FilePlan plan(Path file, FileDelivery delivery) {
+		return plan(this.sync.plan(((SdSync.Read) delivery.detail()).with(delivery.objects())));
+	}
+
+	/**
+	 * Reads and plans the next read of SD with the sync's own rules
+	 * ({@link SdSync#plan()}).
 	 */
 	@Override
 	public FilePlan plan(Path file) {
-		SdSync.Planned planned = this.sync.plan();
+		return plan(this.sync.plan());
+	}
+
+	private FilePlan plan(SdSync.Planned planned) {
 		String label = planned.mode() == SdRunReport.Mode.FULL ? "SD full read" : "SD changes up to " + planned.token();
 		return new FilePlan(label, planned.delivered(), planned.changes(),
 				planned.read().rejected().stream().map(this::rejected).toList(),

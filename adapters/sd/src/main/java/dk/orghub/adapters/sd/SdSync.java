@@ -23,12 +23,11 @@ import org.slf4j.LoggerFactory;
 import dk.orghub.core.model.Address;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgUnit;
-import dk.orghub.core.model.Segment;
-import dk.orghub.core.model.Timeline;
-import dk.orghub.core.model.Validity;
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.reconcile.Reconciler;
 import dk.orghub.core.reconcile.StoreSourceContext;
+import dk.orghub.core.rules.RuleContext;
+import dk.orghub.core.rules.RulePipeline;
 import dk.orghub.core.spi.ChangeBatch;
 import dk.orghub.core.spi.DesiredObject;
 import dk.orghub.core.spi.Snapshot;
@@ -59,15 +58,27 @@ public final class SdSync {
 
 	private final OrgStore store;
 
-	private final Reconciler reconciler;
+	private final FieldPolicy policy;
 
 	private final Clock clock;
 
+	private final RulePipeline rules;
+
+	/** A sync whose own runs apply SD's default rules ({@link SdConfig#rules()}). */
 	public SdSync(SdAdapter adapter, OrgStore store, FieldPolicy policy, Clock clock) {
+		this(adapter, store, policy, clock, RulePipeline.of(adapter.rules()));
+	}
+
+	/**
+	 * @param rules the business rules {@link #run}, {@link #full} and {@link #changes}
+	 * apply; the hub runs its own rule step on what {@link #read} delivers
+	 */
+	public SdSync(SdAdapter adapter, OrgStore store, FieldPolicy policy, Clock clock, RulePipeline rules) {
 		this.adapter = Objects.requireNonNull(adapter, "adapter");
 		this.store = Objects.requireNonNull(store, "store");
-		this.reconciler = new Reconciler(store, Objects.requireNonNull(policy, "policy"));
+		this.policy = Objects.requireNonNull(policy, "policy");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.rules = Objects.requireNonNull(rules, "rules");
 	}
 
 	/** The stored token: the last date fetched. */
@@ -85,70 +96,129 @@ public final class SdSync {
 	}
 
 	/**
-	 * Plans the next run without writing anything: the change feed from the stored token,
-	 * or a full read when no token is stored (or it is not a date). The change set
-	 * carries the date read up to as the source's token, which the store writes with the
-	 * data.
+	 * Plans the next run without writing anything: {@link #read}, this sync's rules, and
+	 * {@link #plan(Read)}.
 	 */
 	public Planned plan() {
+		return plan(ruled(read()));
+	}
+
+	/**
+	 * Reads the next run without the business rules and without planning: the change feed
+	 * from the stored token, or a full read when no token is stored (or it is not a
+	 * date).
+	 */
+	public Read read() {
 		Optional<String> token = lastFetched();
 		if (token.isEmpty() || !isDate(token.get())) {
-			return planFull();
+			return readFull();
 		}
-		return planChanges();
+		return readChanges();
 	}
 
 	/**
-	 * Reads everything and reconciles it. When departments were rejected, the store keeps
-	 * what it has for those units (and their addresses), and only for them: every other
-	 * unit SD no longer has is removed as usual.
+	 * Plans a read (with the hub's rules applied to its objects) without writing
+	 * anything. The change set carries the date read up to as the source's token, which
+	 * the store writes with the data. Units keep the parent the store holds before today
+	 * ({@link Reconciler.Options#keepStoredParentsBefore()}): SD gives the unit tree of
+	 * today only, so a move found by diffing the tree takes effect on the day it is found
+	 * and does not rewrite the unit's history.
+	 * <p>
+	 * A full read: when departments were rejected, the store keeps what it has for those
+	 * units (and their addresses), and only for them; every other unit SD no longer has
+	 * is removed as usual. The change feed: units and unit addresses SD no longer has are
+	 * ended today, except those of rejected departments, which stay as the store has
+	 * them.
 	 */
-	public SdRunReport full(boolean preview) {
-		return apply(planFull(), preview);
+	public Planned plan(Read read) {
+		Reconciler reconciler = new Reconciler(this.store, this.policy,
+				Reconciler.Options.NONE.withKeepStoredParentsBefore(LocalDate.now(this.clock)));
+		SdRead lastRead = read.sdRead();
+		if (read.mode() == SdRunReport.Mode.FULL) {
+			Snapshot delivered = read.snapshot();
+			List<DesiredObject<?>> objects = new ArrayList<>(delivered.objects());
+			Set<ObjectType> scope = EnumSet.noneOf(ObjectType.class);
+			scope.addAll(delivered.scope());
+			if (!lastRead.rejectedUnits().isEmpty()) {
+				objects.addAll(storedUnits(lastRead.rejectedUnits()));
+				scope.add(ObjectType.ORG_UNIT);
+				scope.add(ObjectType.ADDRESS);
+			}
+			Snapshot snapshot = new Snapshot(scope, delivered.effectiveFrom(), objects, delivered.token());
+			ChangeSet changes = reconciler.plan(this.adapter.name(), this.adapter.ownership(), snapshot);
+			return new Planned(SdRunReport.Mode.FULL, changes, snapshot.token(), delivered.objects().size(), lastRead,
+					read.start());
+		}
+		ChangeBatch batch = read.batch();
+		List<ChangeBatch.EndedObject> ended = new ArrayList<>(batch.ended());
+		LocalDate today = LocalDate.now(this.clock);
+		vanished(batch.changed(), lastRead.rejectedUnits())
+			.forEach((type, ids) -> ids.forEach(id -> ended.add(new ChangeBatch.EndedObject(type, id, today))));
+		ChangeBatch complete = new ChangeBatch(batch.changed(), ended, batch.nextToken(), batch.more());
+		ChangeSet changes = reconciler.plan(this.adapter.name(), this.adapter.ownership(), complete);
+		return new Planned(SdRunReport.Mode.CHANGES, changes, batch.nextToken(), batch.changed().size(), lastRead,
+				read.start());
 	}
 
-	private Planned planFull() {
-		long start = System.nanoTime();
-		Snapshot read = this.adapter.snapshot(context());
-		SdRead lastRead = this.adapter.lastRead();
-		List<DesiredObject<?>> objects = new ArrayList<>(keepStoredParents(read.objects()));
-		Set<ObjectType> scope = EnumSet.noneOf(ObjectType.class);
-		scope.addAll(read.scope());
-		if (!lastRead.rejectedUnits().isEmpty()) {
-			objects.addAll(storedUnits(lastRead.rejectedUnits()));
-			scope.add(ObjectType.ORG_UNIT);
-			scope.add(ObjectType.ADDRESS);
-		}
-		Snapshot snapshot = new Snapshot(scope, read.effectiveFrom(), objects, read.token());
-		ChangeSet changes = this.reconciler.plan(this.adapter.name(), this.adapter.ownership(), snapshot);
-		return new Planned(SdRunReport.Mode.FULL, changes, snapshot.token(), read.objects().size(), lastRead, start);
+	/** Reads everything and reconciles it (see {@link #plan(Read)}). */
+	public SdRunReport full(boolean preview) {
+		return apply(plan(ruled(readFull())), preview);
 	}
 
 	/**
-	 * Reads the changes since the stored token (a full read when there is none). Units
-	 * and unit addresses SD no longer has are ended today, except those of rejected
-	 * departments, which stay as the store has them.
+	 * Reads the changes since the stored token (a full read when there is none) and
+	 * reconciles them (see {@link #plan(Read)}).
 	 */
 	public SdRunReport changes(boolean preview) {
-		return apply(planChanges(), preview);
+		return apply(plan(ruled(readChanges())), preview);
 	}
 
-	private Planned planChanges() {
+	private Read readFull() {
+		long start = System.nanoTime();
+		Snapshot snapshot = this.adapter.snapshot(context());
+		return new Read(SdRunReport.Mode.FULL, snapshot, null, this.adapter.lastRead(), start);
+	}
+
+	private Read readChanges() {
 		Optional<String> token = lastFetched();
 		if (token.isEmpty()) {
-			return planFull();
+			return readFull();
 		}
 		long start = System.nanoTime();
 		ChangeBatch batch = this.adapter.changesSince(context(), token.get());
-		SdRead read = this.adapter.lastRead();
-		List<ChangeBatch.EndedObject> ended = new ArrayList<>(batch.ended());
-		LocalDate today = LocalDate.now(this.clock);
-		vanished(batch.changed(), read.rejectedUnits())
-			.forEach((type, ids) -> ids.forEach(id -> ended.add(new ChangeBatch.EndedObject(type, id, today))));
-		ChangeBatch complete = new ChangeBatch(keepStoredParents(batch.changed()), ended, batch.nextToken(),
-				batch.more());
-		ChangeSet changes = this.reconciler.plan(this.adapter.name(), this.adapter.ownership(), complete);
-		return new Planned(SdRunReport.Mode.CHANGES, changes, batch.nextToken(), batch.changed().size(), read, start);
+		return new Read(SdRunReport.Mode.CHANGES, null, batch, this.adapter.lastRead(), start);
+	}
+
+	private Read ruled(Read read) {
+		return this.rules.isEmpty() ? read : read.with(this.rules.apply(read.objects(), RuleContext.of(this.store)));
+	}
+
+	/**
+	 * One read of SD, not yet planned: a full snapshot or a change-feed batch.
+	 *
+	 * @param snapshot the snapshot of a full read, else {@code null}
+	 * @param batch the batch of a change-feed read, else {@code null}
+	 * @param sdRead the records SD's answers were rejected for, and the warnings
+	 * @param start when reading started ({@link System#nanoTime()})
+	 */
+	public record Read(SdRunReport.Mode mode, Snapshot snapshot, ChangeBatch batch, SdRead sdRead, long start) {
+
+		/** The objects SD delivered. */
+		public List<DesiredObject<?>> objects() {
+			return (this.snapshot != null) ? this.snapshot.objects() : this.batch.changed();
+		}
+
+		/** The same read with other objects (the rules applied). */
+		public Read with(List<DesiredObject<?>> objects) {
+			return (this.snapshot != null)
+					? new Read(this.mode,
+							new Snapshot(this.snapshot.scope(), this.snapshot.effectiveFrom(), objects,
+									this.snapshot.token()),
+							null, this.sdRead, this.start)
+					: new Read(this.mode, null, new ChangeBatch(objects, this.batch.ended(), this.batch.nextToken(),
+							this.batch.more(), this.batch.effectiveFrom()), this.sdRead, this.start);
+		}
+
 	}
 
 	/**
@@ -201,44 +271,6 @@ public final class SdSync {
 				result.add(new DesiredObject<>(ObjectType.ADDRESS, addressIds.get(uuid), timeline));
 			}
 		});
-		return result;
-	}
-
-	/**
-	 * SD gives the unit tree of today only: before today, a unit the store already holds
-	 * keeps the parent the store has, so a move found by diffing the tree takes effect on
-	 * the day it is found and does not rewrite the unit's history.
-	 */
-	@SuppressWarnings("unchecked")
-	List<DesiredObject<?>> keepStoredParents(List<DesiredObject<?>> objects) {
-		List<UUID> units = new ArrayList<>();
-		for (DesiredObject<?> object : objects) {
-			if (object.type() == ObjectType.ORG_UNIT) {
-				units.add(object.uuid());
-			}
-		}
-		Map<UUID, Timeline<OrgUnit>> stored = this.store.currentTimelines(OrgUnit.class, units);
-		if (stored.isEmpty()) {
-			return objects;
-		}
-		LocalDate today = LocalDate.now(this.clock);
-		Validity past = new Validity(Validity.BEGINNING, today);
-		List<DesiredObject<?>> result = new ArrayList<>(objects.size());
-		for (DesiredObject<?> object : objects) {
-			Timeline<OrgUnit> before = (object.type() == ObjectType.ORG_UNIT) ? stored.get(object.uuid()) : null;
-			if (before == null || !today.isAfter(Validity.BEGINNING)) {
-				result.add(object);
-				continue;
-			}
-			Timeline<OrgUnit> desired = (Timeline<OrgUnit>) object.timeline();
-			Timeline<OrgUnit> earlier = Timeline.combine(desired.remove(Validity.from(today)), before,
-					(d, s) -> (d == null) ? null
-							: (s == null || Objects.equals(s.parent(), d.parent())) ? d : new OrgUnit(d.uuid(),
-									d.userKey(), d.name(), s.parent(), d.unitType(), d.unitLevel(), d.payoutUnit()));
-			List<Segment<OrgUnit>> segments = new ArrayList<>(earlier.segments());
-			segments.addAll(desired.remove(past).segments());
-			result.add(new DesiredObject<>(ObjectType.ORG_UNIT, object.externalId(), Timeline.of(segments)));
-		}
 		return result;
 	}
 

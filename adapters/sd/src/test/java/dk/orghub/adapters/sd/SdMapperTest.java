@@ -20,6 +20,8 @@ import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
+import dk.orghub.core.rules.RuleContext;
+import dk.orghub.core.rules.RulePipeline;
 import dk.orghub.core.spi.DesiredObject;
 
 import static dk.orghub.adapters.sd.SdFixtures.ANNA;
@@ -380,19 +382,22 @@ class SdMapperTest {
 	@Test
 	void anEngagementOnATooDeepLevelIsPlacedInTheLineUnitAboveKeepingTheOriginalUnit() {
 		SdMapper.Units units = standardUnits();
-		List<DesiredObject<?>> result = this.mapper.engagements("GetEmploymentChanged20111201",
+		List<DesiredObject<?>> mapped = this.mapper.engagements("GetEmploymentChanged20111201",
 				employmentAnswer(employments(ANNA,
 						employment("100", inDepartment("T", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
 				anna(), units, this.classes, this.rejected, this.warnings);
+		assertThat(engagement(mapped, "100").at(JAN).orElseThrow().unit()).as("the mapper places it as SD does")
+			.isEqualTo(unit(units, "T"));
 
-		Engagement e = engagement(result, "100").at(JAN).orElseThrow();
+		Engagement e = engagement(ruled(this.config, units, mapped), "100").at(JAN).orElseThrow();
 		assertThat(e.unit()).isEqualTo(unit(units, "S"));
 		assertThat(e.originalUnit()).isEqualTo(unit(units, "T"));
 	}
 
 	@Test
 	void theTooDeepLevelsAreConfigurable() {
-		SdMapper none = new SdMapper(this.config.withTooDeepLevels(java.util.Set.of()));
+		SdConfig noLevels = this.config.withTooDeepLevels(java.util.Set.of());
+		SdMapper none = new SdMapper(noLevels);
 		SdMapper.Units units = none.units(departments(ROOT, AREA, SCHOOL, TEAM), tree(chain("T", "S", "A", "R")),
 				this.classes, this.rejected, this.warnings);
 		List<DesiredObject<?>> result = none.engagements("GetEmploymentChanged20111201",
@@ -400,9 +405,17 @@ class SdMapperTest {
 						employment("100", inDepartment("T", "2020-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
 				anna(), units, this.classes, this.rejected, this.warnings);
 
-		Engagement e = engagement(result, "100").at(JAN).orElseThrow();
+		Engagement e = engagement(ruled(noLevels, units, result), "100").at(JAN).orElseThrow();
 		assertThat(e.unit()).isEqualTo(unit(units, "T"));
 		assertThat(e.originalUnit()).isNull();
+	}
+
+	/** What the hub's rules make of the mapped engagements, with SD's default rules. */
+	private static List<DesiredObject<?>> ruled(SdConfig config, SdMapper.Units units,
+			List<DesiredObject<?>> engagements) {
+		List<DesiredObject<?>> delivery = new java.util.ArrayList<>(units.objects());
+		delivery.addAll(engagements);
+		return RulePipeline.of(config.rules()).apply(delivery, RuleContext.NONE);
 	}
 
 	@Test
@@ -416,9 +429,10 @@ class SdMapperTest {
 								rate("0.3", "2020-01-01", "2021-12-31"), rate("0.5", "2022-01-01", "2022-12-31"),
 								rate("0.6", "2023-01-01", OPEN), status("1", "2020-01-01", OPEN)))),
 				anna(), units, this.classes, this.rejected, this.warnings);
+		List<DesiredObject<?>> ruled = ruled(this.config, units, result);
 
-		Timeline<Engagement> low = engagement(result, "200");
-		Timeline<Engagement> high = engagement(result, "1000");
+		Timeline<Engagement> low = engagement(ruled, "200");
+		Timeline<Engagement> high = engagement(ruled, "1000");
 		LocalDate y2021 = LocalDate.of(2021, 6, 1);
 		LocalDate y2022 = LocalDate.of(2022, 6, 1);
 		LocalDate y2023 = LocalDate.of(2023, 6, 1);

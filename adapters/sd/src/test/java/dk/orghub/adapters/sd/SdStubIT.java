@@ -29,6 +29,8 @@ import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.reconcile.Reconciler;
 import dk.orghub.core.reconcile.StoreSourceContext;
 import dk.orghub.core.rules.PrimaryEngagementRule;
+import dk.orghub.core.rules.RuleContext;
+import dk.orghub.core.rules.RulePipeline;
 import dk.orghub.core.spi.AdapterException;
 import dk.orghub.core.spi.ChangeBatch;
 import dk.orghub.core.spi.Snapshot;
@@ -93,7 +95,7 @@ class SdStubIT {
 		assertThat(snapshot.scope()).isEqualTo(SdAdapter.SCOPE);
 		assertThat(snapshot.effectiveFrom()).isNull();
 		assertThat(snapshot.token()).isEqualTo("2025-01-15");
-		ApplyResult first = reconciler.reconcile("sd", this.adapter.ownership(), snapshot, false);
+		ApplyResult first = reconciler.reconcile("sd", this.adapter.ownership(), ruled(snapshot), false);
 		assertThat(first.applied()).isTrue();
 		assertThat(this.store.token("sd")).contains("2025-01-15");
 
@@ -123,7 +125,7 @@ class SdStubIT {
 		ChangeBatch batch = this.adapter.changesSince(context(), this.store.token("sd").orElseThrow());
 		assertThat(batch.nextToken()).isEqualTo("2025-02-03");
 		assertThat(this.adapter.lastRead().rejected()).isEmpty();
-		ApplyResult second = this.store.apply(reconciler.plan("sd", this.adapter.ownership(), batch));
+		ApplyResult second = this.store.apply(reconciler.plan("sd", this.adapter.ownership(), ruled(batch)));
 		assertThat(second.applied()).isTrue();
 		assertThat(this.store.token("sd")).contains("2025-02-03");
 
@@ -139,9 +141,22 @@ class SdStubIT {
 		checkPrimaries(CHANGED);
 
 		ChangeBatch again = this.adapter.changesSince(context(), "2025-02-03");
-		assertThat(reconciler.plan("sd", this.adapter.ownership(), again).operations())
+		assertThat(reconciler.plan("sd", this.adapter.ownership(), ruled(again)).operations())
 			.as("nothing changed in SD since the last run")
 			.isEmpty();
+	}
+
+	/** The snapshot as the hub's rules step leaves it, with SD's default rules. */
+	private Snapshot ruled(Snapshot snapshot) {
+		return new Snapshot(snapshot.scope(), snapshot.effectiveFrom(),
+				RulePipeline.of(this.adapter.rules()).apply(snapshot.objects(), RuleContext.of(this.store)),
+				snapshot.token());
+	}
+
+	/** The batch as the hub's rules step leaves it, with SD's default rules. */
+	private ChangeBatch ruled(ChangeBatch batch) {
+		return new ChangeBatch(RulePipeline.of(this.adapter.rules()).apply(batch.changed(), RuleContext.of(this.store)),
+				batch.ended(), batch.nextToken(), batch.more(), batch.effectiveFrom());
 	}
 
 	@Test
