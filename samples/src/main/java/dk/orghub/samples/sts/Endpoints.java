@@ -17,6 +17,7 @@ import dk.orghub.samples.sts.StsRegistry.Kind;
 import dk.orghub.xsd.sts.header.RequestHeaderType;
 import dk.orghub.xsd.sts.sagdok.BasicOutputType;
 import dk.orghub.xsd.sts.sagdok.LaesInputType;
+import dk.orghub.xsd.sts.sagdok.ListInputType;
 import dk.orghub.xsd.sts.sagdok.RegistreringType;
 import dk.orghub.xsd.sts.sagdok.SagDokObjektType;
 import dk.orghub.xsd.sts.sagdok.SoegOutputType;
@@ -441,6 +442,21 @@ final class Endpoints {
 		}
 
 		@Override
+		public dk.orghub.xsd.sts.person.ListOutputType list(Holder<RequestHeaderType> header, ListInputType request) {
+			return this.operations.call(() -> {
+				dk.orghub.xsd.sts.person.ListOutputType output = new dk.orghub.xsd.sts.person.ListOutputType();
+				output.setStandardRetur(
+						this.operations.list(Kind.PERSON, request.getUUIDIdentifikator(), (uuid, registration) -> {
+							dk.orghub.xsd.sts.person.FiltreretOejebliksbilledeType billede = new dk.orghub.xsd.sts.person.FiltreretOejebliksbilledeType();
+							billede.setObjektType(objekt(uuid));
+							billede.getRegistrering().add((dk.orghub.xsd.sts.person.RegistreringType) registration);
+							output.getFiltreretOejebliksbillede().add(billede);
+						}));
+				return output;
+			});
+		}
+
+		@Override
 		public SoegOutputType soeg(Holder<RequestHeaderType> header, dk.orghub.xsd.sts.person.SoegInputType request) {
 			List<dk.orghub.xsd.sts.person.EgenskabType> wanted = request.getAttributListe().getEgenskab();
 			String userKey = wanted.isEmpty() ? null : wanted.get(0).getBrugervendtNoegleTekst();
@@ -527,6 +543,21 @@ final class Endpoints {
 					billede.getRegistrering().add((dk.orghub.xsd.sts.adresse.RegistreringType) registration);
 					output.setFiltreretOejebliksbillede(billede);
 				}
+				return output;
+			});
+		}
+
+		@Override
+		public dk.orghub.xsd.sts.adresse.ListOutputType list(Holder<RequestHeaderType> header, ListInputType request) {
+			return this.operations.call(() -> {
+				dk.orghub.xsd.sts.adresse.ListOutputType output = new dk.orghub.xsd.sts.adresse.ListOutputType();
+				output.setStandardRetur(
+						this.operations.list(Kind.ADRESSE, request.getUUIDIdentifikator(), (uuid, registration) -> {
+							dk.orghub.xsd.sts.adresse.FiltreretOejebliksbilledeType billede = new dk.orghub.xsd.sts.adresse.FiltreretOejebliksbilledeType();
+							billede.setObjektType(objekt(uuid));
+							billede.getRegistrering().add((dk.orghub.xsd.sts.adresse.RegistreringType) registration);
+							output.getFiltreretOejebliksbillede().add(billede);
+						}));
 				return output;
 			});
 		}

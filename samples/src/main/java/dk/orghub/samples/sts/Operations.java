@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -196,6 +197,23 @@ final class Operations {
 		}
 		output.setStandardRetur(retur(OK, null));
 		return stored.registration();
+	}
+
+	/**
+	 * {@code list}: the stored registration of each of these objects, in the order asked;
+	 * objects it lacks or passivated are left out. Status 20, or 40 without a UUID.
+	 */
+	StandardReturType list(Kind kind, List<String> uuids, BiConsumer<String, RegistreringType> into) {
+		if (uuids.isEmpty()) {
+			return retur(BAD_INPUT, "list uden UUID");
+		}
+		for (String uuid : uuids) {
+			StsRegistry.Stored stored = this.registry.get(kind, uuid).orElse(null);
+			if (stored != null && !stored.passivated()) {
+				into.accept(uuid, stored.registration());
+			}
+		}
+		return retur(OK, null);
 	}
 
 	SoegOutputType soeg(Kind kind, SoegInputType input, Function<RegistreringType, String> userKey,

@@ -3,9 +3,11 @@ package dk.orghub.adapters.sts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.GregorianCalendar;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -51,12 +53,25 @@ final class JaxbCodec {
 
 	private final UUID actor;
 
+	/**
+	 * Midnight of each date met so far, shared by every registration written (JAXB only
+	 * reads them); building one took a GregorianCalendar each time.
+	 */
+	private final Map<LocalDate, XMLGregorianCalendar> midnights = new ConcurrentHashMap<>();
+
 	JaxbCodec(UUID actor) {
 		this.actor = actor;
 	}
 
+	/** The instant in Danish time, to the millisecond. */
 	static XMLGregorianCalendar time(Instant instant) {
-		return DATATYPES.newXMLGregorianCalendar(GregorianCalendar.from(instant.atZone(ZONE)));
+		ZonedDateTime t = instant.atZone(ZONE);
+		return DATATYPES.newXMLGregorianCalendar(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
+				t.getMinute(), t.getSecond(), t.getNano() / 1_000_000, t.getOffset().getTotalSeconds() / 60);
+	}
+
+	private XMLGregorianCalendar midnight(LocalDate date) {
+		return this.midnights.computeIfAbsent(date, d -> time(d.atStartOfDay(ZONE).toInstant()));
 	}
 
 	static UnikIdType id(UUID uuid) {
@@ -74,14 +89,14 @@ final class JaxbCodec {
 	VirkningType virkning(Period period) {
 		VirkningType v = new VirkningType();
 		TidspunktType from = new TidspunktType();
-		from.setTidsstempelDatoTid(time(period.from().atStartOfDay(ZONE).toInstant()));
+		from.setTidsstempelDatoTid(midnight(period.from()));
 		v.setFraTidspunkt(from);
 		TidspunktType to = new TidspunktType();
 		if (period.to() == null) {
 			to.setGraenseIndikator(true);
 		}
 		else {
-			to.setTidsstempelDatoTid(time(period.to().atStartOfDay(ZONE).toInstant()));
+			to.setTidsstempelDatoTid(midnight(period.to()));
 		}
 		v.setTilTidspunkt(to);
 		v.setAktoerRef(id(this.actor));

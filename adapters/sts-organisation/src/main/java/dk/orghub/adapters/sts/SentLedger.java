@@ -60,26 +60,53 @@ public final class SentLedger {
 		}
 	}
 
+	/** An object STS accepted, and the hash it was sent with. */
+	public record Sent(StsObject object, String hash) {
+
+	}
+
 	/** Records a successful send and clears the object's quarantine. */
 	public void sent(StsObject object, String hash) {
+		sent(List.of(new Sent(object, hash)));
+	}
+
+	/**
+	 * Records successful sends and clears the objects' quarantine, in one transaction (a
+	 * publish records its objects in batches: one statement per object costs more than
+	 * the call that sent it).
+	 */
+	public void sent(List<Sent> sent) {
+		if (sent.isEmpty()) {
+			return;
+		}
+		// the last send of an object wins
+		Map<Key, Sent> last = new java.util.LinkedHashMap<>();
+		sent.forEach(one -> last.put(Key.of(one.object()), one));
 		try (Connection c = this.dataSource.getConnection()) {
 			c.setAutoCommit(false);
 			try (PreparedStatement d = c.prepareStatement("DELETE FROM sts_sent WHERE kind = ? AND uuid = ?");
 					PreparedStatement q = c.prepareStatement("DELETE FROM sts_quarantine WHERE kind = ? AND uuid = ?");
 					PreparedStatement i = c.prepareStatement(
 							"INSERT INTO sts_sent (kind, uuid, target_uuid, hash, sent_at, content) VALUES (?, ?, ?, ?, ?, ?)")) {
-				for (PreparedStatement s : List.of(d, q)) {
-					s.setString(1, object.kind().name());
-					s.setObject(2, object.uuid());
-					s.executeUpdate();
+				Timestamp now = Timestamp.from(this.clock.instant());
+				for (Sent one : last.values()) {
+					StsObject object = one.object();
+					for (PreparedStatement s : List.of(d, q)) {
+						s.setString(1, object.kind().name());
+						s.setObject(2, object.uuid());
+						s.addBatch();
+					}
+					i.setString(1, object.kind().name());
+					i.setObject(2, object.uuid());
+					i.setObject(3, object.uuid());
+					i.setString(4, one.hash());
+					i.setTimestamp(5, now);
+					i.setString(6, content(object));
+					i.addBatch();
 				}
-				i.setString(1, object.kind().name());
-				i.setObject(2, object.uuid());
-				i.setObject(3, object.uuid());
-				i.setString(4, hash);
-				i.setTimestamp(5, Timestamp.from(this.clock.instant()));
-				i.setString(6, content(object));
-				i.executeUpdate();
+				d.executeBatch();
+				q.executeBatch();
+				i.executeBatch();
 				c.commit();
 			}
 			catch (SQLException ex) {

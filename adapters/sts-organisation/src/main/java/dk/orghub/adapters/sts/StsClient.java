@@ -33,6 +33,7 @@ import dk.orghub.xsd.sts.organisationsystem.FremsoegObjekthierarkiInputType;
 import dk.orghub.xsd.sts.organisationsystem.FremsoegObjekthierarkiOutputType;
 import dk.orghub.xsd.sts.sagdok.BasicOutputType;
 import dk.orghub.xsd.sts.sagdok.LaesInputType;
+import dk.orghub.xsd.sts.sagdok.ListInputType;
 import dk.orghub.xsd.sts.sagdok.StandardReturType;
 import dk.orghub.xsd.sts.sagdok.UuidNoteInputType;
 import dk.orghub.xsd.sts.service.AdressePortType;
@@ -148,6 +149,9 @@ public final class StsClient implements AutoCloseable {
 		HTTPClientPolicy policy = new HTTPClientPolicy();
 		policy.setConnectionTimeout(this.settings.connectTimeout().toMillis());
 		policy.setReceiveTimeout(this.settings.receiveTimeout().toMillis());
+		// a call is written into memory and sent with its length: a chunked call (above 4
+		// KB) is streamed through a pipe from a second thread
+		policy.setAllowChunking(false);
 		conduit.setClient(policy);
 		client.getEndpoint().put(HttpErrors.NO_IO_EXCEPTIONS, Boolean.TRUE);
 		client.getInInterceptors().add(new HttpErrors(this.clock));
@@ -360,6 +364,45 @@ public final class StsClient implements AutoCloseable {
 	}
 
 	/**
+	 * What STS holds of several Person or Adresse objects, read with one {@code list}
+	 * call; objects it lacks (or passivated) are not in the answer.
+	 * @param kind {@link StsKind#PERSON} or {@link StsKind#ADRESSE}
+	 */
+	public List<StsObject> list(StsKind kind, List<UUID> uuids) {
+		ListInputType in = new ListInputType();
+		uuids.forEach(uuid -> in.getUUIDIdentifikator().add(uuid.toString()));
+		List<StsObject> found = new ArrayList<>(uuids.size());
+		StandardReturType retur = call(kind, "list", () -> {
+			this.listener.sending(kind, "list", in);
+			switch (kind) {
+				case PERSON -> {
+					var out = this.person.list(header(), in);
+					for (var billede : out.getFiltreretOejebliksbillede()) {
+						var regs = billede.getRegistrering();
+						found.add(Registrations.person(UUID.fromString(billede.getObjektType().getUUIDIdentifikator()),
+								regs.get(regs.size() - 1)));
+					}
+					return out;
+				}
+				case ADRESSE -> {
+					var out = this.adresse.list(header(), in);
+					for (var billede : out.getFiltreretOejebliksbillede()) {
+						var regs = billede.getRegistrering();
+						found.add(Registrations.adresse(UUID.fromString(billede.getObjektType().getUUIDIdentifikator()),
+								regs.get(regs.size() - 1)));
+					}
+					return out;
+				}
+				default -> throw new IllegalArgumentException("list reads Person and Adresse, not " + kind);
+			}
+		});
+		if (retur.getStatusKode().intValue() != OK) {
+			throw failure(kind, "list", null, retur);
+		}
+		return found;
+	}
+
+	/**
 	 * Whether STS holds the Organisation object with this UUID (the municipality's, which
 	 * KOMBIT creates); for the connection test.
 	 */
@@ -461,6 +504,9 @@ public final class StsClient implements AutoCloseable {
 			}
 			if (out instanceof dk.orghub.xsd.sts.sagdok.SoegOutputType soeg) {
 				return soeg.getStandardRetur();
+			}
+			if (out instanceof dk.orghub.xsd.sts.sagdok.ListOutputType list) {
+				return list.getStandardRetur();
 			}
 			throw new IllegalStateException("unexpected answer " + out);
 		}

@@ -204,6 +204,7 @@ public final class StsPublisher {
 			}
 			finally {
 				pool.shutdownNow();
+				counters.flush(this.ledger);
 			}
 		}
 		StsFailure stop = counters.stop;
@@ -233,6 +234,7 @@ public final class StsPublisher {
 		boolean known = this.ledger.hashes().containsKey(Key.of(object));
 		Counters counters = new Counters();
 		boolean sent = send(object, known, counters);
+		counters.flush(this.ledger);
 		if (counters.stop != null) {
 			throw counters.stop;
 		}
@@ -301,7 +303,43 @@ public final class StsPublisher {
 
 		final Queue<Key> failed = new ConcurrentLinkedQueue<>();
 
+		/** Objects STS accepted and the ledger does not know yet. */
+		private List<SentLedger.Sent> unrecorded = new ArrayList<>();
+
+		/**
+		 * Notes an object STS accepted; the ledger records it with others, in batches of
+		 * {@value #RECORD_BATCH} (an object sent and not recorded when the hub stops is
+		 * found in STS on the next run: {@code importer} answers 49 and {@code laes}
+		 * shows it equal, so it is recorded without a second registration).
+		 */
+		void record(SentLedger ledger, StsObject object, String hash) {
+			List<SentLedger.Sent> batch = null;
+			synchronized (this) {
+				this.unrecorded.add(new SentLedger.Sent(object, hash));
+				if (this.unrecorded.size() >= RECORD_BATCH) {
+					batch = this.unrecorded;
+					this.unrecorded = new ArrayList<>();
+				}
+			}
+			if (batch != null) {
+				ledger.sent(batch);
+			}
+		}
+
+		/** Records what was noted and not recorded yet. */
+		void flush(SentLedger ledger) {
+			List<SentLedger.Sent> batch;
+			synchronized (this) {
+				batch = this.unrecorded;
+				this.unrecorded = new ArrayList<>();
+			}
+			ledger.sent(batch);
+		}
+
 	}
+
+	/** Sent objects the ledger records in one transaction. */
+	static final int RECORD_BATCH = 256;
 
 	/**
 	 * Whether an object is over (Inaktiv, or all its properties ended) by {@code today}.
@@ -393,6 +431,7 @@ public final class StsPublisher {
 			}));
 		}
 		await(futures);
+		counters.flush(this.ledger);
 	}
 
 	private static void await(List<Future<?>> futures) {
@@ -428,7 +467,7 @@ public final class StsPublisher {
 				if (retrying && !create
 						&& this.client.laes(o.kind(), o.uuid()).map(held -> held.hash().equals(hash)).orElse(false)) {
 					// the failed attempt was carried out although its answer was lost
-					this.ledger.sent(o, hash);
+					counters.record(this.ledger, o, hash);
 					counters.changed.incrementAndGet();
 					return true;
 				}
@@ -436,7 +475,7 @@ public final class StsPublisher {
 				var retur = create ? this.client.importer(o) : this.client.ret(o);
 				int status = retur.getStatusKode().intValue();
 				if (status == StsClient.OK) {
-					this.ledger.sent(o, hash);
+					counters.record(this.ledger, o, hash);
 					(create ? counters.created : counters.changed).incrementAndGet();
 					return true;
 				}
@@ -459,7 +498,7 @@ public final class StsPublisher {
 					}
 					if (existing.get().hash().equals(hash)) {
 						// an earlier attempt was carried out although its answer was lost
-						this.ledger.sent(o, hash);
+						counters.record(this.ledger, o, hash);
 						counters.created.incrementAndGet();
 						return true;
 					}
@@ -544,6 +583,8 @@ public final class StsPublisher {
 			}
 			StsObject ended = held.get().endedOn(today);
 			if (send(ended, true, counters)) {
+				// recorded first, so that forgetting it is the last word
+				counters.flush(this.ledger);
 				this.ledger.forget(key);
 				counters.changed.decrementAndGet();
 				counters.deactivated.incrementAndGet();

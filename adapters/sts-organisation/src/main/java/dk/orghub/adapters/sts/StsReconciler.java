@@ -2,12 +2,14 @@ package dk.orghub.adapters.sts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +28,9 @@ import dk.orghub.core.spi.AdapterException;
  * differently (someone changed it there, or a registration was lost) is forgotten in the
  * ledger and sent again; one the hub sent and no longer maps is deactivated by the normal
  * publish. Objects STS holds that the hub never sent (other systems' data) are counted
- * and left alone. Adresse and Person objects are not in the hierarchy: each one the hub
- * maps is read with {@code laes} ({@code concurrency} calls in flight) and compared the
- * same way.
+ * and left alone. The hierarchy is read in pages of {@value #PAGE}. Adresse and Person
+ * objects are not in it: the ones the hub maps are read with {@code list}, {@value #LIST}
+ * UUIDs per call ({@code concurrency} calls in flight), and compared the same way.
  */
 public final class StsReconciler {
 
@@ -37,7 +39,14 @@ public final class StsReconciler {
 	/** The kinds {@code fremsoegobjekthierarki} returns. */
 	private static final Set<StsKind> IN_HIERARCHY = EnumSet.of(StsKind.ENHED, StsKind.FUNKTION, StsKind.BRUGER);
 
-	private static final int PAGE = 500;
+	/**
+	 * Objects of each kind per {@code fremsoegobjekthierarki} page. KOMBIT documents no
+	 * maximum; at 45,000 employees a page of the functions is about 10 MB.
+	 */
+	static final int PAGE = 5_000;
+
+	/** UUIDs per {@code list} call of Person and Adresse. */
+	static final int LIST = 500;
 
 	/**
 	 * What a reconciliation found and did.
@@ -93,7 +102,7 @@ public final class StsReconciler {
 		for (StsObject o : this.client.fremsoegObjekthierarki(PAGE)) {
 			held.put(Key.of(o), o);
 		}
-		held.putAll(readEach(mapped.keySet().stream().filter(k -> !IN_HIERARCHY.contains(k.kind())).toList()));
+		held.putAll(readListed(mapped.keySet().stream().filter(k -> !IN_HIERARCHY.contains(k.kind())).toList()));
 		Map<Key, String> sent = this.ledger.hashes();
 		List<Key> drifted = new ArrayList<>();
 		int missing = 0;
@@ -131,19 +140,28 @@ public final class StsReconciler {
 		return new Drift(held.size(), missing, differing, foreign, drifted, plan);
 	}
 
-	/** What STS holds of these objects, read one by one; those it lacks are left out. */
-	private Map<Key, StsObject> readEach(List<Key> keys) {
+	/**
+	 * What STS holds of these objects, read with {@code list} in batches of
+	 * {@value #LIST} per kind; those it lacks are left out.
+	 */
+	private Map<Key, StsObject> readListed(List<Key> keys) {
 		Map<Key, StsObject> result = new ConcurrentHashMap<>();
-		if (keys.isEmpty()) {
+		Map<StsKind, List<UUID>> byKind = new EnumMap<>(StsKind.class);
+		keys.forEach(k -> byKind.computeIfAbsent(k.kind(), kind -> new ArrayList<>()).add(k.uuid()));
+		List<Runnable> batches = new ArrayList<>();
+		byKind.forEach((kind, uuids) -> {
+			for (int from = 0; from < uuids.size(); from += LIST) {
+				List<UUID> batch = uuids.subList(from, Math.min(uuids.size(), from + LIST));
+				batches.add(() -> this.client.list(kind, batch).forEach(o -> result.put(Key.of(o), o)));
+			}
+		});
+		if (batches.isEmpty()) {
 			return result;
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.concurrency, keys.size()));
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.concurrency, batches.size()));
 		try {
-			List<Future<?>> reads = new ArrayList<>(keys.size());
-			for (Key key : keys) {
-				reads.add(
-						pool.submit(() -> this.client.laes(key.kind(), key.uuid()).ifPresent(o -> result.put(key, o))));
-			}
+			List<Future<?>> reads = new ArrayList<>(batches.size());
+			batches.forEach(batch -> reads.add(pool.submit(batch)));
 			for (Future<?> read : reads) {
 				read.get();
 			}

@@ -142,7 +142,8 @@ class StsConformanceIT {
 				StsOrganisationAdapter adapter = new StsOrganisationAdapter(
 						StsSamples.secureSettings(service, m, Files.createTempDirectory("sts-conformance")),
 						new SentLedger(StsSamples.database(), clock), clock, () -> state)) {
-			// importer of every kind; ret, laes, passiver and fremsoegobjekthierarki
+			// importer of every kind; ret, laes, list, passiver and
+			// fremsoegobjekthierarki
 			StsPublisher.Report report = adapter.publishAll();
 			assertThat(report.quarantined()).isZero();
 			OrgUnit root = m.units().get(m.root()).latest().orElseThrow();
@@ -237,7 +238,9 @@ class StsConformanceIT {
 		registration.appendChild(first);
 		assertThatThrownBy(() -> validator.validate(new DOMSource(importInput)))
 			.isInstanceOf(org.xml.sax.SAXException.class);
-		assertThat(seen).contains("{http://stoettesystemerne.dk/organisation/organisationenhed/6/}ImportInput");
+		assertThat(seen).contains("{http://stoettesystemerne.dk/organisation/organisationenhed/6/}ImportInput",
+				"{http://stoettesystemerne.dk/organisation/person/6/}ListInput",
+				"{http://stoettesystemerne.dk/organisation/adresse/6/}ListInput");
 		System.out.println("[orghub] STS conformance: " + messages.size() + " messages valid; elements: " + seen);
 	}
 

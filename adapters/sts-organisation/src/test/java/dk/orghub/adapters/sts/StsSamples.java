@@ -81,8 +81,12 @@ final class StsSamples {
 	}
 
 	static StsSettings settings(LocalStsService service, Municipality m) {
+		return settings(service.baseUrl(), m);
+	}
+
+	static StsSettings settings(String baseUrl, Municipality m) {
 		Organisation organisation = organisation(m);
-		return StsSettings.defaults(URI.create(service.baseUrl()), organisation.uuid(), organisation.cvr())
+		return StsSettings.defaults(URI.create(baseUrl), organisation.uuid(), organisation.cvr())
 			.withRetries(15, Duration.ofMillis(5), Duration.ofMillis(50))
 			.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
 	}
@@ -116,10 +120,15 @@ final class StsSamples {
 
 	static StsSettings secureSettings(LocalStsService service, Municipality m, LocalCertificates.Files files,
 			String password) {
-		return settings(service, m).withSecurity(
-				new StsSecurity(true, files.keystore(), password, "client", URI.create(service.tokenServiceUrl()),
-						LocalTokenService.ISSUER, LocalStsService.ENTITY_ID, "token-service", "service", true,
-						files.truststore(), password, Duration.ofMinutes(5), Duration.ofMinutes(5)));
+		return secureSettings(service.baseUrl(), service.tokenServiceUrl(), m, files, password);
+	}
+
+	/** Settings of a secure service at {@code baseUrl}, given its files and password. */
+	static StsSettings secureSettings(String baseUrl, String tokenServiceUrl, Municipality m,
+			LocalCertificates.Files files, String password) {
+		return settings(baseUrl, m).withSecurity(new StsSecurity(true, files.keystore(), password, "client",
+				URI.create(tokenServiceUrl), LocalTokenService.ISSUER, LocalStsService.ENTITY_ID, "token-service",
+				"service", true, files.truststore(), password, Duration.ofMinutes(5), Duration.ofMinutes(5)));
 	}
 
 	static DataSource database() {
