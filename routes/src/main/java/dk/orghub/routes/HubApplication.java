@@ -1,5 +1,7 @@
 package dk.orghub.routes;
 
+import dk.orghub.routes.config.CommonPoolParallelism;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HubApplication {
 
 	public static void main(String[] args) {
+		CommonPoolParallelism.atLeastTwo();
 		SpringApplication.run(HubApplication.class, args);
 	}
 
