@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -400,31 +401,39 @@ final class InvariantChecker {
 				holders.put(entry.getKey(), entry.getValue().after());
 			}
 		}
+		// each number's holdings, so a load of many new persons compares each only with
+		// the few that hold its number
+		Map<String, List<Holding>> holdings = new HashMap<>();
+		holders.forEach((key, timeline) -> timeline.segments().forEach((segment) -> {
+			String cpr = ((Person) segment.value()).cpr();
+			if (cpr != null && changedByCpr.containsKey(cpr)) {
+				holdings.computeIfAbsent(cpr, (c) -> new ArrayList<>()).add(new Holding(key, segment));
+			}
+		}));
 		for (Map.Entry<String, List<ObjectKey>> entry : changedByCpr.entrySet()) {
+			List<Holding> held = holdings.get(entry.getKey());
 			for (ObjectKey changed : entry.getValue()) {
-				checkCprHeldOnce(changed, entry.getKey(), holders);
+				checkCprHeldOnce(changed, held);
 			}
 		}
 	}
 
-	private void checkCprHeldOnce(ObjectKey changed, String cpr, Map<ObjectKey, Timeline<?>> holders) {
-		for (Segment<?> segment : holders.get(changed).segments()) {
-			if (!cpr.equals(((Person) segment.value()).cpr())) {
+	/** A segment of a person that holds a CPR number. */
+	private record Holding(ObjectKey person, Segment<?> segment) {
+	}
+
+	private void checkCprHeldOnce(ObjectKey changed, List<Holding> held) {
+		for (Holding own : held) {
+			if (!own.person().equals(changed)) {
 				continue;
 			}
-			for (Map.Entry<ObjectKey, Timeline<?>> other : holders.entrySet()) {
-				if (other.getKey().equals(changed)) {
-					continue;
-				}
-				for (Segment<?> otherSegment : other.getValue().segments()) {
-					if (cpr.equals(((Person) otherSegment.value()).cpr())
-							&& otherSegment.validity().overlaps(segment.validity())) {
-						violation(changed, segment.value().userKey(), "unique-cpr",
-								"holds the CPR number of person " + other.getKey().uuid() + " (valid "
-										+ otherSegment.validity() + ") while valid " + segment.validity()
-										+ ": a person is registered once");
-						return;
-					}
+			for (Holding other : held) {
+				if (!other.person().equals(changed) && other.segment().validity().overlaps(own.segment().validity())) {
+					violation(changed, own.segment().value().userKey(), "unique-cpr",
+							"holds the CPR number of person " + other.person().uuid() + " (valid "
+									+ other.segment().validity() + ") while valid " + own.segment().validity()
+									+ ": a person is registered once");
+					return;
 				}
 			}
 		}
