@@ -1,12 +1,19 @@
 package dk.orghub.routes;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.orghub.core.model.Actor;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.samples.municipality.Municipality;
@@ -17,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +55,7 @@ class OrganisationPagesBenchmark {
 	private OrgStore store;
 
 	@Test
-	void theTreeAndTheLargestUnitsPage() {
+	void theTreeAndTheLargestUnitsPage() throws Exception {
 		Runtime runtime = Runtime.getRuntime();
 		System.out.printf("%n=== Organisation pages benchmark: %,d employees ===%n", EMPLOYEES);
 		System.out.printf("machine: %d cores, Java %s, max heap %,d MB, load average %.1f%n",
@@ -59,7 +67,10 @@ class OrganisationPagesBenchmark {
 		System.out.printf("generate and load: %,d ms%n", (System.nanoTime() - start) / 1_000_000);
 
 		LocalDate at = municipality.referenceDate();
-		Api reader = new Api(this.rest, Api.READER, Api.READER_PASSWORD);
+		// a reader logged in once, its session cookie on every call, as the pages are
+		// used
+		// (HTTP Basic would hash the password on every call)
+		Reader reader = new Reader(new HttpSession(this.rest.getRootUri()).formLogin(Api.READER, Api.READER_PASSWORD));
 		UUID unit = municipality.largestUnitByEngagements(at);
 
 		time("tree: /api/v1/org-units/tree (units with their engagements)",
@@ -84,9 +95,49 @@ class OrganisationPagesBenchmark {
 		total += time("unit page: /api/v1/persons?uuids=<its first 150 persons>",
 				() -> reader.get("/api/v1/persons?uuids={p}&at={at}&limit=150", persons, at).get("items").size());
 		System.out.printf("unit page, its %d calls one after another (median): %,d ms%n", unitPage.size() + 1, total);
+		// as a browser loads the page: its calls at once on at most 6 connections, then
+		// the
+		// persons of its engagements
+		ExecutorService browser = Executors.newFixedThreadPool(6);
+		try {
+			time("unit page as a browser loads it (7 calls at once on 6 connections, then the persons)", () -> {
+				List<CompletableFuture<JsonNode>> calls = unitPage.stream()
+					.map((call) -> CompletableFuture.supplyAsync(() -> reader.get(call, unit, at), browser))
+					.toList();
+				calls.forEach(CompletableFuture::join);
+				return calls.size()
+						+ reader.get("/api/v1/persons?uuids={p}&at={at}&limit=150", persons, at).get("items").size();
+			});
+		}
+		finally {
+			browser.shutdown();
+		}
 		int engagements = reader.get("/api/v1/engagements?unit={u}&at={at}&limit=1000", unit, at).get("items").size();
 		assertThat((long) engagements).isEqualTo(municipality.engagementCount(unit, at));
 		System.out.println("===");
+	}
+
+	/** GETs over a logged-in session; a call that does not answer 200 fails the run. */
+	private record Reader(HttpSession session) {
+
+		private static final ObjectMapper JSON = new ObjectMapper();
+
+		JsonNode get(String uri, Object... variables) {
+			String path = new DefaultUriBuilderFactory().expand(uri, variables).toString();
+			try {
+				HttpResponse<String> response = this.session.send("GET", path, null, "Accept", "application/json");
+				assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+				return JSON.readTree(response.body());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 	/** Prints the first, best and median time of a read; returns the median in ms. */
