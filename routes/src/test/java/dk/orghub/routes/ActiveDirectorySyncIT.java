@@ -1,6 +1,5 @@
 package dk.orghub.routes;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static dk.orghub.routes.Api.items;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The demo municipality with its Active Directory served by the in-process LDAP server
@@ -74,7 +72,7 @@ class ActiveDirectorySyncIT {
 	void theAdSyncCreatesItUsersAndAddressesAndReportsTheUnmatched() {
 		Api api = new Api(this.rest);
 		Api operator = new Api(this.rest, Api.OPERATOR, Api.OPERATOR_PASSWORD);
-		awaitFinished(api, "samples-import", 1);
+		api.awaitRun("samples-import", 1);
 
 		JsonNode test = operator.exchange(HttpMethod.POST, "/api/v1/syncs/ad/test-connection", null).getBody();
 		assertThat(test.get("ok").asBoolean()).as(test.toString()).isTrue();
@@ -82,7 +80,7 @@ class ActiveDirectorySyncIT {
 
 		ResponseEntity<JsonNode> started = operator.exchange(HttpMethod.POST, "/api/v1/syncs/ad/run", null);
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-		JsonNode run = awaitFinished(api, "ad", 1);
+		JsonNode run = api.awaitRun("ad", 1);
 		assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
 		assertThat(run.at("/counts/created").asInt()).isPositive();
 
@@ -136,19 +134,11 @@ class ActiveDirectorySyncIT {
 		// a change in the directory comes through the change feed
 		DIRECTORY.modify(employee.accountName(), "telephoneNumber", "87654321");
 		operator.exchange(HttpMethod.POST, "/api/v1/syncs/ad/run", null);
-		JsonNode incremental = awaitFinished(api, "ad", 2);
+		JsonNode incremental = api.awaitRun("ad", 2);
 		assertThat(incremental.get("status").asText()).as(incremental.toString()).isEqualTo("SUCCEEDED");
 		assertThat(incremental.at("/counts/read").asInt()).isLessThan(run.at("/counts/read").asInt());
 		assertThat(items(api.get("/api/v1/addresses?owner={person}", person)))
 			.anySatisfy((a) -> assertThat(a.get("value").asText()).isEqualTo("87654321"));
-	}
-
-	private static JsonNode awaitFinished(Api api, String sync, int count) {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			List<JsonNode> runs = items(api.get("/api/v1/runs?sync={sync}", sync));
-			return runs.size() >= count && !"RUNNING".equals(runs.get(0).get("status").asText());
-		});
-		return items(api.get("/api/v1/runs?sync={sync}", sync)).get(0);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dk.orghub.routes;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A JSON client of the running hub for the integration tests, logged in with HTTP Basic
@@ -63,6 +65,35 @@ final class Api {
 			headers.setContentType(MediaType.APPLICATION_JSON);
 		}
 		return this.rest.exchange(uri, method, new HttpEntity<>(body, headers), JsonNode.class, variables);
+	}
+
+	/** The sync's runs, newest first (at most the API's default page). */
+	List<JsonNode> runs(String sync) {
+		return items(get("/api/v1/runs?sync={sync}", sync));
+	}
+
+	/**
+	 * The sync's runs, newest first, once there are at least {@code count} and the newest
+	 * has ended (waits up to 90 s).
+	 */
+	List<JsonNode> awaitRuns(String sync, int count) {
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			List<JsonNode> runs = runs(sync);
+			return runs.size() >= count && !"RUNNING".equals(runs.get(0).get("status").asText());
+		});
+		return runs(sync);
+	}
+
+	/** As {@link #awaitRuns}, and there must be exactly {@code count} runs. */
+	List<JsonNode> awaitExactlyRuns(String sync, int count) {
+		List<JsonNode> runs = awaitRuns(sync, count);
+		assertThat(runs).as("runs of %s", sync).hasSize(count);
+		return runs;
+	}
+
+	/** The newest of the sync's runs once it is the {@code count}th and has ended. */
+	JsonNode awaitRun(String sync, int count) {
+		return awaitRuns(sync, count).get(0);
 	}
 
 	/** The items of a page, as a list. */

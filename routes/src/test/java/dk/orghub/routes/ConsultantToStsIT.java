@@ -92,7 +92,7 @@ class ConsultantToStsIT {
 	void aConsultantWithoutCprGetsAnItUserAndIsPublishedAsABrugerWithAMembership() {
 		Api api = new Api(this.rest);
 		Api operator = new Api(this.rest, Api.OPERATOR, Api.OPERATOR_PASSWORD);
-		awaitFinished(api, "samples-import", 1);
+		api.awaitRun("samples-import", 1);
 		String unit = items(api.get("/api/v1/org-units?hierarchy=Linjeorganisation&limit=1000")).stream()
 			.filter((u) -> !u.get("parent").isNull())
 			.findFirst()
@@ -116,7 +116,7 @@ class ConsultantToStsIT {
 
 		assertThat(operator.exchange(HttpMethod.POST, "/api/v1/syncs/ad/run", null).getStatusCode())
 			.isEqualTo(HttpStatus.ACCEPTED);
-		JsonNode run = awaitFinished(api, "ad", 1);
+		JsonNode run = api.awaitRun("ad", 1);
 		assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
 		List<JsonNode> itUsers = items(api.get("/api/v1/it-users?userKey=evaext"));
 		assertThat(itUsers).singleElement().satisfies((u) -> assertThat(u.get("person").asText()).isEqualTo(person));
@@ -129,14 +129,6 @@ class ConsultantToStsIT {
 		StsRegistry.Stored function = STS.registry().get(StsRegistry.Kind.FUNKTION, association).orElseThrow();
 		String xml = STS.registry().xml(StsRegistry.Kind.FUNKTION, function.registration());
 		assertThat(xml).contains(bruger).contains(unit).contains("Ekstern konsulent");
-	}
-
-	private static JsonNode awaitFinished(Api api, String sync, int count) {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			List<JsonNode> runs = items(api.get("/api/v1/runs?sync={sync}", sync));
-			return runs.size() >= count && !"RUNNING".equals(runs.get(0).get("status").asText());
-		});
-		return items(api.get("/api/v1/runs?sync={sync}", sync)).get(0);
 	}
 
 }

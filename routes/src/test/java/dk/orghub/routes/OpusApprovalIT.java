@@ -1,12 +1,8 @@
 package dk.orghub.routes;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +27,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static dk.orghub.routes.Api.items;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +48,7 @@ class OpusApprovalIT {
 
 	private static final String CVR = MUNICIPALITY.organisation().latest().orElseThrow().cvr();
 
-	private static final Path INBOX = createInbox();
+	private static final TestInbox INBOX = TestInbox.create("opus-approval-it");
 
 	@Autowired
 	private TestRestTemplate rest;
@@ -61,13 +56,12 @@ class OpusApprovalIT {
 	@DynamicPropertySource
 	static void opus(DynamicPropertyRegistry registry) {
 		registry.add("hub.sources.opus.municipality-key", () -> CVR);
-		registry.add("hub.sources.opus.inbox", INBOX::toString);
+		registry.add("hub.sources.opus.inbox", () -> INBOX.path().toString());
 	}
 
 	@AfterAll
 	static void deleteInbox() throws IOException {
-		FileSystemUtils.deleteRecursively(INBOX);
-		FileSystemUtils.deleteRecursively(staging());
+		INBOX.delete();
 	}
 
 	@Test
@@ -75,8 +69,8 @@ class OpusApprovalIT {
 		Api api = new Api(this.rest);
 		Api operator = new Api(this.rest, Api.OPERATOR, Api.OPERATOR_PASSWORD);
 		OpusDump first = OpusSampleDumps.first(MUNICIPALITY);
-		drop(OpusDumpWriter.write(first, staging()));
-		assertThat(awaitRuns(api, 1).get(0).get("status").asText()).isEqualTo("SUCCEEDED");
+		INBOX.drop(OpusDumpWriter.write(first, INBOX.staging()));
+		assertThat(api.awaitExactlyRuns("opus", 1).get(0).get("status").asText()).isEqualTo("SUCCEEDED");
 
 		// a month later: hires (the first into a new unit), and a tenth of the others
 		// gone
@@ -104,8 +98,8 @@ class OpusApprovalIT {
 			}
 		}
 		OpusDump second = new OpusDump(step.dump().exportedAt(), step.dump().client(), step.dump().units(), kept);
-		drop(OpusDumpWriter.write(second, staging()));
-		JsonNode awaiting = awaitRuns(api, 2).get(0);
+		INBOX.drop(OpusDumpWriter.write(second, INBOX.staging()));
+		JsonNode awaiting = api.awaitExactlyRuns("opus", 2).get(0);
 		assertThat(awaiting.get("status").asText()).as(awaiting.toString()).isEqualTo("AWAITING_APPROVAL");
 		long id = awaiting.get("id").asLong();
 		Set<String> plannedPersons = new HashSet<>();
@@ -120,7 +114,7 @@ class OpusApprovalIT {
 			.until(() -> items(api.get("/api/v1/runs?sync=opus")).size() == 2);
 		assertThat(operator.exchange(HttpMethod.POST, "/api/v1/syncs/opus/run", null).getStatusCode())
 			.isEqualTo(HttpStatus.ACCEPTED);
-		JsonNode again = awaitRuns(api, 3).get(0);
+		JsonNode again = api.awaitExactlyRuns("opus", 3).get(0);
 		assertThat(again.get("status").asText()).as(again.toString()).isEqualTo("SKIPPED");
 		assertThat(again.get("message").asText()).contains("Run " + id);
 		assertThat(api.get("/api/v1/runs/{id}", id).get("status").asText()).isEqualTo("AWAITING_APPROVAL");
@@ -135,8 +129,8 @@ class OpusApprovalIT {
 		JsonNode imported = api.get("/api/v1/runs/{id}", id);
 		assertThat(imported.get("status").asText()).as(imported.toString()).isEqualTo("SUCCEEDED");
 		assertThat(imported.at("/counts/ended").asInt()).isGreaterThanOrEqualTo(gone.size());
-		assertThat(INBOX.resolve("done").resolve(second.fileName())).exists();
-		assertThat(INBOX.resolve(second.fileName())).doesNotExist();
+		assertThat(INBOX.path().resolve("done").resolve(second.fileName())).exists();
+		assertThat(INBOX.path().resolve(second.fileName())).doesNotExist();
 
 		// the organisation is the second dump's
 		JsonNode hired = engagement(api, hire, date);
@@ -166,33 +160,6 @@ class OpusApprovalIT {
 	private static JsonNode engagement(Api api, String employment, LocalDate at) {
 		List<JsonNode> found = items(api.get("/api/v1/engagements?userKey={key}&at={at}", employment, at));
 		return found.isEmpty() ? null : found.get(0);
-	}
-
-	private static List<JsonNode> awaitRuns(Api api, int count) {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			List<JsonNode> runs = items(api.get("/api/v1/runs?sync=opus"));
-			return runs.size() >= count && !"RUNNING".equals(runs.get(0).get("status").asText());
-		});
-		List<JsonNode> runs = items(api.get("/api/v1/runs?sync=opus"));
-		assertThat(runs).hasSize(count);
-		return runs;
-	}
-
-	private static Path staging() throws IOException {
-		return Files.createDirectories(INBOX.resolveSibling(INBOX.getFileName() + "-staging"));
-	}
-
-	private static void drop(Path file) throws IOException {
-		Files.move(file, INBOX.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	private static Path createInbox() {
-		try {
-			return Files.createTempDirectory("opus-approval-it");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

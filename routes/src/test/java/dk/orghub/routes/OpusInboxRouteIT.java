@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static dk.orghub.routes.Api.items;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +49,7 @@ class OpusInboxRouteIT {
 
 	private static final String CVR = MUNICIPALITY.organisation().latest().orElseThrow().cvr();
 
-	private static final Path INBOX = createInbox();
+	private static final TestInbox INBOX = TestInbox.create("opus-inbox-it");
 
 	private static final String TRUNCATED = "ZLPE20250115020000_delta.xml";
 
@@ -61,13 +59,12 @@ class OpusInboxRouteIT {
 	@DynamicPropertySource
 	static void opus(DynamicPropertyRegistry registry) {
 		registry.add("hub.sources.opus.municipality-key", () -> CVR);
-		registry.add("hub.sources.opus.inbox", INBOX::toString);
+		registry.add("hub.sources.opus.inbox", () -> INBOX.path().toString());
 	}
 
 	@AfterAll
 	static void deleteInbox() throws IOException {
-		FileSystemUtils.deleteRecursively(INBOX);
-		FileSystemUtils.deleteRecursively(staging());
+		INBOX.delete();
 	}
 
 	@Test
@@ -79,26 +76,26 @@ class OpusInboxRouteIT {
 		LocalDate february = LocalDate.of(2025, 2, 1);
 
 		// the first dump loads everything
-		drop(OpusDumpWriter.write(first, staging()));
-		JsonNode firstRun = awaitRuns(api, 1).get(0);
+		INBOX.drop(OpusDumpWriter.write(first, INBOX.staging()));
+		JsonNode firstRun = api.awaitExactlyRuns("opus", 1).get(0);
 		assertThat(firstRun.get("status").asText()).isEqualTo("SUCCEEDED");
 		assertThat(firstRun.get("trigger").asText()).isEqualTo("SCHEDULE");
 		assertThat(firstRun.at("/counts/created").asInt()).isPositive();
 		assertThat(firstRun.at("/counts/read").asInt()).isPositive();
 		assertThat(firstRun.get("message").asText()).contains(first.fileName()).contains("done/");
-		assertThat(INBOX.resolve("done").resolve(first.fileName())).exists();
+		assertThat(INBOX.path().resolve("done").resolve(first.fileName())).exists();
 		long unitsInJanuary = api.get("/api/v1/org-units?at={at}&limit=1", january).get("total").asLong();
 		assertThat(unitsInJanuary).isEqualTo(first.units().size());
 
 		// a truncated dump is rejected whole: error/ with its report, nothing changed
-		Files.writeString(INBOX.resolve(TRUNCATED),
+		Files.writeString(INBOX.path().resolve(TRUNCATED),
 				"<?xml version=\"1.0\"?>\n<kmd>\n  <orgUnit id=\"1\">\n    <longName>cut");
-		JsonNode failed = awaitRuns(api, 2).get(0);
+		JsonNode failed = api.awaitExactlyRuns("opus", 2).get(0);
 		assertThat(failed.get("status").asText()).isEqualTo("FAILED");
 		assertThat(failed.get("message").asText()).contains(TRUNCATED).contains("error/").contains("line 4");
 		assertThat(failed.get("registration").isNull()).isTrue();
-		assertThat(INBOX.resolve("error").resolve(TRUNCATED)).exists();
-		assertThat(Files.readString(INBOX.resolve("error").resolve(TRUNCATED + ".error.txt")))
+		assertThat(INBOX.path().resolve("error").resolve(TRUNCATED)).exists();
+		assertThat(Files.readString(INBOX.path().resolve("error").resolve(TRUNCATED + ".error.txt")))
 			.contains("nothing of it was applied");
 		assertThat(api.get("/api/v1/org-units?at={at}&limit=1", january).get("total").asLong())
 			.isEqualTo(unitsInJanuary);
@@ -115,20 +112,20 @@ class OpusInboxRouteIT {
 		// paused, the route leaves it waiting; a preview shows what it would change
 		Api operator = new Api(this.rest, Api.OPERATOR, Api.OPERATOR_PASSWORD);
 		operator.exchange(org.springframework.http.HttpMethod.POST, "/api/v1/syncs/opus/pause", null);
-		Path written = OpusDumpWriter.write(second.dump(), staging());
-		drop(Files.writeString(written, breakCpr(Files.readString(written), broken.id())));
+		Path written = OpusDumpWriter.write(second.dump(), INBOX.staging());
+		INBOX.drop(Files.writeString(written, breakCpr(Files.readString(written), broken.id())));
 		operator.exchange(org.springframework.http.HttpMethod.POST, "/api/v1/syncs/opus/run?preview=true", null);
-		JsonNode preview = awaitRuns(api, 3).get(0);
+		JsonNode preview = api.awaitExactlyRuns("opus", 3).get(0);
 		assertThat(preview.get("status").asText()).isEqualTo("PREVIEW");
 		assertThat(preview.get("trigger").asText()).isEqualTo("MANUAL");
 		assertThat(preview.at("/counts/changed").asInt() + preview.at("/counts/ended").asInt()).isPositive();
 		assertThat(items(api.get("/api/v1/runs/{id}/changes", preview.get("id").asLong()))).isNotEmpty();
-		assertThat(INBOX.resolve(second.dump().fileName())).exists();
+		assertThat(INBOX.path().resolve(second.dump().fileName())).exists();
 		second.renamed()
 			.forEach((id, name) -> assertThat(unit(api, id, february).get("name").asText()).isNotEqualTo(name));
 		operator.exchange(org.springframework.http.HttpMethod.POST, "/api/v1/syncs/opus/resume", null);
 
-		JsonNode secondRun = awaitRuns(api, 4).get(0);
+		JsonNode secondRun = api.awaitExactlyRuns("opus", 4).get(0);
 		assertThat(secondRun.get("status").asText()).isEqualTo("PARTIAL");
 		assertThat(secondRun.at("/counts/changed").asInt() + secondRun.at("/counts/ended").asInt()).isPositive();
 		assertThat(secondRun.at("/counts/failed").asInt()).isEqualTo(1);
@@ -140,7 +137,7 @@ class OpusInboxRouteIT {
 				.contains("xxxx")
 				.doesNotContain("3213459999");
 		});
-		assertThat(INBOX.resolve("done").resolve(second.dump().fileName() + ".rejected.txt")).exists();
+		assertThat(INBOX.path().resolve("done").resolve(second.dump().fileName() + ".rejected.txt")).exists();
 
 		// the organisation at both dates: a rename, a leaver, a move, the new and the
 		// closed unit
@@ -176,7 +173,7 @@ class OpusInboxRouteIT {
 		JsonNode sync = api.get("/api/v1/syncs/opus");
 		assertThat(sync.get("adapter").asText()).isEqualTo("opus");
 		assertThat(sync.get("quarantined").asLong()).isEqualTo(1);
-		assertThat(Files.list(INBOX).filter(Files::isRegularFile).toList()).isEmpty();
+		assertThat(Files.list(INBOX.path()).filter(Files::isRegularFile).toList()).isEmpty();
 
 		// a dump missing half the employees trips the safety threshold: it waits in the
 		// inbox for an operator, the route takes no more runs of it, and a rejection
@@ -188,15 +185,15 @@ class OpusInboxRouteIT {
 		}
 		OpusDump mistake = new OpusDump(LocalDateTime.of(2025, 3, 1, 2, 0), second.dump().client(),
 				second.dump().units(), half);
-		drop(OpusDumpWriter.write(mistake, staging()));
-		JsonNode awaiting = awaitRuns(api, 5).get(0);
+		INBOX.drop(OpusDumpWriter.write(mistake, INBOX.staging()));
+		JsonNode awaiting = api.awaitExactlyRuns("opus", 5).get(0);
 		assertThat(awaiting.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
 		assertThat(awaiting.get("message").asText()).contains(mistake.fileName());
 		assertThat(awaiting.at("/counts/ended").asInt()).isGreaterThan(half.size() / 2);
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> items(api.get("/api/v1/runs?sync=opus")).size() == 5);
-		assertThat(INBOX.resolve(mistake.fileName())).exists();
+		assertThat(INBOX.path().resolve(mistake.fileName())).exists();
 		assertThat(engagements(api, half.get(0).id(), LocalDate.of(2025, 3, 1))).hasSize(1);
 
 		assertThat(operator
@@ -204,8 +201,8 @@ class OpusInboxRouteIT {
 					awaiting.get("id").asLong())
 			.getStatusCode()
 			.is2xxSuccessful()).isTrue();
-		assertThat(INBOX.resolve(mistake.fileName())).doesNotExist();
-		assertThat(Files.readString(INBOX.resolve("error").resolve(mistake.fileName() + ".error.txt")))
+		assertThat(INBOX.path().resolve(mistake.fileName())).doesNotExist();
+		assertThat(Files.readString(INBOX.path().resolve("error").resolve(mistake.fileName() + ".error.txt")))
 			.contains("rejected by operator");
 		assertThat(engagements(api, half.get(1).id(), LocalDate.of(2025, 3, 1))).hasSize(1);
 		OpusEmployeeRecord leftOut = second.dump()
@@ -221,8 +218,8 @@ class OpusInboxRouteIT {
 		// the same cut-down dump again, approved this time: it is imported
 		OpusDump approved = new OpusDump(LocalDateTime.of(2025, 3, 2, 2, 0), mistake.client(), mistake.units(),
 				mistake.employees());
-		drop(OpusDumpWriter.write(approved, staging()));
-		JsonNode again = awaitRuns(api, 6).get(0);
+		INBOX.drop(OpusDumpWriter.write(approved, INBOX.staging()));
+		JsonNode again = api.awaitExactlyRuns("opus", 6).get(0);
 		assertThat(again.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
 		operator.exchange(org.springframework.http.HttpMethod.POST, "/api/v1/runs/{id}/approve", null,
 				again.get("id").asLong());
@@ -233,19 +230,9 @@ class OpusInboxRouteIT {
 		assertThat(imported.get("status").asText()).as(imported.toString()).isIn("SUCCEEDED", "PARTIAL");
 		assertThat(imported.get("decidedBy").asText()).isEqualTo(Api.OPERATOR);
 		assertThat(imported.at("/counts/ended").asInt()).isGreaterThan(half.size() / 2);
-		assertThat(INBOX.resolve("done").resolve(approved.fileName())).exists();
+		assertThat(INBOX.path().resolve("done").resolve(approved.fileName())).exists();
 		assertThat(engagements(api, leftOut.id(), LocalDate.of(2025, 3, 2))).isEmpty();
 		assertThat(engagements(api, leftOut.id(), LocalDate.of(2025, 3, 1))).hasSize(1);
-	}
-
-	private static List<JsonNode> awaitRuns(Api api, int count) {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			List<JsonNode> runs = items(api.get("/api/v1/runs?sync=opus"));
-			return runs.size() >= count && !"RUNNING".equals(runs.get(0).get("status").asText());
-		});
-		List<JsonNode> runs = items(api.get("/api/v1/runs?sync=opus"));
-		assertThat(runs).hasSize(count);
-		return runs;
 	}
 
 	private static JsonNode unit(Api api, String opusId, LocalDate at) {
@@ -269,27 +256,6 @@ class OpusInboxRouteIT {
 		Matcher matcher = record.matcher(xml);
 		assertThat(matcher.find()).as("employee %s in the dump", employment).isTrue();
 		return xml.substring(0, matcher.start(2)) + "3213459999" + xml.substring(matcher.end(2));
-	}
-
-	/** A folder beside the inbox the dumps are written in before they are dropped. */
-	private static Path staging() throws IOException {
-		return Files.createDirectories(INBOX.resolveSibling(INBOX.getFileName() + "-staging"));
-	}
-
-	/**
-	 * Moves a written file into the inbox at once, so the route never sees half of it.
-	 */
-	private static void drop(Path file) throws IOException {
-		Files.move(file, INBOX.resolve(file.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	private static Path createInbox() {
-		try {
-			return Files.createTempDirectory("opus-inbox-it");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

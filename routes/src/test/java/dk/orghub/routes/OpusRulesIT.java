@@ -2,8 +2,6 @@ package dk.orghub.routes;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +53,7 @@ class OpusRulesIT {
 
 	private static final Municipality MUNICIPALITY = MunicipalityGenerator.generate(20140501L, 400);
 
-	private static final Path INBOX = createInbox();
+	private static final TestInbox INBOX = TestInbox.create("opus-rules-it");
 
 	@Autowired
 	private SyncRunner runner;
@@ -71,12 +68,12 @@ class OpusRulesIT {
 	static void opus(DynamicPropertyRegistry registry) {
 		registry.add("hub.sources.opus.municipality-key",
 				() -> MUNICIPALITY.organisation().latest().orElseThrow().cvr());
-		registry.add("hub.sources.opus.inbox", INBOX::toString);
+		registry.add("hub.sources.opus.inbox", () -> INBOX.path().toString());
 	}
 
 	@AfterAll
 	static void deleteInbox() throws IOException {
-		FileSystemUtils.deleteRecursively(INBOX);
+		INBOX.delete();
 	}
 
 	@Test
@@ -84,7 +81,7 @@ class OpusRulesIT {
 		assertThat(this.camel.getProcessor("sync-opus-rules")).as("the rules are a step of the sync's route")
 			.isNotNull();
 		OpusDump dump = OpusSampleDumps.first(MUNICIPALITY);
-		OpusDumpWriter.write(dump, INBOX);
+		OpusDumpWriter.write(dump, INBOX.path());
 
 		Run run = this.runner.runNow("opus", Trigger.MANUAL, "tester", false);
 
@@ -123,15 +120,6 @@ class OpusRulesIT {
 
 	private static BigDecimal fraction(Engagement engagement) {
 		return (engagement.fraction() != null) ? engagement.fraction() : BigDecimal.ZERO;
-	}
-
-	private static Path createInbox() {
-		try {
-			return Files.createTempDirectory("opus-rules-it");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -72,7 +72,7 @@ class SdApprovalIT {
 		Api api = new Api(this.rest);
 		Api operator = new Api(this.rest, Api.OPERATOR, Api.OPERATOR_PASSWORD);
 		run(operator);
-		assertThat(awaitFinished(api, 1).get("status").asText()).isEqualTo("SUCCEEDED");
+		assertThat(api.awaitRun("sd", 1).get("status").asText()).isEqualTo("SUCCEEDED");
 
 		// SD ends a tenth of the employments a week ahead and hires a new person today
 		List<Map.Entry<UUID, Timeline<Engagement>>> open = MUNICIPALITY.engagements()
@@ -100,7 +100,7 @@ class SdApprovalIT {
 				MUNICIPALITY.addresses(), MUNICIPALITY.kle()), TODAY);
 
 		run(operator);
-		JsonNode awaiting = awaitFinished(api, 2);
+		JsonNode awaiting = api.awaitRun("sd", 2);
 		assertThat(awaiting.get("status").asText()).as(awaiting.toString()).isEqualTo("AWAITING_APPROVAL");
 		long id = awaiting.get("id").asLong();
 		Set<String> plannedPersons = new HashSet<>();
@@ -111,7 +111,7 @@ class SdApprovalIT {
 
 		// a second run with SD unchanged leaves the waiting run alone
 		run(operator);
-		JsonNode again = awaitFinished(api, 3);
+		JsonNode again = api.awaitRun("sd", 3);
 		assertThat(again.get("status").asText()).as(again.toString()).isEqualTo("SKIPPED");
 		assertThat(again.get("message").asText()).contains("Run " + id);
 		assertThat(api.get("/api/v1/runs/{id}", id).get("status").asText()).isEqualTo("AWAITING_APPROVAL");
@@ -134,14 +134,6 @@ class SdApprovalIT {
 	private static void run(Api operator) {
 		assertThat(operator.exchange(HttpMethod.POST, "/api/v1/syncs/sd/run", null).getStatusCode())
 			.isEqualTo(HttpStatus.ACCEPTED);
-	}
-
-	private static JsonNode awaitFinished(Api api, int count) {
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			List<JsonNode> runs = items(api.get("/api/v1/runs?sync=sd"));
-			return runs.size() >= count && !"RUNNING".equals(runs.get(0).get("status").asText());
-		});
-		return items(api.get("/api/v1/runs?sync=sd")).get(0);
 	}
 
 	private static JsonNode engagement(Api api, String userKey, LocalDate at) {

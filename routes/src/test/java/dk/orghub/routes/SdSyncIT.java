@@ -2,7 +2,6 @@ package dk.orghub.routes;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static dk.orghub.routes.Api.items;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * SD-Løn served by the SD stub over HTTP, run as the sync {@code sd} through the REST API
@@ -88,7 +86,7 @@ class SdSyncIT {
 
 		// the full run
 		run(operator);
-		JsonNode full = awaitFinished(api, 1);
+		JsonNode full = api.awaitRun("sd", 1);
 		assertThat(full.get("status").asText()).as(full.toString()).isEqualTo("SUCCEEDED");
 		assertThat(full.at("/counts/created").asInt()).isPositive();
 		assertThat(total(api, "/api/v1/org-units?at={at}", TODAY)).isEqualTo(count(MUNICIPALITY.units(), TODAY));
@@ -167,7 +165,7 @@ class SdSyncIT {
 		// the incremental run
 		int requests = SD.requests();
 		run(operator);
-		JsonNode incremental = awaitFinished(api, 2);
+		JsonNode incremental = api.awaitRun("sd", 2);
 		assertThat(incremental.get("status").asText()).as(incremental.toString()).isEqualTo("PARTIAL");
 		assertThat(incremental.get("message").asText()).contains("SD changes up to " + TODAY);
 		assertThat(incremental.at("/counts/changed").asInt()).as(incremental.toString()).isPositive();
@@ -200,14 +198,6 @@ class SdSyncIT {
 	private static void run(Api operator) {
 		ResponseEntity<JsonNode> started = operator.exchange(HttpMethod.POST, "/api/v1/syncs/sd/run", null);
 		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.ACCEPTED);
-	}
-
-	private static JsonNode awaitFinished(Api api, int count) {
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			List<JsonNode> runs = items(api.get("/api/v1/runs?sync=sd"));
-			return runs.size() >= count && !"RUNNING".equals(runs.get(0).get("status").asText());
-		});
-		return items(api.get("/api/v1/runs?sync=sd")).get(0);
 	}
 
 	private static long total(Api api, String uri, Object... variables) {

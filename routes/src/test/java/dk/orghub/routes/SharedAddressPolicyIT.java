@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,11 +29,9 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.FileSystemUtils;
 
 import static dk.orghub.routes.Api.items;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A person's e-mail and phone come from payroll (OPUS) and from the directory (the sample
@@ -66,7 +62,7 @@ class SharedAddressPolicyIT {
 
 	private static final String AD_MAIL = "fra.ad@samplekommune.example";
 
-	private final Path inbox = temporary("shared-address-it");
+	private final TestInbox inbox = TestInbox.create("shared-address-it");
 
 	@AfterAll
 	static void stopDirectory() {
@@ -88,8 +84,8 @@ class SharedAddressPolicyIT {
 			String person;
 			try (ConfigurableApplicationContext hub = start("ad", "opus")) {
 				Api api = api(hub);
-				drop(withContacts(first, account.cpr()));
-				assertThat(awaitRuns(api, "opus", 1).get("status").asText()).isEqualTo("SUCCEEDED");
+				this.inbox.drop(withContacts(first, account.cpr()));
+				assertThat(api.awaitRun("opus", 1).get("status").asText()).isEqualTo("SUCCEEDED");
 				person = personOf(api, first, account.cpr());
 				assertThat(addresses(api, person, EMAIL)).containsExactly(OPUS_MAIL);
 				assertThat(addresses(api, person, PHONE)).containsExactly(OPUS_PHONE);
@@ -108,8 +104,8 @@ class SharedAddressPolicyIT {
 
 				OpusDump next = new OpusDump(first.exportedAt().plusDays(1), first.client(), first.units(),
 						first.employees());
-				drop(withContacts(next, account.cpr()));
-				assertThat(awaitRuns(api, "opus", 2).get("status").asText()).isEqualTo("SUCCEEDED");
+				this.inbox.drop(withContacts(next, account.cpr()));
+				assertThat(api.awaitRun("opus", 2).get("status").asText()).isEqualTo("SUCCEEDED");
 				assertThat(addresses(api, person, EMAIL)).as("e-mail from OPUS now").containsExactly(OPUS_MAIL);
 				assertThat(addresses(api, person, PHONE)).containsExactly(account.phone());
 
@@ -121,14 +117,14 @@ class SharedAddressPolicyIT {
 					.containsExactly(account.phone());
 				OpusDump third = new OpusDump(first.exportedAt().plusDays(2), first.client(), first.units(),
 						first.employees());
-				drop(withContacts(third, account.cpr()));
-				assertThat(awaitRuns(api, "opus", 3).get("status").asText()).isEqualTo("SUCCEEDED");
+				this.inbox.drop(withContacts(third, account.cpr()));
+				assertThat(api.awaitRun("opus", 3).get("status").asText()).isEqualTo("SUCCEEDED");
 				assertThat(addresses(api, person, PHONE)).as("OPUS's phone").containsExactly(OPUS_PHONE);
 				assertThat(addresses(api, person, EMAIL)).containsExactly(OPUS_MAIL);
 			}
 		}
 		finally {
-			FileSystemUtils.deleteRecursively(this.inbox.getParent());
+			this.inbox.delete();
 		}
 	}
 
@@ -140,7 +136,7 @@ class SharedAddressPolicyIT {
 				"--camel.main.jmx-enabled=false", "--spring.jmx.enabled=false",
 				"--hub.field-policy.[ADDRESS[EMAIL].value]=" + email,
 				"--hub.field-policy.[ADDRESS[PHONE].value]=" + phone, "--hub.sources.opus.municipality-key=" + CVR,
-				"--hub.sources.opus.inbox=" + this.inbox, "--hub.sources.opus.poll-cron=* * * * * ?",
+				"--hub.sources.opus.inbox=" + this.inbox.path(), "--hub.sources.opus.poll-cron=* * * * * ?",
 				"--hub.syncs.ad.adapter=ad", "--hub.sources.ad.mode=ad", "--hub.sources.ad.url=" + DIRECTORY.url(),
 				"--hub.sources.ad.bind-dn=" + directory.bindDn(),
 				"--hub.sources.ad.password=" + SampleDirectory.BIND_PASSWORD,
@@ -163,7 +159,7 @@ class SharedAddressPolicyIT {
 							e.orgUnit(), e.numerator(), e.denominator()));
 		}
 		Path file = OpusDumpWriter.write(new OpusDump(dump.exportedAt(), dump.client(), dump.units(), employees),
-				Files.createDirectories(this.inbox.resolveSibling("staging")));
+				this.inbox.staging());
 		// the sample records have no <workPhone>: it follows <email> as in a real dump
 		String xml = Files.readString(file, StandardCharsets.UTF_8);
 		String email = "<email>" + OPUS_MAIL + "</email>";
@@ -171,10 +167,6 @@ class SharedAddressPolicyIT {
 		Files.writeString(file, xml.replace(email, email + "\n    <workPhone>" + OPUS_PHONE + "</workPhone>"),
 				StandardCharsets.UTF_8);
 		return file;
-	}
-
-	private void drop(Path file) throws IOException {
-		Files.move(file, this.inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	/** The person of the employee's first employment in the dump. */
@@ -197,24 +189,7 @@ class SharedAddressPolicyIT {
 		Api operator = new Api(api.rest(), Api.OPERATOR, Api.OPERATOR_PASSWORD);
 		assertThat(operator.exchange(HttpMethod.POST, "/api/v1/syncs/ad/run", null).getStatusCode())
 			.isEqualTo(HttpStatus.ACCEPTED);
-		assertThat(awaitRuns(api, "ad", count).get("status").asText()).isEqualTo("SUCCEEDED");
-	}
-
-	private static JsonNode awaitRuns(Api api, String sync, int count) {
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			List<JsonNode> runs = items(api.get("/api/v1/runs?sync={sync}", sync));
-			return runs.size() >= count && !"RUNNING".equals(runs.get(0).get("status").asText());
-		});
-		return items(api.get("/api/v1/runs?sync={sync}", sync)).get(0);
-	}
-
-	private static Path temporary(String name) {
-		try {
-			return Files.createDirectories(Files.createTempDirectory(name).resolve("inbox"));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		assertThat(api.awaitRun("ad", count).get("status").asText()).isEqualTo("SUCCEEDED");
 	}
 
 }
