@@ -174,10 +174,12 @@ public final class LocalStsService implements AutoCloseable {
 
 	private final LocalCertificates.Set certificates;
 
+	private final LeanImporter lean;
+
 	/** The entity id the local service's tokens are for (as KOMBIT's Organisation 6). */
 	public static final String ENTITY_ID = "http://stoettesystemerne.dk/service/organisation/3";
 
-	private LocalStsService(Clock clock, long seed, LocalCertificates.Set certificates) {
+	private LocalStsService(Clock clock, long seed, LocalCertificates.Set certificates, boolean lean) {
 		try {
 			this.baseDir = Files.createTempDirectory("local-sts");
 			this.bus = BusFactory.newInstance().createBus();
@@ -200,6 +202,17 @@ public final class LocalStsService implements AutoCloseable {
 			filterMap.setFilterName("behaviour");
 			filterMap.addURLPatternDecoded("/organisation/*");
 			context.addFilterMap(filterMap);
+			this.lean = lean ? new LeanImporter(this.registry) : null;
+			if (lean) {
+				FilterDef leanDef = new FilterDef();
+				leanDef.setFilterName("lean");
+				leanDef.setFilter(this.lean);
+				context.addFilterDef(leanDef);
+				FilterMap leanMap = new FilterMap();
+				leanMap.setFilterName("lean");
+				leanMap.addURLPatternDecoded("/organisation/*");
+				context.addFilterMap(leanMap);
+			}
 			this.certificates = certificates;
 			if (certificates != null) {
 				this.tokenService = new LocalTokenService(certificates.tokenService(), certificates.ca().certificate(),
@@ -240,12 +253,12 @@ public final class LocalStsService implements AutoCloseable {
 
 	/** Starts a service on a free loopback port. */
 	public static LocalStsService start(Clock clock) {
-		return new LocalStsService(clock, 20070101L, null);
+		return new LocalStsService(clock, 20070101L, null, false);
 	}
 
 	/** Starts a service whose injected faults follow {@code seed}. */
 	public static LocalStsService start(Clock clock, long seed) {
-		return new LocalStsService(clock, seed, null);
+		return new LocalStsService(clock, seed, null, false);
 	}
 
 	/**
@@ -257,7 +270,36 @@ public final class LocalStsService implements AutoCloseable {
 	 * {@link LocalTokenService#agree} records one.
 	 */
 	public static LocalStsService startSecure(Clock clock, LocalCertificates.Set certificates) {
-		return new LocalStsService(clock, 20070101L, certificates);
+		return new LocalStsService(clock, 20070101L, certificates, false);
+	}
+
+	/**
+	 * Starts a service in lean mode, for benchmarks: {@code importer} is answered from
+	 * memory without CXF, JAXB or the reference checks (the request kept as it came, its
+	 * UUID found by a byte search); before any other call, and on {@link #file()}, the
+	 * kept requests are filed into the registry, and the call is served as usual.
+	 */
+	public static LocalStsService startLean(Clock clock) {
+		return new LocalStsService(clock, 20070101L, null, true);
+	}
+
+	/**
+	 * Files the {@code importer} requests a lean service kept into its registry (nothing
+	 * to do otherwise).
+	 */
+	public void file() {
+		if (this.lean != null) {
+			this.lean.file();
+		}
+	}
+
+	/** Objects stored, those a lean service kept and has not yet filed included. */
+	public long stored() {
+		long stored = (this.lean != null) ? this.lean.kept() : 0;
+		for (Kind kind : Kind.values()) {
+			stored += this.registry.count(kind);
+		}
+		return stored;
 	}
 
 	/** Whether calls must be signed. */

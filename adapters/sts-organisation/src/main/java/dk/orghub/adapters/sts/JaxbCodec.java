@@ -2,7 +2,9 @@ package dk.orghub.adapters.sts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
@@ -114,11 +117,18 @@ final class JaxbCodec {
 		if (t == null || t.getTidsstempelDatoTid() == null) {
 			return null;
 		}
-		return t.getTidsstempelDatoTid()
-			.toGregorianCalendar()
-			.toZonedDateTime()
-			.withZoneSameInstant(ZONE)
-			.toLocalDate();
+		XMLGregorianCalendar c = t.getTidsstempelDatoTid();
+		int undefined = DatatypeConstants.FIELD_UNDEFINED;
+		if (c.getTimezone() != undefined && c.getYear() != undefined && c.getHour() != undefined && c.getHour() != 24
+				&& c.getMinute() != undefined && c.getSecond() != undefined) {
+			// from the fields (a fraction of a second never moves a date): a
+			// GregorianCalendar per date was a third of a reconcile's time
+			return LocalDateTime.of(c.getYear(), c.getMonth(), c.getDay(), c.getHour(), c.getMinute(), c.getSecond())
+				.atOffset(ZoneOffset.ofTotalSeconds(c.getTimezone() * 60))
+				.atZoneSameInstant(ZONE)
+				.toLocalDate();
+		}
+		return c.toGregorianCalendar().toZonedDateTime().withZoneSameInstant(ZONE).toLocalDate();
 	}
 
 	void header(RegistreringType registration, Instant time) {

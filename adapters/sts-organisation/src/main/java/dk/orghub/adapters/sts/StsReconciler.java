@@ -98,11 +98,8 @@ public final class StsReconciler {
 
 	/** Reads what STS holds and plans the correction; writes nothing. */
 	Drift find(Map<Key, StsObject> mapped, LocalDate today) {
-		Map<Key, StsObject> held = new HashMap<>();
-		for (StsObject o : this.client.fremsoegObjekthierarki(PAGE)) {
-			held.put(Key.of(o), o);
-		}
-		held.putAll(readListed(mapped.keySet().stream().filter(k -> !IN_HIERARCHY.contains(k.kind())).toList()));
+		Map<Key, StsObject> held = read(
+				mapped.keySet().stream().filter(k -> !IN_HIERARCHY.contains(k.kind())).toList());
 		Map<Key, String> sent = this.ledger.hashes();
 		List<Key> drifted = new ArrayList<>();
 		int missing = 0;
@@ -141,10 +138,12 @@ public final class StsReconciler {
 	}
 
 	/**
-	 * What STS holds of these objects, read with {@code list} in batches of
-	 * {@value #LIST} per kind; those it lacks are left out.
+	 * The hierarchy, read page by page on this thread, and what STS holds of these
+	 * objects, read meanwhile with {@code list} in batches of {@value #LIST} per kind
+	 * (those it lacks are left out): reading one while the other is parsed keeps client
+	 * and service busy at once.
 	 */
-	private Map<Key, StsObject> readListed(List<Key> keys) {
+	private Map<Key, StsObject> read(List<Key> keys) {
 		Map<Key, StsObject> result = new ConcurrentHashMap<>();
 		Map<StsKind, List<UUID>> byKind = new EnumMap<>(StsKind.class);
 		keys.forEach(k -> byKind.computeIfAbsent(k.kind(), kind -> new ArrayList<>()).add(k.uuid()));
@@ -155,13 +154,13 @@ public final class StsReconciler {
 				batches.add(() -> this.client.list(kind, batch).forEach(o -> result.put(Key.of(o), o)));
 			}
 		});
-		if (batches.isEmpty()) {
-			return result;
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.concurrency, batches.size()));
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(this.concurrency, batches.size())));
 		try {
 			List<Future<?>> reads = new ArrayList<>(batches.size());
 			batches.forEach(batch -> reads.add(pool.submit(batch)));
+			for (StsObject o : this.client.fremsoegObjekthierarki(PAGE)) {
+				result.put(Key.of(o), o);
+			}
 			for (Future<?> read : reads) {
 				read.get();
 			}

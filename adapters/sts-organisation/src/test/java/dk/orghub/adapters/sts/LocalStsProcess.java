@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import dk.orghub.core.testing.MutableClock;
 import dk.orghub.samples.sts.LocalCertificates;
 import dk.orghub.samples.sts.LocalStsService;
-import dk.orghub.samples.sts.StsRegistry;
 
 /**
  * The local STS Organisation service in a JVM of its own, for the benchmark: the client's
@@ -76,6 +75,15 @@ final class LocalStsProcess implements AutoCloseable {
 	 * to a temporary folder.
 	 */
 	static LocalStsProcess start(dk.orghub.core.model.Organisation organisation, boolean secure) {
+		return start(organisation, secure ? "secure" : "plain");
+	}
+
+	/**
+	 * Starts the service in a new JVM in a mode: {@code plain}, {@code secure} or
+	 * {@code lean} (without security; {@code importer} answered from memory without CXF,
+	 * see {@link LocalStsService#startLean}).
+	 */
+	static LocalStsProcess start(dk.orghub.core.model.Organisation organisation, String mode) {
 		try {
 			Path dir = Files.createTempDirectory("sts-process");
 			List<String> command = new ArrayList<>();
@@ -84,7 +92,7 @@ final class LocalStsProcess implements AutoCloseable {
 			command.add("-cp");
 			command.add(System.getProperty("java.class.path"));
 			command.add(LocalStsProcess.class.getName());
-			command.add(secure ? "secure" : "plain");
+			command.add(mode);
 			command.add(organisation.uuid().toString());
 			command.add(organisation.userKey());
 			command.add(organisation.name());
@@ -105,7 +113,7 @@ final class LocalStsProcess implements AutoCloseable {
 	private void read(BufferedReader out) {
 		try {
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
-				if (line.startsWith("READY ") || line.startsWith("STATS ")) {
+				if (line.startsWith("READY ") || line.startsWith("STATS ") || line.startsWith("FILED ")) {
 					this.answers.add(line);
 				}
 			}
@@ -154,6 +162,20 @@ final class LocalStsProcess implements AutoCloseable {
 		this.in.println("latency " + millis);
 	}
 
+	/**
+	 * Files what a lean service kept into its registry (before reads); returns the
+	 * milliseconds it took.
+	 */
+	long file() {
+		this.in.println("file");
+		try {
+			return Long.parseLong(expect("FILED")[1]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	Stats stats() {
 		this.in.println("stats");
 		try {
@@ -180,14 +202,14 @@ final class LocalStsProcess implements AutoCloseable {
 		}
 	}
 
-	/** The child: {@code plain|secure uuid userKey name cvr dir}. */
+	/** The child: {@code plain|secure|lean uuid userKey name cvr dir}. */
 	public static void main(String[] args) throws IOException {
 		boolean secure = args[0].equals("secure");
 		MutableClock clock = StsSamples.clock();
 		LocalCertificates.Set certificates = secure
 				? LocalCertificates.generate(args[4], clock.instant(), Duration.ofDays(365)) : null;
 		try (LocalStsService service = secure ? LocalStsService.startSecure(clock, certificates)
-				: LocalStsService.start(clock)) {
+				: args[0].equals("lean") ? LocalStsService.startLean(clock) : LocalStsService.start(clock)) {
 			service.seedOrganisation(UUID.fromString(args[1]), args[2], args[3]);
 			String ready = "READY " + service.baseUrl() + " " + service.tokenServiceUrl();
 			if (secure) {
@@ -203,11 +225,14 @@ final class LocalStsProcess implements AutoCloseable {
 				if (line.startsWith("latency ")) {
 					service.behaviour().latency(Long.parseLong(line.substring(8).trim()));
 				}
+				else if (line.equals("file")) {
+					long t0 = System.nanoTime();
+					service.file();
+					System.out.println("FILED " + (System.nanoTime() - t0) / 1_000_000);
+					System.out.flush();
+				}
 				else if (line.equals("stats")) {
-					long stored = 0;
-					for (StsRegistry.Kind kind : StsRegistry.Kind.values()) {
-						stored += service.registry().count(kind);
-					}
+					long stored = service.stored();
 					long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 						.getProcessCpuTime();
 					System.out

@@ -51,8 +51,11 @@ class StsPublishBenchmark {
 		Municipality m = StsSamples.municipality(employees);
 		CanonicalState state = StsSamples.state(m);
 		System.out.printf(
-				"[benchmark] municipality of %,d employees generated in %.1f s; %d cores, load average %.1f%n",
-				employees, (System.nanoTime() - t0) / 1e9, OS.getAvailableProcessors(), OS.getSystemLoadAverage());
+				"[benchmark] municipality of %,d employees generated in %.1f s; %d cores, load average %.1f; the common "
+						+ "pool's parallelism %d (the hub sets 2 on 2 cores: give -Djava.util.concurrent.ForkJoinPool"
+						+ ".common.parallelism=2 to compare)%n",
+				employees, (System.nanoTime() - t0) / 1e9, OS.getAvailableProcessors(), OS.getSystemLoadAverage(),
+				java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
 		Municipality small = StsSamples.municipality(500);
 		List<Timed> runs = new ArrayList<>();
 		boolean withSecurity = Boolean.parseBoolean(System.getProperty("benchmark.security", "true"));
@@ -69,7 +72,8 @@ class StsPublishBenchmark {
 				runs.add(run(measured, measuredState, latency, concurrency, secure).of(size));
 			}
 		}
-		System.out.printf("[benchmark] summary, concurrency %d, service in its own JVM:%n", concurrency);
+		System.out.printf("[benchmark] summary, concurrency %d, service in its own JVM (%s without security):%n",
+				concurrency, RESPONDER);
 		System.out.println("[benchmark] | employees | security | latency | run | wall | calls | client CPU per call "
 				+ "| service CPU per call |");
 		for (Timed t : runs) {
@@ -168,8 +172,16 @@ class StsPublishBenchmark {
 		}
 	}
 
+	/**
+	 * The service without security: {@code lean} (default; {@code importer} answered from
+	 * memory without CXF, so that the service leaves the cores to the client) or
+	 * {@code full} ({@code -Dbenchmark.responder}).
+	 */
+	private static final String RESPONDER = System.getProperty("benchmark.responder", "lean");
+
 	private static Timed run(Municipality m, CanonicalState state, long latency, int concurrency, boolean secure) {
-		try (LocalStsProcess service = LocalStsProcess.start(StsSamples.organisation(m), secure)) {
+		try (LocalStsProcess service = LocalStsProcess.start(StsSamples.organisation(m),
+				secure ? "secure" : RESPONDER.equals("full") ? "plain" : "lean")) {
 			service.latency(latency);
 			StsSettings settings = (secure ? StsSamples.secureSettings(service.baseUrl(), service.tokenServiceUrl(), m,
 					service.files(), service.password()) : StsSamples.settings(service.baseUrl(), m))
@@ -202,6 +214,9 @@ class StsPublishBenchmark {
 				System.out.printf("[benchmark] the ledger keeps the text of what was sent: %s%n", ledgerSize(database));
 				Measured reconcile = null;
 				if (latency == 0) {
+					long filing = service.file();
+					System.out.printf("[benchmark] the service filed what it kept into its registry in %.1f s (not "
+							+ "counted)%n", filing / 1e3);
 					meter.start();
 					StsReconciler.Result reconciled = adapter.reconcile();
 					reconcile = meter.stop();
