@@ -15,7 +15,9 @@ import dk.orghub.samples.ldap.SampleAccounts;
 import dk.orghub.samples.ldap.SampleDirectory;
 import dk.orghub.samples.ldap.SampleLdapServer;
 import dk.orghub.samples.municipality.MunicipalityGenerator;
+import dk.orghub.samples.sts.LocalStsService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +32,9 @@ import org.springframework.context.annotation.Profile;
  * ({@link DemoMunicipality}), and its Active Directory, served by the in-process LDAP
  * server on a free loopback port as the adapter {@code ad} the demo's sync {@code ad}
  * runs (left out when a real directory is configured: {@code hub.sources.ad.url}). The
- * local STS Organisation service is started before the context by {@link DemoLocalSts}.
+ * local STS Organisation service is started before the context by {@link DemoLocalSts}
+ * (publishing its services in the background: {@link DemoServicesReady} waits for them
+ * before the first import).
  */
 @AutoConfiguration
 @Profile("demo")
@@ -50,6 +54,11 @@ public class DemoAutoConfiguration {
 	@Bean
 	SnapshotSource samplesPayrollMistake(DemoProperties properties, Clock clock) {
 		return new GeneratedMunicipalitySource(properties, GeneratedMunicipalitySource.Variant.PAYROLL_MISTAKE, clock);
+	}
+
+	@Bean
+	DemoServicesReady demoServicesReady(ObjectProvider<LocalStsService> localSts) {
+		return new DemoServicesReady(localSts);
 	}
 
 	@Bean

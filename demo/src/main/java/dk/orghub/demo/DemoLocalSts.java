@@ -48,6 +48,9 @@ public class DemoLocalSts implements EnvironmentPostProcessor {
 
 	static final String SECURITY = "hub.demo.local-sts-security";
 
+	/** The service, as a bean of the context, for {@link DemoServicesReady}. */
+	static final String BEAN = "demoLocalStsService";
+
 	private final Log log;
 
 	public DemoLocalSts(DeferredLogFactory logs) {
@@ -71,7 +74,7 @@ public class DemoLocalSts implements EnvironmentPostProcessor {
 		LocalStsService service;
 		if (secure) {
 			LocalCertificates.Set certificates = LocalCertificates.generate(cvr, Instant.now(), Duration.ofDays(365));
-			service = LocalStsService.startSecure(Clock.systemUTC(), certificates);
+			service = LocalStsService.startInBackground(Clock.systemUTC(), certificates);
 			service.tokenService().agree(cvr, LocalStsService.ENTITY_ID);
 			String password = new String(LocalCertificates.password());
 			Path dir = Path.of(environment.getProperty("hub.data-dir", "./data"), "local-sts-certificates");
@@ -91,11 +94,14 @@ public class DemoLocalSts implements EnvironmentPostProcessor {
 			this.log.info("Demo: signed calls on; certificates in " + dir);
 		}
 		else {
-			service = LocalStsService.start(Clock.systemUTC());
+			service = LocalStsService.startInBackground(Clock.systemUTC(), null);
 		}
 		service.seedOrganisation(UUID.fromString(organisation), cvr, "Demo municipality");
 		Runtime.getRuntime().addShutdownHook(new Thread(service::close, "local-sts-stop"));
-		this.log.info("Demo: the local STS Organisation service runs at " + service.baseUrl());
+		this.log.info("Demo: the local STS Organisation service runs at " + service.baseUrl()
+				+ " (its services are published in the background)");
+		LocalStsService started = service;
+		application.addInitializers((context) -> context.getBeanFactory().registerSingleton(BEAN, started));
 		properties.put("hub.targets.sts.base-url", service.baseUrl());
 		properties.put(LOCAL_SERVICE, "true");
 		environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));

@@ -287,6 +287,17 @@ public class JdbcOrgStore implements OrgStore {
 	}
 
 	@Override
+	public Instant lastRegistered() {
+		return query("SELECT last_registered_at FROM store_clock WHERE id = 1", rs -> {
+			if (!rs.next()) {
+				throw new SQLException("store_clock has no row: the schema is not migrated");
+			}
+			return Sql.instant(rs, "last_registered_at");
+		}, ps -> {
+		});
+	}
+
+	@Override
 	public List<Registration> registrations(Actor actor, Instant since) {
 		String sql = "SELECT id, " + Sql.registrationColumns().replace("r.", "")
 				+ " FROM registration WHERE actor_kind = ? AND actor_name = ? AND registered_at >= ? ORDER BY id";

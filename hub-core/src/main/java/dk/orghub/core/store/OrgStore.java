@@ -112,4 +112,10 @@ public interface OrgStore {
 	/** The change-feed token last stored for a source. */
 	Optional<String> token(String source);
 
+	/**
+	 * The time of the latest registration (applied change set), the epoch when there is
+	 * none: a reader that loaded the store at or after it holds every change.
+	 */
+	Instant lastRegistered();
+
 }

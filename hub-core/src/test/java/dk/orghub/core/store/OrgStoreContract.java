@@ -106,6 +106,7 @@ abstract class OrgStoreContract {
 		assertThat(this.store.registrations(Actor.source("payroll"), before)).extracting((r) -> r.id())
 			.containsExactly(result.registration().id());
 		assertThat(this.store.registrations(Actor.source("test"), before)).isEmpty();
+		assertThat(this.store.lastRegistered()).as("the latest registration").isEqualTo(result.registration().time());
 	}
 
 	@Test

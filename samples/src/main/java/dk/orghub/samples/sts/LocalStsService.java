@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.xml.namespace.QName;
@@ -150,7 +153,13 @@ public final class LocalStsService implements AutoCloseable {
 
 	}
 
+	/** How long requests and {@link #awaitEndpoints()} wait for the services at most. */
+	public static final java.time.Duration ENDPOINTS_WAIT = java.time.Duration.ofMinutes(2);
+
 	private final StsRegistry registry = new StsRegistry();
+
+	/** Done when the services are published (failed when that failed). */
+	private final CompletableFuture<Void> endpoints = new CompletableFuture<>();
 
 	private final Behaviour behaviour = new Behaviour();
 
@@ -179,7 +188,8 @@ public final class LocalStsService implements AutoCloseable {
 	/** The entity id the local service's tokens are for (as KOMBIT's Organisation 6). */
 	public static final String ENTITY_ID = "http://stoettesystemerne.dk/service/organisation/3";
 
-	private LocalStsService(Clock clock, long seed, LocalCertificates.Set certificates, boolean lean) {
+	private LocalStsService(Clock clock, long seed, LocalCertificates.Set certificates, boolean lean,
+			boolean background) {
 		try {
 			this.baseDir = Files.createTempDirectory("local-sts");
 			this.bus = BusFactory.newInstance().createBus();
@@ -194,6 +204,14 @@ public final class LocalStsService implements AutoCloseable {
 			servlet.setBus(this.bus);
 			Tomcat.addServlet(context, "cxf", servlet).setLoadOnStartup(1);
 			context.addServletMappingDecoded("/*", "cxf");
+			FilterDef gateDef = new FilterDef();
+			gateDef.setFilterName("endpoints-published");
+			gateDef.setFilter(new EndpointGate(this.endpoints));
+			context.addFilterDef(gateDef);
+			FilterMap gateMap = new FilterMap();
+			gateMap.setFilterName("endpoints-published");
+			gateMap.addURLPatternDecoded("/*");
+			context.addFilterMap(gateMap);
 			FilterDef filterDef = new FilterDef();
 			filterDef.setFilterName("behaviour");
 			filterDef.setFilter(new BehaviourFilter(this.behaviour, this.calls, new Random(seed ^ 0x5DEECE66DL)));
@@ -236,8 +254,26 @@ public final class LocalStsService implements AutoCloseable {
 			}
 			this.tomcat.start();
 			this.baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
-			Operations operations = new Operations(this.registry, clock, this.behaviour, seed);
-			this.operations = operations;
+			this.operations = new Operations(this.registry, clock, this.behaviour, seed);
+		}
+		catch (IOException | LifecycleException ex) {
+			throw new IllegalStateException("Cannot start the local STS Organisation service", ex);
+		}
+		if (background) {
+			Thread publishing = new Thread(() -> publishEndpoints(clock), "local-sts-endpoints");
+			publishing.setDaemon(true);
+			publishing.start();
+		}
+		else {
+			publishEndpoints(clock);
+			awaitEndpoints();
+		}
+	}
+
+	/** Publishes the services (their WSDLs and JAXB contexts: most of the start). */
+	private void publishEndpoints(Clock clock) {
+		try {
+			Operations operations = this.operations;
 			publish("organisationenhed", "OrganisationEnhed", new Endpoints.EnhedEndpoint(operations, clock));
 			publish("organisationfunktion", "OrganisationFunktion", new Endpoints.FunktionEndpoint(operations, clock));
 			publish("bruger", "Bruger", new Endpoints.BrugerEndpoint(operations, clock));
@@ -245,20 +281,33 @@ public final class LocalStsService implements AutoCloseable {
 			publish("adresse", "Adresse", new Endpoints.AdresseEndpoint(operations, clock));
 			publish("organisation", "Organisation", new Endpoints.OrganisationEndpoint(operations, clock));
 			publish("organisationsystem", "OrganisationSystem", new SystemEndpoint(this.registry, operations));
+			this.endpoints.complete(null);
 		}
-		catch (IOException | LifecycleException ex) {
-			throw new IllegalStateException("Cannot start the local STS Organisation service", ex);
+		catch (RuntimeException | Error ex) {
+			this.endpoints.completeExceptionally(ex);
 		}
 	}
 
 	/** Starts a service on a free loopback port. */
 	public static LocalStsService start(Clock clock) {
-		return new LocalStsService(clock, 20070101L, null, false);
+		return new LocalStsService(clock, 20070101L, null, false, false);
 	}
 
 	/** Starts a service whose injected faults follow {@code seed}. */
 	public static LocalStsService start(Clock clock, long seed) {
-		return new LocalStsService(clock, seed, null, false);
+		return new LocalStsService(clock, seed, null, false, false);
+	}
+
+	/**
+	 * Starts a service on a free loopback port and publishes its services in the
+	 * background: {@link #baseUrl()} is known and connections are accepted at once, and
+	 * requests wait (at most {@link #ENDPOINTS_WAIT}) until the services are published;
+	 * {@link #awaitEndpoints()} waits for that too and reports a failure. For a start
+	 * that should not wait for the service (the demo's). {@code certificates} as
+	 * {@link #startSecure}, or {@code null} for a service without security.
+	 */
+	public static LocalStsService startInBackground(Clock clock, LocalCertificates.Set certificates) {
+		return new LocalStsService(clock, 20070101L, certificates, false, true);
 	}
 
 	/**
@@ -270,7 +319,7 @@ public final class LocalStsService implements AutoCloseable {
 	 * {@link LocalTokenService#agree} records one.
 	 */
 	public static LocalStsService startSecure(Clock clock, LocalCertificates.Set certificates) {
-		return new LocalStsService(clock, 20070101L, certificates, false);
+		return new LocalStsService(clock, 20070101L, certificates, false, false);
 	}
 
 	/**
@@ -280,7 +329,7 @@ public final class LocalStsService implements AutoCloseable {
 	 * kept requests are filed into the registry, and the call is served as usual.
 	 */
 	public static LocalStsService startLean(Clock clock) {
-		return new LocalStsService(clock, 20070101L, null, true);
+		return new LocalStsService(clock, 20070101L, null, true, false);
 	}
 
 	/**
@@ -300,6 +349,31 @@ public final class LocalStsService implements AutoCloseable {
 			stored += this.registry.count(kind);
 		}
 		return stored;
+	}
+
+	/**
+	 * Waits until the services are published (at once for a service not started
+	 * {@link #startInBackground in the background}).
+	 * @throws IllegalStateException when publishing them failed or took longer than
+	 * {@link #ENDPOINTS_WAIT}
+	 */
+	public void awaitEndpoints() {
+		try {
+			this.endpoints.get(ENDPOINTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted waiting for the local STS Organisation service", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(
+					"The local STS Organisation service could not publish its services: " + ex.getCause(),
+					ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(
+					"The local STS Organisation service did not publish its services within " + ENDPOINTS_WAIT, ex);
+		}
 	}
 
 	/** Whether calls must be signed. */
@@ -354,7 +428,9 @@ public final class LocalStsService implements AutoCloseable {
 		properties.put("schema-validation-enabled", "IN");
 		factory.setProperties(properties);
 		factory.getInInterceptors().add(new UnderstoodHeaders());
-		this.servers.add(factory.create());
+		synchronized (this.servers) {
+			this.servers.add(factory.create());
+		}
 	}
 
 	/** The base URL, e.g. {@code http://127.0.0.1:41234}; services are below it. */
@@ -406,7 +482,10 @@ public final class LocalStsService implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.servers.forEach(Server::destroy);
+		this.endpoints.cancel(false);
+		synchronized (this.servers) {
+			this.servers.forEach(Server::destroy);
+		}
 		try {
 			this.tomcat.stop();
 			this.tomcat.destroy();
@@ -437,6 +516,41 @@ public final class LocalStsService implements AutoCloseable {
 
 		@Override
 		public void handleMessage(SoapMessage message) {
+		}
+
+	}
+
+	/**
+	 * Holds each request until the services are published; answers 503 when that failed
+	 * or takes longer than {@link #ENDPOINTS_WAIT}.
+	 */
+	private static final class EndpointGate implements Filter {
+
+		private final CompletableFuture<Void> endpoints;
+
+		EndpointGate(CompletableFuture<Void> endpoints) {
+			this.endpoints = endpoints;
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			if (!this.endpoints.isDone()) {
+				try {
+					this.endpoints.get(ENDPOINTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException ex) {
+					// answered below
+				}
+			}
+			if (!this.endpoints.isDone() || this.endpoints.isCompletedExceptionally()) {
+				((HttpServletResponse) response).sendError(503, "The services are not published");
+				return;
+			}
+			chain.doFilter(request, response);
 		}
 
 	}

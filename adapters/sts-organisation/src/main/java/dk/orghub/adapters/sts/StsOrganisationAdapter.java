@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import dk.orghub.adapters.sts.StsMapper.Key;
@@ -41,7 +42,8 @@ import dk.orghub.core.store.ReadPoint;
  * reloads the state and sends everything that differs from what was last sent.
  * <p>
  * Its operations take the adapter's lock one at a time (the calls of one publish run
- * concurrently inside it); {@link #profiles()} reads the last mapping without it.
+ * concurrently inside it); {@link #profiles()} reads the last mapping without it, or maps
+ * the store's state itself when that mapping is older than the store's latest change.
  */
 public final class StsOrganisationAdapter
 		implements ChangePublisher, Deactivator, ReadBack, ConnectionTestable, PlanningTarget {
@@ -94,10 +96,21 @@ public final class StsOrganisationAdapter
 	private LocalDate mappedOn;
 
 	/**
-	 * The last mapping and its day, replaced whole (never emptied), so the profiles read
-	 * it without waiting for a publish that holds the adapter.
+	 * The last mapping, its day and the store's latest registration before its state was
+	 * loaded, replaced whole (never emptied), so the profiles read it without waiting for
+	 * a publish that holds the adapter; the publish and the profiles both set it, the
+	 * mapping of the later store state wins.
 	 */
-	private volatile Mapping lastMapping;
+	private final AtomicReference<Mapping> lastMapping = new AtomicReference<>();
+
+	/** The store's latest registration when {@link #state} was loaded. */
+	private Instant stateAsOf;
+
+	/** The store's latest registration; {@code null}: not known (never stale). */
+	private Supplier<Instant> lastRegistered = () -> null;
+
+	/** Held while the profiles map a state of their own (never the adapter's lock). */
+	private final Object profilesMapping = new Object();
 
 	private Supplier<List<TargetJob>> jobs = List::of;
 
@@ -151,6 +164,18 @@ public final class StsOrganisationAdapter
 	 */
 	public StsOrganisationAdapter drainedAs(Outbox outbox) {
 		this.outbox = Objects.requireNonNull(outbox, "outbox");
+		return this;
+	}
+
+	/**
+	 * Tells the adapter when the store last registered a change (e.g.
+	 * {@code store::lastRegistered}): the profiles never answer from a mapping of an
+	 * older store state, e.g. the publish at start's, made before the first import
+	 * committed.
+	 * @return this adapter
+	 */
+	public StsOrganisationAdapter knowingRegistrations(Supplier<Instant> lastRegistered) {
+		this.lastRegistered = Objects.requireNonNull(lastRegistered, "lastRegistered");
 		return this;
 	}
 
@@ -249,6 +274,7 @@ public final class StsOrganisationAdapter
 	/** The canonical state the adapter works from (loaded on first use). */
 	public synchronized CanonicalState state() {
 		if (this.state == null) {
+			this.stateAsOf = this.lastRegistered.get();
 			this.state = this.states.get();
 			this.mapped = null;
 		}
@@ -260,7 +286,8 @@ public final class StsOrganisationAdapter
 		if (this.mapped == null || !today.equals(this.mappedOn)) {
 			this.mapped = this.mapper.map(state(), today);
 			this.mappedOn = today;
-			this.lastMapping = new Mapping(this.mapped, today);
+			// a patched state also holds later changes; its time stays that of the load
+			remember(new Mapping(this.mapped, today, this.stateAsOf));
 		}
 		return this.mapped;
 	}
@@ -428,23 +455,64 @@ public final class StsOrganisationAdapter
 	}
 
 	/**
-	 * The consumer profiles' findings on the objects last mapped today: a publish that is
-	 * sending does not hold them up (they are what that publish is sending). Only when
-	 * nothing was mapped today does this map, waiting for the adapter.
+	 * The consumer profiles' findings on the objects last mapped today from the store as
+	 * it is now: a publish that is sending does not hold them up (they are what that
+	 * publish is sending). When nothing was mapped today, or the store registered a
+	 * change after the state last mapped was loaded (e.g. the first import after the
+	 * publish at start), this loads and maps the store's state itself, without waiting
+	 * for the adapter.
 	 */
 	public List<StsProfiles.ProfileReport> profiles() {
 		LocalDate today = ReadPoint.today(this.clock);
-		Mapping last = this.lastMapping;
-		if (last == null || !today.equals(last.on())) {
-			synchronized (this) {
-				mapped();
-				last = this.lastMapping;
-			}
+		Mapping last = this.lastMapping.get();
+		if (!current(last, today)) {
+			last = mapForProfiles(today);
 		}
 		return new StsProfiles(this.settings).check(last.objects(), today);
 	}
 
-	private record Mapping(Map<Key, StsObject> objects, LocalDate on) {
+	private Mapping mapForProfiles(LocalDate today) {
+		synchronized (this.profilesMapping) {
+			Mapping last = this.lastMapping.get();
+			if (current(last, today)) {
+				// mapped while this waited
+				return last;
+			}
+			Instant asOf = this.lastRegistered.get();
+			Mapping fresh = new Mapping(this.mapper.map(this.states.get(), today), today, asOf);
+			remember(fresh);
+			return fresh;
+		}
+	}
+
+	/** Whether a mapping is of today and of the store's latest registration. */
+	private boolean current(Mapping mapping, LocalDate today) {
+		if (mapping == null || !today.equals(mapping.on())) {
+			return false;
+		}
+		Instant latest = this.lastRegistered.get();
+		return latest == null || (mapping.asOf() != null && !latest.isAfter(mapping.asOf()));
+	}
+
+	/** Keeps the mapping unless the one kept is of a later day or a later store state. */
+	private void remember(Mapping mapping) {
+		this.lastMapping.accumulateAndGet(mapping,
+				(kept, offered) -> (kept == null || !offered.olderThan(kept)) ? offered : kept);
+	}
+
+	/**
+	 * @param asOf the store's latest registration before the state was loaded;
+	 * {@code null} when not known
+	 */
+	private record Mapping(Map<Key, StsObject> objects, LocalDate on, Instant asOf) {
+
+		boolean olderThan(Mapping other) {
+			if (!this.on.equals(other.on)) {
+				return this.on.isBefore(other.on);
+			}
+			return this.asOf != null && other.asOf != null && this.asOf.isBefore(other.asOf);
+		}
+
 	}
 
 	/** One consumer profile's findings. */

@@ -83,6 +83,7 @@ public class StsAutoConfiguration {
 		StsOrganisationAdapter adapter = new StsOrganisationAdapter(properties.settings(),
 				new SentLedger(dataSource, clock), clock, () -> CanonicalState.load(store.getObject(), scope));
 		return adapter.drainedAs(outbox(properties))
+			.knowingRegistrations(() -> store.getObject().lastRegistered())
 			.offering(() -> StsRuns.jobs(adapter, operations.getObject(), properties));
 	}
 

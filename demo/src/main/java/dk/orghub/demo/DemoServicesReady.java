@@ -1,0 +1,30 @@
+package dk.orghub.demo;
+
+import dk.orghub.samples.sts.LocalStsService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Profile {@code demo}: waits, before the demo's first import and so before readiness
+ * turns up, until the local STS Organisation service started by {@link DemoLocalSts} has
+ * published its services; a failure stops the start with the reason.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class DemoServicesReady implements ApplicationRunner {
+
+	private final ObjectProvider<LocalStsService> localSts;
+
+	DemoServicesReady(ObjectProvider<LocalStsService> localSts) {
+		this.localSts = localSts;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		this.localSts.ifAvailable(LocalStsService::awaitEndpoints);
+	}
+
+}
