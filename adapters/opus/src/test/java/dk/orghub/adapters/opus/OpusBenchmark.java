@@ -113,7 +113,7 @@ class OpusBenchmark {
 				delta.count(dk.orghub.core.store.ObjectChange.Kind.ENDED));
 		h2.closeAll();
 
-		throughTheHubAndBaseline(h2, first, changed, OpusBaseline.Method.MULTI_ROW);
+		throughTheHubAndBaseline(h2, first, changed, OpusBaseline.Method.MULTI_ROW, OpusBaseline.Method.BATCH);
 
 		String postgres = System.getProperty(POSTGRES_URL_PROPERTY, "");
 		if (postgres.isBlank()) {
@@ -123,9 +123,7 @@ class OpusBenchmark {
 		}
 		System.out.println("PostgreSQL " + postgres + " (CPU times are the JVM's, the server's not included)");
 		Database pg = new Database("PostgreSQL", (name) -> postgres(postgres, name));
-		throughTheHubAndBaseline(pg, first, changed, OpusBaseline.Method.COPY);
-		measureBaseline(pg, first, OpusBaseline.Method.MULTI_ROW, "baseline (INSERT)");
-		pg.closeAll();
+		throughTheHubAndBaseline(pg, first, changed, OpusBaseline.Method.MULTI_ROW, OpusBaseline.Method.COPY);
 	}
 
 	/**
@@ -133,7 +131,7 @@ class OpusBenchmark {
 	 * default): the hub plans the dump once and writes the plan itself (the store's guard
 	 * takes the verdict); then the bare baseline into an empty store of the same kind.
 	 */
-	private void throughTheHubAndBaseline(Database database, Path first, Path changed, OpusBaseline.Method method)
+	private void throughTheHubAndBaseline(Database database, Path first, Path changed, OpusBaseline.Method... methods)
 			throws Exception {
 		String prefix = database.name.equals("H2") ? "hub: " : "pg hub: ";
 		Path inbox = Files.createDirectories(this.directory.resolve("hub-inbox-" + database.name));
@@ -160,9 +158,13 @@ class OpusBenchmark {
 			}
 		}
 		database.closeAll();
-		long baseline = measureBaseline(database, first, method,
-				database.name.equals("H2") ? "bare baseline" : "pg baseline");
-		System.out.printf("ratio %sfirst load / baseline: %.2f%n", prefix, (double) firstLoad / baseline);
+		long baseline = Long.MAX_VALUE;
+		for (OpusBaseline.Method method : methods) {
+			String step = (database.name.equals("H2") ? "baseline " : "pg baseline ")
+					+ method.name().toLowerCase(java.util.Locale.ROOT);
+			baseline = Math.min(baseline, measureBaseline(database, first, method, step));
+		}
+		System.out.printf("ratio %sfirst load / fastest baseline: %.2f%n", prefix, (double) firstLoad / baseline);
 	}
 
 	private long measureBaseline(Database database, Path first, OpusBaseline.Method method, String step) {
@@ -173,8 +175,7 @@ class OpusBenchmark {
 			return null;
 		});
 		long nanos = this.lastNanos;
-		System.out.printf("                %s, %,d rows: %s%n", method,
-				written.values().stream().mapToLong(l -> l).sum(), written);
+		System.out.printf("                %,d rows: %s%n", written.values().stream().mapToLong(l -> l).sum(), written);
 		assertThat(rows(bare)).isEqualTo(written);
 		database.closeAll();
 		return nanos;
@@ -221,7 +222,7 @@ class OpusBenchmark {
 		T result = work.get();
 		long nanos = System.nanoTime() - start;
 		this.lastNanos = nanos;
-		System.out.printf("%-20s %7.2f s   cpu %6.2f s   main thread %6.2f s   peak heap %4d MB   load %.1f%n",
+		System.out.printf("%-22s %7.2f s   cpu %6.2f s   main thread %6.2f s   peak heap %4d MB   load %.1f%n",
 				step + ":", nanos / 1e9, (os.getProcessCpuTime() - cpu) / 1e9,
 				(threads.getCurrentThreadCpuTime() - thread) / 1e9, peakHeap() >> 20, load);
 		return result;
