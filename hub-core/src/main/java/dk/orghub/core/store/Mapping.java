@@ -102,15 +102,22 @@ final class Mapping<T extends OrgObject> {
 		return sql.toString();
 	}
 
+	/**
+	 * {@code INSERT INTO table (the common columns but row_id, then its own) VALUES},
+	 * without the rows.
+	 */
 	String insertSql() {
 		StringBuilder names = new StringBuilder(
 				"uuid, user_key, valid_from, valid_to, reg_from, reg_to, registration_id");
-		StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?, ?, ?");
 		for (Column<T> column : this.columns) {
 			names.append(", ").append(column.name());
-			marks.append(", ?");
 		}
-		return "INSERT INTO " + this.table + " (" + names + ") VALUES (" + marks + ")";
+		return "INSERT INTO " + this.table + " (" + names + ") VALUES";
+	}
+
+	/** The number of columns {@link #insertSql()} names. */
+	int insertColumns() {
+		return 7 + this.columns.size();
 	}
 
 	/** Binds this type's own columns from {@code index} on. */

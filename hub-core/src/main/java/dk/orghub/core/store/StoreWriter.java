@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -200,39 +201,32 @@ final class StoreWriter {
 		}
 		OffsetDateTime time = Sql.timestamp(registration.time());
 		for (Map.Entry<ObjectType, List<Long>> entry : closing.entrySet()) {
-			String sql = "UPDATE " + Mappings.of(entry.getKey()).table() + " SET reg_to = ? WHERE row_id = ?";
-			try (PreparedStatement ps = c.prepareStatement(sql)) {
-				for (Long rowId : entry.getValue()) {
+			List<Long> rowIds = entry.getValue();
+			for (int start = 0; start < rowIds.size(); start += Sql.IN_CHUNK) {
+				List<Long> chunk = rowIds.subList(start, Math.min(rowIds.size(), start + Sql.IN_CHUNK));
+				String sql = "UPDATE " + Mappings.of(entry.getKey()).table() + " SET reg_to = ? WHERE row_id IN ("
+						+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+				try (PreparedStatement ps = c.prepareStatement(sql)) {
 					ps.setObject(1, time);
-					ps.setLong(2, rowId);
-					ps.addBatch();
+					for (int i = 0; i < chunk.size(); i++) {
+						ps.setLong(i + 2, chunk.get(i));
+					}
+					ps.executeUpdate();
 				}
-				ps.executeBatch();
 			}
 		}
 		for (Map.Entry<ObjectType, List<Segment<OrgObject>>> entry : inserting.entrySet()) {
 			Mapping<OrgObject> mapping = Mappings.of(entry.getKey());
-			try (PreparedStatement ps = c.prepareStatement(mapping.insertSql())) {
-				int pending = 0;
-				for (Segment<OrgObject> segment : entry.getValue()) {
-					ps.setObject(1, segment.value().uuid());
-					ps.setString(2, segment.value().userKey());
-					ps.setObject(3, segment.validity().from());
-					ps.setObject(4, Sql.validTo(segment.validity()));
-					ps.setObject(5, time);
-					ps.setObject(6, Sql.OPEN_REGISTRATION);
-					ps.setLong(7, registration.id());
-					mapping.bind(ps, 8, segment.value());
-					ps.addBatch();
-					if (++pending == 1000) {
-						ps.executeBatch();
-						pending = 0;
-					}
-				}
-				if (pending > 0) {
-					ps.executeBatch();
-				}
-			}
+			Sql.insertRows(c, mapping.insertSql(), mapping.insertColumns(), entry.getValue(), (ps, i, segment) -> {
+				ps.setObject(i, segment.value().uuid());
+				ps.setString(i + 1, segment.value().userKey());
+				ps.setObject(i + 2, segment.validity().from());
+				ps.setObject(i + 3, Sql.validTo(segment.validity()));
+				ps.setObject(i + 4, time);
+				ps.setObject(i + 5, Sql.OPEN_REGISTRATION);
+				ps.setLong(i + 6, registration.id());
+				mapping.bind(ps, i + 7, segment.value());
+			});
 		}
 	}
 
@@ -293,18 +287,15 @@ final class StoreWriter {
 		if (bindings.isEmpty()) {
 			return;
 		}
-		String sql = "INSERT INTO source_identity (source, object_type, external_id, uuid, registration_id) VALUES (?, ?, ?, ?, ?)";
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			for (IdentityBinding binding : bindings) {
-				ps.setString(1, binding.source());
-				ps.setString(2, binding.type().name());
-				ps.setString(3, binding.externalId());
-				ps.setObject(4, binding.uuid());
-				ps.setLong(5, registration.id());
-				ps.addBatch();
-			}
-			ps.executeBatch();
-		}
+		Sql.insertRows(c,
+				"INSERT INTO source_identity (source, object_type, external_id, uuid, registration_id) VALUES", 5,
+				bindings, (ps, i, binding) -> {
+					ps.setString(i, binding.source());
+					ps.setString(i + 1, binding.type().name());
+					ps.setString(i + 2, binding.externalId());
+					ps.setObject(i + 3, binding.uuid());
+					ps.setLong(i + 4, registration.id());
+				});
 	}
 
 	private static void writeTokens(Connection c, Registration registration, Map<String, String> tokens)

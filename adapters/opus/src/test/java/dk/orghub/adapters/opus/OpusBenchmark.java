@@ -3,29 +3,30 @@ package dk.orghub.adapters.opus;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import dk.orghub.core.reconcile.FieldPolicy;
 import dk.orghub.core.spi.FilePlan;
@@ -44,8 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OPUS import of the 45,000-employee sample municipality into an empty file-based H2
  * store: the first load, the same dump again (no change, no writes), a dump with about 1%
- * changes, and a bare baseline (a streaming parse writing the same rows with JDBC
- * batches), with times, the ratio and each step's peak heap. Run with
+ * changes, through the adapter's inbox and as the hub runs them, and a bare baseline
+ * ({@link OpusBaseline}), with wall and CPU times, the ratio and each step's peak heap;
+ * the hub's steps and the baseline also on PostgreSQL when
+ * {@value #POSTGRES_URL_PROPERTY} names a database. Run with
  * {@code ./mvnw -pl adapters/opus -Pbenchmark verify}; it fails only when a result is
  * wrong, never because of time.
  */
@@ -54,11 +57,21 @@ class OpusBenchmark {
 	@TempDir
 	Path directory;
 
+	/**
+	 * The store's URL settings the hub uses by default ({@code spring.datasource.url} is
+	 * {@code jdbc:h2:file:<data dir>/orghub;WRITE_DELAY=0}).
+	 */
+	private static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1";
+
+	/** A PostgreSQL database to run the hub's steps and the baseline against too. */
+	static final String POSTGRES_URL_PROPERTY = "benchmark.postgres.url";
+
 	@Test
 	void importTheLargestMunicipality() throws Exception {
 		Runtime runtime = Runtime.getRuntime();
-		System.out.printf("%nOPUS import benchmark: %d cores, Java %s, max heap %d MB%n", runtime.availableProcessors(),
-				System.getProperty("java.version"), runtime.maxMemory() >> 20);
+		System.out.printf("%nOPUS import benchmark: %d cores, Java %s, max heap %d MB, load average %.1f%n",
+				runtime.availableProcessors(), System.getProperty("java.version"), runtime.maxMemory() >> 20,
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		Path inbox = Files.createDirectories(this.directory.resolve("inbox"));
 		Path first;
 		Path changed;
@@ -73,8 +86,10 @@ class OpusBenchmark {
 		}
 		System.out.printf("dump: %,d units, %,d employee records, %,d MB%n", countUnits(first), employees,
 				Files.size(first) >> 20);
+		System.out.println("each step: wall time, then the JVM's CPU time (all threads) and the main thread's");
 
-		JdbcOrgStore store = new JdbcOrgStore(dataSource("store"), Clock.systemUTC());
+		Database h2 = new Database("H2", this::h2);
+		JdbcOrgStore store = new JdbcOrgStore(h2.create("store"), Clock.systemUTC());
 		OpusConfig config = OpusConfig.of("29189919", inbox);
 		OpusInbox opus = new OpusInbox(new OpusImporter(config, store, FieldPolicy.none(), Clock.systemUTC()));
 
@@ -96,44 +111,93 @@ class OpusBenchmark {
 				delta.result().changes().size(), delta.count(dk.orghub.core.store.ObjectChange.Kind.CREATED),
 				delta.count(dk.orghub.core.store.ObjectChange.Kind.CHANGED),
 				delta.count(dk.orghub.core.store.ObjectChange.Kind.ENDED));
+		h2.closeAll();
 
-		throughTheHub(first, changed);
+		throughTheHubAndBaseline(h2, first, changed, OpusBaseline.Method.MULTI_ROW, OpusBaseline.Method.BATCH);
 
-		DataSource bare = dataSource("baseline");
-		long[] rows = new long[1];
-		ImportReport baseline = measure("bare baseline", () -> {
-			rows[0] = baseline(first, bare);
-			return null;
-		});
-		System.out.printf("                %,d rows written%n", rows[0]);
-		System.out.printf("ratio first load / baseline: %.2f%n",
-				(double) load.duration().toNanos() / this.lastNanos[1]);
-		assertThat(baseline).isNull();
+		String postgres = System.getProperty(POSTGRES_URL_PROPERTY, "");
+		if (postgres.isBlank()) {
+			System.out.println("PostgreSQL skipped: set -D" + POSTGRES_URL_PROPERTY
+					+ "=jdbc:postgresql://127.0.0.1:5432/<db>?user=postgres to run the hub and the baseline there too");
+			return;
+		}
+		System.out.println("PostgreSQL " + postgres + " (CPU times are the JVM's, the server's not included)");
+		Database pg = new Database("PostgreSQL", (name) -> postgres(postgres, name));
+		throughTheHubAndBaseline(pg, first, changed, OpusBaseline.Method.MULTI_ROW, OpusBaseline.Method.COPY);
 	}
 
 	/**
 	 * The same dumps as the hub's OPUS sync runs them with the thresholds on (the
 	 * default): the hub plans the dump once and writes the plan itself (the store's guard
-	 * takes the verdict).
+	 * takes the verdict); then the bare baseline into an empty store of the same kind.
 	 */
-	private void throughTheHub(Path first, Path changed) throws Exception {
-		Path inbox = Files.createDirectories(this.directory.resolve("hub-inbox"));
-		JdbcOrgStore store = new JdbcOrgStore(dataSource("hub"), Clock.systemUTC());
+	private void throughTheHubAndBaseline(Database database, Path first, Path changed, OpusBaseline.Method... methods)
+			throws Exception {
+		String prefix = database.name.equals("H2") ? "hub: " : "pg hub: ";
+		Path inbox = Files.createDirectories(this.directory.resolve("hub-inbox-" + database.name));
+		DataSource hubData = database.create("hub");
+		JdbcOrgStore store = new JdbcOrgStore(hubData, Clock.systemUTC());
 		OpusImporter importer = new OpusImporter(OpusConfig.of("29189919", inbox), store, FieldPolicy.none(),
 				Clock.systemUTC());
 		OpusFileInbox files = new OpusFileInbox(new OpusInbox(importer), importer, java.time.Duration.ofDays(90),
 				Clock.systemUTC());
-		for (String[] step : new String[][] { { "hub: first load", "first" }, { "hub: same dump", "first" },
-				{ "hub: 1% changes", "changed" } }) {
+		long firstLoad = 0;
+		for (String[] step : new String[][] { { "first load", "first" }, { "same dump", "first" },
+				{ "1% changes", "changed" } }) {
 			Path dump = step[1].equals("first") ? first : changed;
 			Path file = Files.copy(dump, inbox.resolve(dump.getFileName()));
 			int[] changes = new int[1];
-			measure(step[0], () -> {
+			measure(prefix + step[0], () -> {
 				changes[0] = hubRun(files, store, file);
 				return null;
 			});
 			System.out.printf("                %,d changes%n", changes[0]);
+			if (step[0].equals("first load")) {
+				firstLoad = this.lastNanos;
+				System.out.println("                rows " + rows(hubData));
+			}
 		}
+		database.closeAll();
+		long baseline = Long.MAX_VALUE;
+		for (OpusBaseline.Method method : methods) {
+			String step = (database.name.equals("H2") ? "baseline " : "pg baseline ")
+					+ method.name().toLowerCase(java.util.Locale.ROOT);
+			baseline = Math.min(baseline, measureBaseline(database, first, method, step));
+		}
+		System.out.printf("ratio %sfirst load / fastest baseline: %.2f%n", prefix, (double) firstLoad / baseline);
+	}
+
+	private long measureBaseline(Database database, Path first, OpusBaseline.Method method, String step) {
+		DataSource bare = database.create("baseline-" + method);
+		Map<String, Long> written = new LinkedHashMap<>();
+		measure(step, () -> {
+			written.putAll(OpusBaseline.load(first, bare, method));
+			return null;
+		});
+		long nanos = this.lastNanos;
+		System.out.printf("                %,d rows: %s%n", written.values().stream().mapToLong(l -> l).sum(), written);
+		assertThat(rows(bare)).isEqualTo(written);
+		database.closeAll();
+		return nanos;
+	}
+
+	private static Map<String, Long> rows(DataSource dataSource) {
+		Map<String, Long> result = new LinkedHashMap<>();
+		try (Connection c = dataSource.getConnection()) {
+			for (String table : new String[] { "org_unit", "address", "person", "engagement", "manager", "klasse",
+					"source_identity" }) {
+				try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table
+						+ " WHERE registration_id IN (SELECT id FROM registration WHERE actor_kind <> 'SYSTEM')");
+						ResultSet rs = ps.executeQuery()) {
+					rs.next();
+					result.put(table, rs.getLong(1));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return result;
 	}
 
 	private static int hubRun(OpusFileInbox files, JdbcOrgStore store, Path file) {
@@ -143,144 +207,89 @@ class OpusBenchmark {
 		return result.changes().size();
 	}
 
-	private final long[] lastNanos = new long[2];
+	private long lastNanos;
 
-	private ImportReport measure(String step, java.util.function.Supplier<ImportReport> work) {
+	private <T> T measure(String step, Supplier<T> work) {
 		System.gc();
 		resetPeaks();
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long cpu = os.getProcessCpuTime();
+		long thread = threads.getCurrentThreadCpuTime();
+		double load = os.getSystemLoadAverage();
 		long start = System.nanoTime();
-		ImportReport report = work.get();
+		T result = work.get();
 		long nanos = System.nanoTime() - start;
-		this.lastNanos[0] = this.lastNanos[1];
-		this.lastNanos[1] = nanos;
-		System.out.printf("%-16s %8.2f s   peak heap %4d MB%n", step + ":", nanos / 1e9, peakHeap() >> 20);
-		return report;
+		this.lastNanos = nanos;
+		System.out.printf("%-22s %7.2f s   cpu %6.2f s   main thread %6.2f s   peak heap %4d MB   load %.1f%n",
+				step + ":", nanos / 1e9, (os.getProcessCpuTime() - cpu) / 1e9,
+				(threads.getCurrentThreadCpuTime() - thread) / 1e9, peakHeap() >> 20, load);
+		return result;
 	}
 
-	/** The least work: parse as a stream and write the rows with JDBC batches. */
-	private static long baseline(Path file, DataSource dataSource) {
-		try (Connection c = dataSource.getConnection()) {
-			c.setAutoCommit(false);
-			long registration;
-			try (PreparedStatement ps = c.prepareStatement(
-					"INSERT INTO registration (registered_at, actor_kind, actor_name, note) VALUES (?, 'SOURCE', 'baseline', null)",
-					new String[] { "id" })) {
-				ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-				ps.executeUpdate();
-				try (ResultSet keys = ps.getGeneratedKeys()) {
-					keys.next();
-					registration = keys.getLong(1);
+	/** Databases of one kind, each made empty and migrated, closed when done with. */
+	private static final class Database {
+
+		private final String name;
+
+		private final Function<String, DataSource> factory;
+
+		private final List<DataSource> open = new ArrayList<>();
+
+		Database(String name, Function<String, DataSource> factory) {
+			this.name = name;
+			this.factory = factory;
+		}
+
+		DataSource create(String store) {
+			DataSource dataSource = this.factory.apply(store);
+			StoreSchema.migrate(dataSource);
+			this.open.add(dataSource);
+			return dataSource;
+		}
+
+		/**
+		 * Shuts the H2 databases down, so the next step does not share the heap with
+		 * them.
+		 */
+		void closeAll() {
+			for (DataSource dataSource : this.open) {
+				if (dataSource instanceof JdbcDataSource) {
+					try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+						s.execute("SHUTDOWN");
+					}
+					catch (SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
 				}
 			}
-			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-			OffsetDateTime open = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
-			String columns = "(uuid, user_key, valid_from, valid_to, reg_from, reg_to, registration_id, ";
-			PreparedStatement units = c.prepareStatement("INSERT INTO org_unit " + columns
-					+ "name, parent_uuid, unit_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-			PreparedStatement persons = c.prepareStatement("INSERT INTO person " + columns
-					+ "cpr, given_name, surname) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-			PreparedStatement engagements = c.prepareStatement("INSERT INTO engagement " + columns
-					+ "person_uuid, unit_uuid, fraction, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-			PreparedStatement identities = c.prepareStatement(
-					"INSERT INTO source_identity (source, object_type, external_id, uuid, registration_id) VALUES ('baseline', ?, ?, ?, ?)");
-			Map<String, UUID> people = new HashMap<>();
-			long[] count = new long[1];
-			OpusParser.parse(file, record -> {
-				try {
-					LocalDate from = LocalDate
-						.parse(record.field(record.element().equals("orgUnit") ? "startDate" : "entryDate"));
-					if (record.element().equals("orgUnit")) {
-						UUID uuid = uuid("unit:" + record.id());
-						common(units, uuid, record.id(), from, now, open, registration);
-						units.setString(8, record.field("longName"));
-						units.setObject(9, (record.field("parentOrgUnit") != null)
-								? uuid("unit:" + record.field("parentOrgUnit")) : null);
-						units.setObject(10, uuid("type"));
-						units.addBatch();
-						identity(identities, "ORG_UNIT", record.id(), uuid, registration);
-					}
-					else {
-						String cpr = record.field("cpr");
-						UUID person = people.get(cpr);
-						if (person == null) {
-							person = UUID.randomUUID();
-							people.put(cpr, person);
-							common(persons, person, person.toString(), LocalDate.of(1900, 1, 1), now, open,
-									registration);
-							persons.setString(8, cpr);
-							persons.setString(9, record.field("firstName"));
-							persons.setString(10, record.field("lastName"));
-							persons.addBatch();
-							identity(identities, "PERSON", cpr, person, registration);
-							count[0]++;
-						}
-						UUID uuid = uuid("engagement:" + record.id());
-						common(engagements, uuid, record.id(), from, now, open, registration);
-						engagements.setObject(8, person);
-						engagements.setObject(9, uuid("unit:" + record.field("orgUnit")));
-						int d = Integer.parseInt(record.field("denominator"));
-						engagements.setBigDecimal(10, (d == 0) ? null : new BigDecimal(record.field("numerator"))
-							.divide(BigDecimal.valueOf(d), 4, RoundingMode.HALF_UP));
-						engagements.setBoolean(11, true);
-						engagements.addBatch();
-						identity(identities, "ENGAGEMENT", record.id(), uuid, registration);
-					}
-					if (++count[0] % 1000 == 0) {
-						units.executeBatch();
-						persons.executeBatch();
-						engagements.executeBatch();
-						identities.executeBatch();
-					}
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
-			units.executeBatch();
-			persons.executeBatch();
-			engagements.executeBatch();
-			identities.executeBatch();
-			c.commit();
-			try (PreparedStatement ps = c.prepareStatement(
-					"SELECT (SELECT COUNT(*) FROM org_unit) + (SELECT COUNT(*) FROM person) + (SELECT COUNT(*) FROM engagement)");
-					ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
+			this.open.clear();
+		}
+
+	}
+
+	private DataSource h2(String name) {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:file:" + this.directory.resolve(name).toAbsolutePath() + H2_SETTINGS);
+		return dataSource;
+	}
+
+	/** A fresh schema of its own in the database. */
+	private static DataSource postgres(String url, String name) {
+		String schema = "bench_" + name.replaceAll("[^a-z]", "_") + "_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		PGSimpleDataSource admin = new PGSimpleDataSource();
+		admin.setURL(url);
+		try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+			s.execute("CREATE SCHEMA " + schema);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
+			throw new IllegalStateException("Cannot create a schema in " + url + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static void common(PreparedStatement ps, UUID uuid, String key, LocalDate from, OffsetDateTime now,
-			OffsetDateTime open, long registration) throws SQLException {
-		ps.setObject(1, uuid);
-		ps.setString(2, key);
-		ps.setObject(3, from);
-		ps.setObject(4, LocalDate.of(9999, 12, 31));
-		ps.setObject(5, now);
-		ps.setObject(6, open);
-		ps.setLong(7, registration);
-	}
-
-	private static void identity(PreparedStatement ps, String type, String id, UUID uuid, long registration)
-			throws SQLException {
-		ps.setString(1, type);
-		ps.setString(2, id);
-		ps.setObject(3, uuid);
-		ps.setLong(4, registration);
-		ps.addBatch();
-	}
-
-	private static UUID uuid(String name) {
-		return UUID.nameUUIDFromBytes(("baseline:" + name).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private DataSource dataSource(String name) {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:file:" + this.directory.resolve(name).toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
-		StoreSchema.migrate(dataSource);
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setURL(url);
+		dataSource.setCurrentSchema(schema);
 		return dataSource;
 	}
 
