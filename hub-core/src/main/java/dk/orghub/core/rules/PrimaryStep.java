@@ -35,7 +35,7 @@ final class PrimaryStep implements RuleStep {
 		if (engagements.isEmpty()) {
 			return delivered;
 		}
-		Map<UUID, Timeline<Engagement>> stored = context.storedEngagements(engagements.keySet());
+		Map<UUID, Timeline<Engagement>> stored = context.primaryChosenByHand(engagements.keySet());
 		List<Timeline<Engagement>> input = new ArrayList<>(engagements.size());
 		engagements.forEach((uuid, timeline) -> input.add(withHand(timeline, stored.get(uuid))));
 		Map<UUID, Timeline<Engagement>> primary = this.rule.apply(input);

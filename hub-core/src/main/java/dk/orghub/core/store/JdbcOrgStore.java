@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import dk.orghub.core.model.Actor;
+import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.Registration;
@@ -184,9 +185,26 @@ public class JdbcOrgStore implements OrgStore {
 
 	@Override
 	public <T extends OrgObject> Map<UUID, Timeline<T>> allCurrentTimelines(Class<T> type) {
-		Mapping<T> mapping = Mappings.of(type);
-		String sql = "SELECT " + mapping.selectList("t") + " FROM " + mapping.table()
-				+ " t WHERE t.reg_to = ? ORDER BY t.uuid, t.valid_from";
+		return currentTimelinesWhere(Mappings.of(type), "", 1);
+	}
+
+	@Override
+	public Map<UUID, Timeline<Engagement>> engagementsWithPrimaryByHand() {
+		Mapping<Engagement> mapping = Mappings.of(Engagement.class);
+		return currentTimelinesWhere(mapping, " AND t.uuid IN (SELECT h.uuid FROM " + mapping.table()
+				+ " h WHERE h.primary_by_hand = TRUE AND h.reg_to = ?)", 2);
+	}
+
+	/**
+	 * The current timelines of the objects a condition on the current rows picks, in the
+	 * order of their UUIDs.
+	 * @param openRegistrations how many parameters (the first's included) take the open
+	 * registration time
+	 */
+	private <T extends OrgObject> Map<UUID, Timeline<T>> currentTimelinesWhere(Mapping<T> mapping, String condition,
+			int openRegistrations) {
+		String sql = "SELECT " + mapping.selectList("t") + " FROM " + mapping.table() + " t WHERE t.reg_to = ?"
+				+ condition + " ORDER BY t.uuid, t.valid_from";
 		return query(sql, rs -> {
 			Map<UUID, List<Segment<T>>> segments = new LinkedHashMap<>();
 			while (rs.next()) {
@@ -200,7 +218,11 @@ public class JdbcOrgStore implements OrgStore {
 			Map<UUID, Timeline<T>> result = new LinkedHashMap<>();
 			segments.forEach((uuid, list) -> result.put(uuid, Timeline.of(list)));
 			return result;
-		}, ps -> ps.setObject(1, Sql.OPEN_REGISTRATION));
+		}, ps -> {
+			for (int i = 1; i <= openRegistrations; i++) {
+				ps.setObject(i, Sql.OPEN_REGISTRATION);
+			}
+		});
 	}
 
 	@Override

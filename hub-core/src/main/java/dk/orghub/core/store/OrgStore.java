@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dk.orghub.core.model.Actor;
+import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.model.Registration;
@@ -60,6 +61,13 @@ public interface OrgStore {
 	 * publish to a target.
 	 */
 	<T extends OrgObject> Map<UUID, Timeline<T>> allCurrentTimelines(Class<T> type);
+
+	/**
+	 * The current timelines of the engagements that have a primary flag chosen by hand in
+	 * some version (the primary-engagement rule keeps those choices); usually few, so
+	 * they are found without naming every engagement.
+	 */
+	Map<UUID, Timeline<Engagement>> engagementsWithPrimaryByHand();
 
 	/**
 	 * Applies a change set in one transaction.

@@ -1,5 +1,7 @@
 package dk.orghub.adapters.opus;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,12 +48,15 @@ import dk.orghub.core.store.OrgStore;
  * and on the previous dump (in the hub, its {@code rules} step; in {@link #importFile},
  * this importer's {@link RulePipeline}); then it is diffed against the previous dump when
  * it is given and is the last one applied (the store's token for the source names it), or
- * else against the store ({@link #plan(Read)}). New, changed and missing objects follow:
- * a change takes effect from the dump's date (the reconciler keeps what the store holds
- * before it, except that an employment the dump says ended earlier is ended then:
- * {@link Reconciler.Options#endAtEarlierEnd()}); a new object gets its whole validity; an
- * object missing from the dump ends on the dump's date. Objects of rejected records are
- * neither changed nor ended. Dumps older than the last one applied are refused.
+ * else against the store ({@link #plan(Read)}). The previous dump is usually the one this
+ * importer read last: it is kept as it was mapped and used again, without a second parse,
+ * when its persons still have the same UUIDs in the store. New, changed and missing
+ * objects follow: a change takes effect from the dump's date (the reconciler keeps what
+ * the store holds before it, except that an employment the dump says ended earlier is
+ * ended then: {@link Reconciler.Options#endAtEarlierEnd()}); a new object gets its whole
+ * validity; an object missing from the dump ends on the dump's date. Objects of rejected
+ * records are neither changed nor ended. Dumps older than the last one applied are
+ * refused.
  * <p>
  * The change set goes through the {@link Reconciler}, so {@code hub.field-policy} decides
  * the fields OPUS shares with another source: a person's e-mail and phone are shared
@@ -73,6 +78,9 @@ public final class OpusImporter {
 	private final Clock clock;
 
 	private final RulePipeline rules;
+
+	/** The dump read last; one thread reads at a time. */
+	private volatile Kept kept;
 
 	/**
 	 * An importer whose own imports run OPUS's default rules
@@ -174,14 +182,53 @@ public final class OpusImporter {
 			current = this.reader.read(file, persons);
 			MappedDump before = null;
 			if (previous != null && token.isPresent() && previous.getFileName().toString().equals(token.get())) {
-				before = this.reader.read(previous, persons);
+				before = kept(previous, persons);
+				if (before == null) {
+					before = this.reader.read(previous, persons);
+				}
 			}
+			this.kept = new Kept(name, size(file), current);
 			return new Read(name, current, before, token.orElse(null), null, start);
 		}
 		catch (OpusFileException ex) {
 			log.warn("OPUS dump {} rejected, nothing applied: {}", name, ex.getMessage());
 			return new Read(name, current, null, null, ex.getMessage(), start);
 		}
+	}
+
+	/**
+	 * The dump read last, as it was mapped, when it is the file given and maps the same
+	 * today: same name and size, and each of its persons has the UUID the store gives the
+	 * person now (the rest of the mapping depends on the file alone); else {@code null}.
+	 */
+	private MappedDump kept(Path file, Function<String, UUID> persons) {
+		Kept last = this.kept;
+		if (last == null || !last.file().equals(file.getFileName().toString()) || last.size() != size(file)) {
+			return null;
+		}
+		for (DesiredObject<?> object : last.dump().objects().values()) {
+			if (object.type() == ObjectType.PERSON && !object.uuid().equals(persons.apply(object.externalId()))) {
+				return null;
+			}
+		}
+		return last.dump();
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * The dump read last, as mapped before the rules: usually the base of the next diff,
+	 * which then needs no second parse.
+	 */
+	private record Kept(String file, long size, MappedDump dump) {
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dk.orghub.adapters.opus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +28,12 @@ import dk.orghub.core.store.ReadPoint;
 import dk.orghub.core.testing.MutableClock;
 import dk.orghub.core.testing.TestStores;
 import dk.orghub.core.model.Actor;
+import dk.orghub.samples.municipality.Municipality;
+import dk.orghub.samples.municipality.MunicipalityGenerator;
+import dk.orghub.samples.opus.OpusDump;
+import dk.orghub.samples.opus.OpusDumpWriter;
+import dk.orghub.samples.opus.OpusSampleDumps;
+import dk.orghub.samples.opus.OpusScenario;
 
 import static dk.orghub.adapters.opus.Dumps.employee;
 import static dk.orghub.adapters.opus.Dumps.kmd;
@@ -380,6 +387,39 @@ class OpusImporterTest {
 
 	private ReadPoint point(String date) {
 		return ReadPoint.of(LocalDate.parse(date), null, this.clock);
+	}
+
+	/**
+	 * The next dump is diffed against the dump read last, kept as it was mapped, and
+	 * plans as it does against the previous file read again.
+	 */
+	@Test
+	void theDumpKeptFromTheLastImportPlansAsTheFileReadAgain() throws Exception {
+		Municipality municipality = MunicipalityGenerator.generate(20240301L, 200);
+		OpusDump first = OpusSampleDumps.first(municipality);
+		Path firstFile = OpusDumpWriter.write(first, this.dir);
+		OpusConfig config = OpusConfig.of(municipality.organisation().latest().orElseThrow().cvr(), this.dir);
+		OpusImporter importer = new OpusImporter(config, this.store, FieldPolicy.none(), this.clock);
+		OpusImporter.Read firstRead = importer.read(firstFile, null);
+		this.store.apply(importer.plan(firstRead).changes());
+		Path secondFile = OpusDumpWriter
+			.write(new OpusScenario(7L).next(first, LocalDateTime.of(2025, 5, 1, 2, 0), 20).dump(), this.dir);
+		this.clock.advance(java.time.Duration.ofHours(1));
+
+		OpusImporter.Read kept = importer.read(secondFile, firstFile);
+		OpusImporter.Read again = new OpusImporter(config, this.store, FieldPolicy.none(), this.clock).read(secondFile,
+				firstFile);
+
+		assertThat(kept.before()).isSameAs(firstRead.current());
+		assertThat(again.before()).isNotSameAs(firstRead.current()).isEqualTo(firstRead.current());
+		ChangeSet planned = importer.plan(secondFile, firstFile).changes();
+		ChangeSet fresh = new OpusImporter(config, this.store, FieldPolicy.none(), this.clock)
+			.plan(secondFile, firstFile)
+			.changes();
+		assertThat(planned.operations()).isNotEmpty().isEqualTo(fresh.operations());
+		assertThat(planned.bindings()).isEqualTo(fresh.bindings());
+		assertThat(planned.releases()).isEqualTo(fresh.releases());
+		assertThat(planned.tokens()).isEqualTo(fresh.tokens());
 	}
 
 }
