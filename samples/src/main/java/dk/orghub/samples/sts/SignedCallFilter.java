@@ -1,6 +1,5 @@
 package dk.orghub.samples.sts;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,15 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.w3c.dom.Document;
@@ -117,7 +113,7 @@ final class SignedCallFilter implements Filter {
 		}
 		this.verified.incrementAndGet();
 		Capture capture = new Capture((HttpServletResponse) response);
-		chain.doFilter(new Replay(http, body), capture);
+		chain.doFilter(new ReplayedRequest(http, body), capture);
 		byte[] answer = capture.bytes();
 		if (this.signAnswers && answer.length > 0) {
 			answer = SignedCalls.signAnswer(answer, this.service, this.clock.instant());
@@ -194,60 +190,6 @@ final class SignedCallFilter implements Filter {
 	private static Element addressing(Element header, String name) {
 		return Dom.child(header, Ns.WSA, name)
 			.orElseThrow(() -> new Refusal("InvalidSecurity", "no " + name + " header"));
-	}
-
-	/** The request with its body read once and given again. */
-	private static final class Replay extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		Replay(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-			};
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 	/** The answer kept in memory, to be signed before it is sent. */
