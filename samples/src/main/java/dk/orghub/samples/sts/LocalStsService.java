@@ -204,32 +204,13 @@ public final class LocalStsService implements AutoCloseable {
 			servlet.setBus(this.bus);
 			Tomcat.addServlet(context, "cxf", servlet).setLoadOnStartup(1);
 			context.addServletMappingDecoded("/*", "cxf");
-			FilterDef gateDef = new FilterDef();
-			gateDef.setFilterName("endpoints-published");
-			gateDef.setFilter(new EndpointGate(this.endpoints));
-			context.addFilterDef(gateDef);
-			FilterMap gateMap = new FilterMap();
-			gateMap.setFilterName("endpoints-published");
-			gateMap.addURLPatternDecoded("/*");
-			context.addFilterMap(gateMap);
-			FilterDef filterDef = new FilterDef();
-			filterDef.setFilterName("behaviour");
-			filterDef.setFilter(new BehaviourFilter(this.behaviour, this.calls, new Random(seed ^ 0x5DEECE66DL)));
-			context.addFilterDef(filterDef);
-			FilterMap filterMap = new FilterMap();
-			filterMap.setFilterName("behaviour");
-			filterMap.addURLPatternDecoded("/organisation/*");
-			context.addFilterMap(filterMap);
+			addFilter(context, "endpoints-published", new EndpointGate(this.endpoints), "/*");
+			addFilter(context, "behaviour",
+					new BehaviourFilter(this.behaviour, this.calls, new Random(seed ^ 0x5DEECE66DL)),
+					"/organisation/*");
 			this.lean = lean ? new LeanImporter(this.registry) : null;
 			if (lean) {
-				FilterDef leanDef = new FilterDef();
-				leanDef.setFilterName("lean");
-				leanDef.setFilter(this.lean);
-				context.addFilterDef(leanDef);
-				FilterMap leanMap = new FilterMap();
-				leanMap.setFilterName("lean");
-				leanMap.addURLPatternDecoded("/organisation/*");
-				context.addFilterMap(leanMap);
+				addFilter(context, "lean", this.lean, "/organisation/*");
 			}
 			this.certificates = certificates;
 			if (certificates != null) {
@@ -239,14 +220,7 @@ public final class LocalStsService implements AutoCloseable {
 				context.addServletMappingDecoded(LocalTokenService.PATH, "token-service");
 				this.signedCalls = new SignedCallFilter(certificates.tokenService().certificate(),
 						certificates.service(), ENTITY_ID, clock);
-				FilterDef signedDef = new FilterDef();
-				signedDef.setFilterName("signed-calls");
-				signedDef.setFilter(this.signedCalls);
-				context.addFilterDef(signedDef);
-				FilterMap signedMap = new FilterMap();
-				signedMap.setFilterName("signed-calls");
-				signedMap.addURLPatternDecoded("/organisation/*");
-				context.addFilterMap(signedMap);
+				addFilter(context, "signed-calls", this.signedCalls, "/organisation/*");
 			}
 			else {
 				this.tokenService = null;
@@ -268,6 +242,18 @@ public final class LocalStsService implements AutoCloseable {
 			publishEndpoints(clock);
 			awaitEndpoints();
 		}
+	}
+
+	/** Puts a filter in front of the requests whose path matches the pattern. */
+	private static void addFilter(Context context, String name, Filter filter, String pattern) {
+		FilterDef def = new FilterDef();
+		def.setFilterName(name);
+		def.setFilter(filter);
+		context.addFilterDef(def);
+		FilterMap map = new FilterMap();
+		map.setFilterName(name);
+		map.addURLPatternDecoded(pattern);
+		context.addFilterMap(map);
 	}
 
 	/** Publishes the services (their WSDLs and JAXB contexts: most of the start). */
