@@ -40,7 +40,7 @@ class StsProfilesAfterImportIT {
 						new SentLedger(StsSamples.database(), clock), clock, store::get, (kind, operation, body) -> {
 							if (hold.get()) {
 								sending.countDown();
-								await(release);
+								StsSamples.holdUntil(release);
 							}
 						})
 					.knowingRegistrations(lastRegistered::get)) {
@@ -61,9 +61,7 @@ class StsProfilesAfterImportIT {
 			List<StsProfiles.ProfileReport> profiles = CompletableFuture.supplyAsync(adapter::profiles)
 				.get(20, TimeUnit.SECONDS);
 			assertThat(held).as("the adapter is still held").isNotDone();
-			StsSettings settings = StsSamples.settings(service, m);
-			List<StsProfiles.ProfileReport> expected = new StsProfiles(settings)
-				.check(new StsMapper(settings).map(imported, StsSamples.TODAY), StsSamples.TODAY);
+			List<StsProfiles.ProfileReport> expected = StsSamples.expectedProfiles(service, m, imported);
 			assertThat(profiles).extracting(StsProfiles.ProfileReport::name).containsExactly("KY", "KSD", "SAPA");
 			assertThat(profiles).extracting(StsProfiles.ProfileReport::checked)
 				.isEqualTo(expected.stream().map(StsProfiles.ProfileReport::checked).toList())
@@ -78,15 +76,6 @@ class StsProfilesAfterImportIT {
 		}
 		finally {
 			release.countDown();
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await(60, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -30,7 +30,7 @@ class StsProfilesDuringPublishIT {
 				StsOrganisationAdapter adapter = new StsOrganisationAdapter(StsSamples.settings(service, m),
 						new SentLedger(StsSamples.database(), clock), clock, () -> state, (kind, operation, body) -> {
 							sending.countDown();
-							await(release);
+							StsSamples.holdUntil(release);
 						})) {
 			CompletableFuture<StsPublisher.Report> publish = CompletableFuture.supplyAsync(adapter::publishAll);
 			assertThat(sending.await(60, TimeUnit.SECONDS)).as("the publish sends its first call").isTrue();
@@ -38,8 +38,7 @@ class StsProfilesDuringPublishIT {
 			List<StsProfiles.ProfileReport> profiles = CompletableFuture.supplyAsync(adapter::profiles)
 				.get(20, TimeUnit.SECONDS);
 			assertThat(publish).as("the publish is still held in its first call").isNotDone();
-			List<StsProfiles.ProfileReport> expected = new StsProfiles(StsSamples.settings(service, m))
-				.check(new StsMapper(StsSamples.settings(service, m)).map(state, StsSamples.TODAY), StsSamples.TODAY);
+			List<StsProfiles.ProfileReport> expected = StsSamples.expectedProfiles(service, m, state);
 			assertThat(profiles).extracting(StsProfiles.ProfileReport::name).containsExactly("KY", "KSD", "SAPA");
 			assertThat(profiles.get(0).findings()).isNotEmpty().isEqualTo(expected.get(0).findings());
 
@@ -48,15 +47,6 @@ class StsProfilesDuringPublishIT {
 		}
 		finally {
 			release.countDown();
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await(60, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

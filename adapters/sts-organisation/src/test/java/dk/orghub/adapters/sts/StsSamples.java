@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -136,6 +139,29 @@ final class StsSamples {
 		dataSource.setURL("jdbc:h2:mem:sts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		StsSchema.migrate(dataSource);
 		return dataSource;
+	}
+
+	/**
+	 * What the KY, KSD and SAPA profiles find in the state as the adapter would map it
+	 * today.
+	 */
+	static List<StsProfiles.ProfileReport> expectedProfiles(LocalStsService service, Municipality m,
+			CanonicalState state) {
+		StsSettings settings = settings(service, m);
+		return new StsProfiles(settings).check(new StsMapper(settings).map(state, TODAY), TODAY);
+	}
+
+	/**
+	 * Holds a sending thread until the test releases it (at most a minute, so that a
+	 * failed test does not hang the build).
+	 */
+	static void holdUntil(CountDownLatch release) {
+		try {
+			release.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
