@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -91,26 +92,32 @@ class OpusBenchmark {
 		Database h2 = new Database("H2", this::h2);
 		JdbcOrgStore store = new JdbcOrgStore(h2.create("store"), Clock.systemUTC());
 		OpusConfig config = OpusConfig.of("29189919", inbox);
-		OpusInbox opus = new OpusInbox(new OpusImporter(config, store, FieldPolicy.none(), Clock.systemUTC()));
+		// held so that it can be let go, to weigh what the importer keeps between dumps
+		AtomicReference<OpusInbox> opus = new AtomicReference<>(
+				new OpusInbox(new OpusImporter(config, store, FieldPolicy.none(), Clock.systemUTC())));
 
 		Files.copy(first, inbox.resolve(first.getFileName()));
-		ImportReport load = measure("first load", () -> opus.processNext().orElseThrow());
+		ImportReport load = measure("first load", () -> opus.get().processNext().orElseThrow());
 		assertThat(load.status()).isEqualTo(ImportReport.Status.APPLIED);
 		System.out.printf("                %,d objects created%n", load.result().changes().size());
 
 		Files.copy(first, inbox.resolve(first.getFileName()));
-		ImportReport same = measure("same dump again", () -> opus.processNext().orElseThrow());
+		ImportReport same = measure("same dump again", () -> opus.get().processNext().orElseThrow());
 		assertThat(same.status()).isEqualTo(ImportReport.Status.UNCHANGED);
 		assertThat(same.result().registration()).as("no writes").isNull();
 		System.out.printf("                no writes (no registration), %d changes%n", same.result().changes().size());
 
 		Files.copy(changed, inbox.resolve(changed.getFileName()));
-		ImportReport delta = measure("1% changes", () -> opus.processNext().orElseThrow());
+		ImportReport delta = measure("1% changes", () -> opus.get().processNext().orElseThrow());
 		assertThat(delta.status()).isEqualTo(ImportReport.Status.APPLIED);
 		System.out.printf("                %,d objects changed (created %d, changed %d, ended %d)%n",
 				delta.result().changes().size(), delta.count(dk.orghub.core.store.ObjectChange.Kind.CREATED),
 				delta.count(dk.orghub.core.store.ObjectChange.Kind.CHANGED),
 				delta.count(dk.orghub.core.store.ObjectChange.Kind.ENDED));
+		long withImporter = heapAfterFullGc();
+		opus.set(null);
+		System.out.printf("the importer keeps the last dump as mapped: %,d MB of heap (used heap after a full GC, "
+				+ "with the importer and without it)%n", (withImporter - heapAfterFullGc()) >> 20);
 		h2.closeAll();
 
 		throughTheHubAndBaseline(h2, first, changed, OpusBaseline.Method.MULTI_ROW, OpusBaseline.Method.BATCH);
@@ -301,6 +308,11 @@ class OpusBenchmark {
 			}
 		});
 		return units[0];
+	}
+
+	private static long heapAfterFullGc() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 	private static void resetPeaks() {
