@@ -46,10 +46,16 @@ final class PgCopy {
 			send(copy, text);
 			copy.endCopy();
 		}
-		finally {
+		catch (SQLException | RuntimeException ex) {
 			if (copy.isActive()) {
-				copy.cancelCopy();
+				try {
+					copy.cancelCopy();
+				}
+				catch (SQLException cancel) {
+					ex.addSuppressed(cancel);
+				}
 			}
+			throw ex;
 		}
 	}
 
