@@ -1,8 +1,9 @@
 package dk.orghub.core.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ final class Mapping<T extends OrgObject> {
 
 	private final List<Reference<T>> references;
 
+	private final Sql.Columns insertColumns;
+
 	Mapping(ObjectType type, Class<T> javaType, String table, List<Column<T>> columns, RowReader<T> reader,
 			List<Reference<T>> references) {
 		this.type = type;
@@ -51,6 +54,15 @@ final class Mapping<T extends OrgObject> {
 			}
 		}
 		this.filterColumns = Map.copyOf(filters);
+		List<String> names = new ArrayList<>(
+				List.of("uuid", "user_key", "valid_from", "valid_to", "reg_from", "reg_to", "registration_id"));
+		List<Integer> types = new ArrayList<>(List.of(Types.OTHER, Types.VARCHAR, Types.DATE, Types.DATE,
+				Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT));
+		for (Column<T> column : columns) {
+			names.add(column.name());
+			types.add(column.sqlType());
+		}
+		this.insertColumns = new Sql.Columns(table, names, types.stream().mapToInt(Integer::intValue).toArray());
 	}
 
 	ObjectType type() {
@@ -103,34 +115,18 @@ final class Mapping<T extends OrgObject> {
 	}
 
 	/**
-	 * {@code INSERT INTO table (the common columns but row_id, then its own) VALUES},
-	 * without the rows.
+	 * The columns a new row fills: the common columns but {@code row_id}, then this
+	 * type's own.
 	 */
-	String insertSql() {
-		StringBuilder names = new StringBuilder(
-				"uuid, user_key, valid_from, valid_to, reg_from, reg_to, registration_id");
-		for (Column<T> column : this.columns) {
-			names.append(", ").append(column.name());
-		}
-		return "INSERT INTO " + this.table + " (" + names + ") VALUES";
+	Sql.Columns insertColumns() {
+		return this.insertColumns;
 	}
 
-	/** The number of columns {@link #insertSql()} names. */
-	int insertColumns() {
-		return 7 + this.columns.size();
-	}
-
-	/** Binds this type's own columns from {@code index} on. */
-	void bind(PreparedStatement statement, int index, T value) throws SQLException {
+	/** Puts this type's own columns' values into {@code values} from {@code index} on. */
+	void values(T value, Object[] values, int index) {
 		int i = index;
 		for (Column<T> column : this.columns) {
-			Object v = column.getter().apply(value);
-			if (v == null) {
-				statement.setNull(i++, column.sqlType());
-			}
-			else {
-				statement.setObject(i++, v);
-			}
+			values[i++] = column.getter().apply(value);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,6 +40,10 @@ import dk.orghub.core.store.Sql.StoredRow;
  * closes the superseded rows and inserts the new ones.
  */
 final class StoreWriter {
+
+	private static final Sql.Columns IDENTITY_COLUMNS = new Sql.Columns("source_identity",
+			List.of("source", "object_type", "external_id", "uuid", "registration_id"),
+			new int[] { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.BIGINT });
 
 	private final Clock clock;
 
@@ -217,15 +222,15 @@ final class StoreWriter {
 		}
 		for (Map.Entry<ObjectType, List<Segment<OrgObject>>> entry : inserting.entrySet()) {
 			Mapping<OrgObject> mapping = Mappings.of(entry.getKey());
-			Sql.insertRows(c, mapping.insertSql(), mapping.insertColumns(), entry.getValue(), (ps, i, segment) -> {
-				ps.setObject(i, segment.value().uuid());
-				ps.setString(i + 1, segment.value().userKey());
-				ps.setObject(i + 2, segment.validity().from());
-				ps.setObject(i + 3, Sql.validTo(segment.validity()));
-				ps.setObject(i + 4, time);
-				ps.setObject(i + 5, Sql.OPEN_REGISTRATION);
-				ps.setLong(i + 6, registration.id());
-				mapping.bind(ps, i + 7, segment.value());
+			Sql.insertRows(c, mapping.insertColumns(), entry.getValue(), (segment, values) -> {
+				values[0] = segment.value().uuid();
+				values[1] = segment.value().userKey();
+				values[2] = segment.validity().from();
+				values[3] = Sql.validTo(segment.validity());
+				values[4] = time;
+				values[5] = Sql.OPEN_REGISTRATION;
+				values[6] = registration.id();
+				mapping.values(segment.value(), values, 7);
 			});
 		}
 	}
@@ -287,15 +292,13 @@ final class StoreWriter {
 		if (bindings.isEmpty()) {
 			return;
 		}
-		Sql.insertRows(c,
-				"INSERT INTO source_identity (source, object_type, external_id, uuid, registration_id) VALUES", 5,
-				bindings, (ps, i, binding) -> {
-					ps.setString(i, binding.source());
-					ps.setString(i + 1, binding.type().name());
-					ps.setString(i + 2, binding.externalId());
-					ps.setObject(i + 3, binding.uuid());
-					ps.setLong(i + 4, registration.id());
-				});
+		Sql.insertRows(c, IDENTITY_COLUMNS, bindings, (binding, values) -> {
+			values[0] = binding.source();
+			values[1] = binding.type().name();
+			values[2] = binding.externalId();
+			values[3] = binding.uuid();
+			values[4] = registration.id();
+		});
 	}
 
 	private static void writeTokens(Connection c, Registration registration, Map<String, String> tokens)

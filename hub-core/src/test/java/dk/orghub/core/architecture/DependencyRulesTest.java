@@ -68,4 +68,19 @@ class DependencyRulesTest {
 			.check(core);
 	}
 
+	/**
+	 * PostgreSQL's driver is optional (the hub runs on H2 without it): one class of the
+	 * store names it, and the store loads that class only on PostgreSQL.
+	 */
+	@Test
+	void onlyTheStoresCopyNamesPostgresDriver() {
+		assertThat(core.stream().filter(c -> c.getName().equals("dk.orghub.core.store.PgCopy"))).isNotEmpty();
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("dk.orghub.core.store.PgCopy")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.postgresql..")
+			.check(core);
+	}
+
 }

@@ -64,6 +64,9 @@ class OpusBenchmark {
 	 */
 	private static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1";
 
+	/** {@code false} leaves out the H2 steps (for a run on PostgreSQL alone). */
+	static final String H2_PROPERTY = "benchmark.h2";
+
 	/** A PostgreSQL database to run the hub's steps and the baseline against too. */
 	static final String POSTGRES_URL_PROPERTY = "benchmark.postgres.url";
 
@@ -89,38 +92,45 @@ class OpusBenchmark {
 				Files.size(first) >> 20);
 		System.out.println("each step: wall time, then the JVM's CPU time (all threads) and the main thread's");
 
-		Database h2 = new Database("H2", this::h2);
-		JdbcOrgStore store = new JdbcOrgStore(h2.create("store"), Clock.systemUTC());
-		OpusConfig config = OpusConfig.of("29189919", inbox);
-		// held so that it can be let go, to weigh what the importer keeps between dumps
-		AtomicReference<OpusInbox> opus = new AtomicReference<>(
-				new OpusInbox(new OpusImporter(config, store, FieldPolicy.none(), Clock.systemUTC())));
+		if (Boolean.parseBoolean(System.getProperty(H2_PROPERTY, "true"))) {
+			Database h2 = new Database("H2", this::h2);
+			JdbcOrgStore store = new JdbcOrgStore(h2.create("store"), Clock.systemUTC());
+			OpusConfig config = OpusConfig.of("29189919", inbox);
+			// held so that it can be let go, to weigh what the importer keeps between
+			// dumps
+			AtomicReference<OpusInbox> opus = new AtomicReference<>(
+					new OpusInbox(new OpusImporter(config, store, FieldPolicy.none(), Clock.systemUTC())));
 
-		Files.copy(first, inbox.resolve(first.getFileName()));
-		ImportReport load = measure("first load", () -> opus.get().processNext().orElseThrow());
-		assertThat(load.status()).isEqualTo(ImportReport.Status.APPLIED);
-		System.out.printf("                %,d objects created%n", load.result().changes().size());
+			Files.copy(first, inbox.resolve(first.getFileName()));
+			ImportReport load = measure("first load", () -> opus.get().processNext().orElseThrow());
+			assertThat(load.status()).isEqualTo(ImportReport.Status.APPLIED);
+			System.out.printf("                %,d objects created%n", load.result().changes().size());
 
-		Files.copy(first, inbox.resolve(first.getFileName()));
-		ImportReport same = measure("same dump again", () -> opus.get().processNext().orElseThrow());
-		assertThat(same.status()).isEqualTo(ImportReport.Status.UNCHANGED);
-		assertThat(same.result().registration()).as("no writes").isNull();
-		System.out.printf("                no writes (no registration), %d changes%n", same.result().changes().size());
+			Files.copy(first, inbox.resolve(first.getFileName()));
+			ImportReport same = measure("same dump again", () -> opus.get().processNext().orElseThrow());
+			assertThat(same.status()).isEqualTo(ImportReport.Status.UNCHANGED);
+			assertThat(same.result().registration()).as("no writes").isNull();
+			System.out.printf("                no writes (no registration), %d changes%n",
+					same.result().changes().size());
 
-		Files.copy(changed, inbox.resolve(changed.getFileName()));
-		ImportReport delta = measure("1% changes", () -> opus.get().processNext().orElseThrow());
-		assertThat(delta.status()).isEqualTo(ImportReport.Status.APPLIED);
-		System.out.printf("                %,d objects changed (created %d, changed %d, ended %d)%n",
-				delta.result().changes().size(), delta.count(dk.orghub.core.store.ObjectChange.Kind.CREATED),
-				delta.count(dk.orghub.core.store.ObjectChange.Kind.CHANGED),
-				delta.count(dk.orghub.core.store.ObjectChange.Kind.ENDED));
-		long withImporter = heapAfterFullGc();
-		opus.set(null);
-		System.out.printf("the importer keeps the last dump as mapped: %,d MB of heap (used heap after a full GC, "
-				+ "with the importer and without it)%n", (withImporter - heapAfterFullGc()) >> 20);
-		h2.closeAll();
+			Files.copy(changed, inbox.resolve(changed.getFileName()));
+			ImportReport delta = measure("1% changes", () -> opus.get().processNext().orElseThrow());
+			assertThat(delta.status()).isEqualTo(ImportReport.Status.APPLIED);
+			System.out.printf("                %,d objects changed (created %d, changed %d, ended %d)%n",
+					delta.result().changes().size(), delta.count(dk.orghub.core.store.ObjectChange.Kind.CREATED),
+					delta.count(dk.orghub.core.store.ObjectChange.Kind.CHANGED),
+					delta.count(dk.orghub.core.store.ObjectChange.Kind.ENDED));
+			long withImporter = heapAfterFullGc();
+			opus.set(null);
+			System.out.printf("the importer keeps the last dump as mapped: %,d MB of heap (used heap after a full GC, "
+					+ "with the importer and without it)%n", (withImporter - heapAfterFullGc()) >> 20);
+			h2.closeAll();
 
-		throughTheHubAndBaseline(h2, first, changed, OpusBaseline.Method.MULTI_ROW, OpusBaseline.Method.BATCH);
+			throughTheHubAndBaseline(h2, first, changed, OpusBaseline.Method.MULTI_ROW, OpusBaseline.Method.BATCH);
+		}
+		else {
+			System.out.println("H2 skipped (-D" + H2_PROPERTY + "=false)");
+		}
 
 		String postgres = System.getProperty(POSTGRES_URL_PROPERTY, "");
 		if (postgres.isBlank()) {
