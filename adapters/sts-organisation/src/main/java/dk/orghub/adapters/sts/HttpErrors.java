@@ -68,8 +68,13 @@ final class HttpErrors extends AbstractPhaseInterceptor<Message> {
 		return (values == null || values.isEmpty()) ? null : parse(values.get(0), now);
 	}
 
-	/** A Retry-After value: seconds, or an HTTP date; null when it is neither. */
+	/**
+	 * A Retry-After value: seconds, or an HTTP date; null when it is absent or neither.
+	 */
 	static Duration parse(String value, Instant now) {
+		if (value == null) {
+			return null;
+		}
 		String v = value.trim();
 		if (v.matches("\\d{1,9}")) {
 			return Duration.ofSeconds(Long.parseLong(v));

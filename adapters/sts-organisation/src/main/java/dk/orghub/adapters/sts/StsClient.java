@@ -1,11 +1,14 @@
 package dk.orghub.adapters.sts;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,13 +107,24 @@ public final class StsClient implements AutoCloseable {
 
 	private final TokenCache tokens;
 
+	/** importer and ret of calls that are not signed; null with security on. */
+	private final PlainCalls plain;
+
 	/**
 	 * Pages {@link #fremsoegObjekthierarki} reads at most (a bound against a looping
 	 * service).
 	 */
 	static final int MAX_PAGES = 100_000;
 
-	public StsClient(StsSettings settings, Clock clock, RequestListener listener) {
+	/**
+	 * @param plain whether {@code importer} and {@code ret} go as plain calls
+	 * ({@link PlainCalls}) rather than through CXF; only without security (the tests
+	 * compare both)
+	 */
+	StsClient(StsSettings settings, Clock clock, RequestListener listener, boolean plain) {
+		if (plain && settings.security().enabled()) {
+			throw new IllegalArgumentException("signed calls go through CXF");
+		}
 		this.settings = settings;
 		this.clock = clock;
 		if (settings.security().enabled()) {
@@ -146,6 +160,21 @@ public final class StsClient implements AutoCloseable {
 		this.adresse = proxy(AdressePortType.class, "adresse", "Adresse");
 		this.system = proxy(OrganisationSystemPortType.class, "organisationsystem", "OrganisationSystem");
 		this.organisation = proxy(OrganisationPortType.class, "organisation", "Organisation");
+		this.plain = plain ? plainCalls() : null;
+	}
+
+	public StsClient(StsSettings settings, Clock clock, RequestListener listener) {
+		this(settings, clock, listener, !settings.security().enabled());
+	}
+
+	private PlainCalls plainCalls() {
+		Map<StsKind, Client> clients = new EnumMap<>(StsKind.class);
+		clients.put(StsKind.ENHED, ClientProxy.getClient(this.enhed));
+		clients.put(StsKind.FUNKTION, ClientProxy.getClient(this.funktion));
+		clients.put(StsKind.BRUGER, ClientProxy.getClient(this.bruger));
+		clients.put(StsKind.PERSON, ClientProxy.getClient(this.person));
+		clients.put(StsKind.ADRESSE, ClientProxy.getClient(this.adresse));
+		return new PlainCalls(this.settings, this.clock, clients, List.of("importer", "ret"));
 	}
 
 	private <T> T proxy(Class<T> type, String service, String name) {
@@ -240,8 +269,7 @@ public final class StsClient implements AutoCloseable {
 				obj.setUUIDIdentifikator(uuid);
 				obj.getRegistrering().add(this.registrations.enhed(o, time));
 				in.setOrganisationEnhed(obj);
-				this.listener.sending(o.kind(), "importer", in);
-				yield this.enhed.importer(header(), in);
+				yield send(o.kind(), "importer", in, () -> this.enhed.importer(header(), in));
 			}
 			case FUNKTION -> {
 				var in = new dk.orghub.xsd.sts.organisationfunktion.ImportInputType();
@@ -249,8 +277,7 @@ public final class StsClient implements AutoCloseable {
 				obj.setUUIDIdentifikator(uuid);
 				obj.getRegistrering().add(this.registrations.funktion(o, time));
 				in.setOrganisationFunktion(obj);
-				this.listener.sending(o.kind(), "importer", in);
-				yield this.funktion.importer(header(), in);
+				yield send(o.kind(), "importer", in, () -> this.funktion.importer(header(), in));
 			}
 			case BRUGER -> {
 				var in = new dk.orghub.xsd.sts.bruger.ImportInputType();
@@ -258,8 +285,7 @@ public final class StsClient implements AutoCloseable {
 				obj.setUUIDIdentifikator(uuid);
 				obj.getRegistrering().add(this.registrations.bruger(o, time));
 				in.setBruger(obj);
-				this.listener.sending(o.kind(), "importer", in);
-				yield this.bruger.importer(header(), in);
+				yield send(o.kind(), "importer", in, () -> this.bruger.importer(header(), in));
 			}
 			case PERSON -> {
 				var in = new dk.orghub.xsd.sts.person.ImportInputType();
@@ -267,8 +293,7 @@ public final class StsClient implements AutoCloseable {
 				obj.setUUIDIdentifikator(uuid);
 				obj.getRegistrering().add(this.registrations.person(o, time));
 				in.setPerson(obj);
-				this.listener.sending(o.kind(), "importer", in);
-				yield this.person.importer(header(), in);
+				yield send(o.kind(), "importer", in, () -> this.person.importer(header(), in));
 			}
 			case ADRESSE -> {
 				var in = new dk.orghub.xsd.sts.adresse.ImportInputType();
@@ -276,8 +301,7 @@ public final class StsClient implements AutoCloseable {
 				obj.setUUIDIdentifikator(uuid);
 				obj.getRegistrering().add(this.registrations.adresse(o, time));
 				in.setAdresse(obj);
-				this.listener.sending(o.kind(), "importer", in);
-				yield this.adresse.importer(header(), in);
+				yield send(o.kind(), "importer", in, () -> this.adresse.importer(header(), in));
 			}
 		});
 	}
@@ -294,8 +318,7 @@ public final class StsClient implements AutoCloseable {
 				in.setAttributListe(r.getAttributListe());
 				in.setTilstandListe(r.getTilstandListe());
 				in.setRelationListe(r.getRelationListe());
-				this.listener.sending(o.kind(), "ret", in);
-				yield this.enhed.ret(header(), in);
+				yield send(o.kind(), "ret", in, () -> this.enhed.ret(header(), in));
 			}
 			case FUNKTION -> {
 				var r = this.registrations.funktion(o, time);
@@ -304,8 +327,7 @@ public final class StsClient implements AutoCloseable {
 				in.setAttributListe(r.getAttributListe());
 				in.setTilstandListe(r.getTilstandListe());
 				in.setRelationListe(r.getRelationListe());
-				this.listener.sending(o.kind(), "ret", in);
-				yield this.funktion.ret(header(), in);
+				yield send(o.kind(), "ret", in, () -> this.funktion.ret(header(), in));
 			}
 			case BRUGER -> {
 				var r = this.registrations.bruger(o, time);
@@ -314,8 +336,7 @@ public final class StsClient implements AutoCloseable {
 				in.setAttributListe(r.getAttributListe());
 				in.setTilstandListe(r.getTilstandListe());
 				in.setRelationListe(r.getRelationListe());
-				this.listener.sending(o.kind(), "ret", in);
-				yield this.bruger.ret(header(), in);
+				yield send(o.kind(), "ret", in, () -> this.bruger.ret(header(), in));
 			}
 			case PERSON -> {
 				var r = this.registrations.person(o, time);
@@ -324,8 +345,7 @@ public final class StsClient implements AutoCloseable {
 				in.setAttributListe(r.getAttributListe());
 				in.setTilstandListe(r.getTilstandListe());
 				in.setRelationListe(r.getRelationListe());
-				this.listener.sending(o.kind(), "ret", in);
-				yield this.person.ret(header(), in);
+				yield send(o.kind(), "ret", in, () -> this.person.ret(header(), in));
 			}
 			case ADRESSE -> {
 				var r = this.registrations.adresse(o, time);
@@ -334,8 +354,7 @@ public final class StsClient implements AutoCloseable {
 				in.setAttributListe(r.getAttributListe());
 				in.setTilstandListe(r.getTilstandListe());
 				in.setRelationListe(r.getRelationListe());
-				this.listener.sending(o.kind(), "ret", in);
-				yield this.adresse.ret(header(), in);
+				yield send(o.kind(), "ret", in, () -> this.adresse.ret(header(), in));
 			}
 		});
 	}
@@ -530,14 +549,29 @@ public final class StsClient implements AutoCloseable {
 	@FunctionalInterface
 	private interface Call {
 
-		Object invoke();
+		Object invoke() throws IOException;
 
+	}
+
+	/**
+	 * Sends {@code importer} or {@code ret}: as a plain call when calls are not signed,
+	 * else through the CXF proxy.
+	 */
+	private Object send(StsKind kind, String operation, Object in, Call cxf) throws IOException {
+		this.listener.sending(kind, operation, in);
+		if (this.plain == null) {
+			return cxf.invoke();
+		}
+		return this.plain.call(kind, operation, header().value, in);
 	}
 
 	private StandardReturType call(StsKind kind, String operation, Call call) {
 		this.calls.incrementAndGet();
 		try {
 			Object out = call.invoke();
+			if (out instanceof StandardReturType retur) {
+				return retur;
+			}
 			if (out instanceof BasicOutputType basic) {
 				return basic.getStandardRetur();
 			}
@@ -548,6 +582,15 @@ public final class StsClient implements AutoCloseable {
 				return list.getStandardRetur();
 			}
 			throw new IllegalStateException("unexpected answer " + out);
+		}
+		catch (PlainCalls.Fault ex) {
+			throw soapFault(operation + " " + kind, ex.code, ex.subcodes, ex.reason, ex);
+		}
+		catch (HttpErrors.Status ex) {
+			throw httpStatus(operation + " " + kind, ex, ex);
+		}
+		catch (IOException ex) {
+			throw new StsFailure("network", operation + " " + kind + ": " + ex, true, false, null, ex);
 		}
 		catch (SOAPFaultException ex) {
 			KombitSecurityException security = KombitSecurityException.find(ex);
@@ -569,9 +612,7 @@ public final class StsClient implements AutoCloseable {
 			}
 			for (Throwable c = ex; c != null; c = (c.getCause() == c) ? null : c.getCause()) {
 				if (c instanceof HttpErrors.Status http) {
-					boolean temporary = !(http.code >= 400 && http.code < 500 && http.code != 408 && http.code != 429);
-					throw new StsFailure("HTTP " + http.code, operation + " " + kind + ": " + http.getMessage(),
-							temporary, false, http.retryAfter, ex);
+					throw httpStatus(operation + " " + kind, http, ex);
 				}
 				if (c instanceof SoapFault fault) {
 					// a fault answered while the call was being sent (e.g. to a signed
@@ -591,6 +632,13 @@ public final class StsClient implements AutoCloseable {
 			throw new StsFailure(failureKind, operation + " " + kind + ": " + ex.getMessage(), temporary, false, null,
 					ex);
 		}
+	}
+
+	/** An HTTP error answer: temporary unless the service refused the call itself. */
+	private static StsFailure httpStatus(String operation, HttpErrors.Status http, Exception ex) {
+		boolean temporary = !(http.code >= 400 && http.code < 500 && http.code != 408 && http.code != 429);
+		return new StsFailure("HTTP " + http.code, operation + ": " + http.getMessage(), temporary, false,
+				http.retryAfter, ex);
 	}
 
 	private StsFailure soapFault(String operation, QName code, List<QName> subcodes, String reason, Exception ex) {

@@ -55,12 +55,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Conformance: every SOAP message the adapter puts on the wire (importer, ret, laes,
  * passiver, fremsoegobjekthierarki, for every object kind) is captured at the client's
- * output stream with security on (signed calls), its headers checked (WS-Addressing,
- * RequestHeader, the WS-Security header of a signed call), and its RequestHeader and Body
- * element validated against KOMBIT's official Organisation 6 schemas. The schemas are
- * read from {@code -Dorghub.kombit.dir} (the POM sets it to {@code ../shared/kombit} of
- * the checkout); the test is skipped with a message where they are absent. It also
- * asserts the patterns on the local service's stored state.
+ * output stream with security on (signed calls), and on its way to the service with
+ * security off (where importer and ret go as plain calls), its headers checked
+ * (WS-Addressing, RequestHeader, the WS-Security header of a signed call), and its
+ * RequestHeader and Body element validated against KOMBIT's official Organisation 6
+ * schemas. The schemas are read from {@code -Dorghub.kombit.dir} (the POM sets it to
+ * {@code ../shared/kombit} of the checkout); the test is skipped with a message where
+ * they are absent. It also asserts the patterns on the local service's stored state.
  */
 class StsConformanceIT {
 
@@ -123,13 +124,20 @@ class StsConformanceIT {
 
 	}
 
-	@Test
-	void everyMessageTheAdapterSendsIsValidAgainstKombitsSchemas() throws Exception {
+	private static final List<String> SIGNED_HEADERS = List.of("Action", "MessageID", "ReplyTo", "To", "RequestHeader",
+			"Security");
+
+	private static Schema schema() throws org.xml.sax.SAXException {
 		Path xsd = officialXsd();
 		SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-		Schema schema = factory.newSchema(
+		return factory.newSchema(
 				new Source[] { new StreamSource(xsd.resolve("6.0.STS-0/OrganisationSystemOperationer.xsd").toFile()),
 						new StreamSource(xsd.resolve("common/RequestHeader.xsd").toFile()) });
+	}
+
+	@Test
+	void everyMessageTheAdapterSendsIsValidAgainstKombitsSchemas() throws Exception {
+		Schema schema = schema();
 
 		WireCapture capture = new WireCapture();
 		Bus bus = BusFactory.getDefaultBus();
@@ -192,7 +200,101 @@ class StsConformanceIT {
 			bus.getOutInterceptors().remove(capture);
 		}
 
-		List<String> messages = new ArrayList<>(capture.messages);
+		Set<String> seen = validate(schema, new ArrayList<>(capture.messages), SIGNED_HEADERS);
+		assertThat(seen).contains("{http://stoettesystemerne.dk/organisation/organisationenhed/6/}ImportInput",
+				"{http://stoettesystemerne.dk/organisation/person/6/}ListInput",
+				"{http://stoettesystemerne.dk/organisation/adresse/6/}ListInput");
+	}
+
+	/**
+	 * Without security, as the hub calls the local service of {@code samples} (importer
+	 * and ret go as plain calls, {@link PlainCalls}; the rest through CXF): every message
+	 * is captured on its way to the service by a recording proxy and validated the same
+	 * way.
+	 */
+	@Test
+	void everyUnsignedMessageIsValidAgainstKombitsSchemas() throws Exception {
+		Schema schema = schema();
+		MutableClock clock = StsSamples.clock();
+		Municipality m = StsSamples.municipality(100);
+		CanonicalState state = StsSamples.state(m);
+		ConcurrentLinkedQueue<String> messages = new ConcurrentLinkedQueue<>();
+		try (LocalStsService service = StsSamples.service(m, clock);
+				RecordingProxy proxy = new RecordingProxy(service.baseUrl(), messages);
+				StsOrganisationAdapter adapter = new StsOrganisationAdapter(StsSamples.settings(proxy.url(), m),
+						new SentLedger(StsSamples.database(), clock), clock, () -> state)) {
+			assertThat(adapter.publishAll().quarantined()).isZero();
+			OrgUnit root = m.units().get(m.root()).latest().orElseThrow();
+			OrgUnit renamed = new OrgUnit(root.uuid(), root.userKey(), root.name() + " (ny)", null, root.unitType(),
+					root.unitLevel(), root.payoutUnit());
+			adapter.publish(new TargetObject<>(ObjectType.ORG_UNIT, root.uuid(),
+					Timeline.of(Validity.from(m.units().get(m.root()).segments().get(0).validity().from()), renamed)));
+			adapter.reconcile();
+			assertThat(service.registry().count(Kind.ENHED)).isEqualTo(m.units().size());
+		}
+		Set<String> seen = validate(schema, new ArrayList<>(messages), List.of("RequestHeader"));
+		for (String service : List.of("organisationenhed", "organisationfunktion", "bruger", "person", "adresse")) {
+			assertThat(seen).contains("{http://stoettesystemerne.dk/organisation/" + service + "/6/}ImportInput");
+		}
+		assertThat(seen).contains("{http://stoettesystemerne.dk/organisation/organisationenhed/6/}RetInput");
+	}
+
+	/**
+	 * Forwards every call to the service and keeps a copy of each request body as it came
+	 * over the wire.
+	 */
+	static final class RecordingProxy implements AutoCloseable {
+
+		private final com.sun.net.httpserver.HttpServer server;
+
+		RecordingProxy(String target, ConcurrentLinkedQueue<String> messages) throws java.io.IOException {
+			this.server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+			this.server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+			this.server.createContext("/", exchange -> {
+				byte[] request = exchange.getRequestBody().readAllBytes();
+				messages.add(new String(request, StandardCharsets.UTF_8));
+				java.net.HttpURLConnection http = (java.net.HttpURLConnection) java.net.URI
+					.create(target + exchange.getRequestURI())
+					.toURL()
+					.openConnection();
+				http.setRequestMethod(exchange.getRequestMethod());
+				http.setDoOutput(true);
+				exchange.getRequestHeaders()
+					.forEach((name, values) -> values.forEach(value -> http.addRequestProperty(name, value)));
+				try (OutputStream out = http.getOutputStream()) {
+					out.write(request);
+				}
+				int status = http.getResponseCode();
+				java.io.InputStream in = (status < 400) ? http.getInputStream() : http.getErrorStream();
+				byte[] answer = (in != null) ? in.readAllBytes() : new byte[0];
+				if (http.getContentType() != null) {
+					exchange.getResponseHeaders().set("Content-Type", http.getContentType());
+				}
+				exchange.sendResponseHeaders(status, (answer.length > 0) ? answer.length : -1);
+				exchange.getResponseBody().write(answer);
+				exchange.close();
+			});
+			this.server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+			((java.util.concurrent.ExecutorService) this.server.getExecutor()).shutdownNow();
+		}
+
+	}
+
+	/**
+	 * Validates each message's RequestHeader and Body element against the official
+	 * schemas, checks its headers, and returns the elements seen.
+	 */
+	private static Set<String> validate(Schema schema, List<String> messages, List<String> expectedHeaders)
+			throws Exception {
 		assertThat(messages).hasSizeGreaterThan(100);
 		Validator validator = schema.newValidator();
 		DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
@@ -207,11 +309,12 @@ class StsConformanceIT {
 			List<Element> parts = children(envelope);
 			assertThat(parts).extracting(Element::getLocalName).containsExactly("Header", "Body");
 			List<String> headers = children(parts.get(0)).stream().map(Element::getLocalName).toList();
-			assertThat(headers).as("the headers of a signed call")
-				.containsExactly("Action", "MessageID", "ReplyTo", "To", "RequestHeader", "Security");
-			Element security = children(parts.get(0)).get(5);
-			assertThat(children(security)).extracting(Element::getLocalName)
-				.containsExactly("Timestamp", "Assertion", "SecurityTokenReference", "Signature");
+			assertThat(headers).as("the headers of the call").isEqualTo(expectedHeaders);
+			if (headers.contains("Security")) {
+				Element security = children(parts.get(0)).get(headers.indexOf("Security"));
+				assertThat(children(security)).extracting(Element::getLocalName)
+					.containsExactly("Timestamp", "Assertion", "SecurityTokenReference", "Signature");
+			}
 			for (Element element : children(parts.get(0))) {
 				if (element.getLocalName().equals("RequestHeader")) {
 					validate(validator, element, seen, invalid);
@@ -238,10 +341,8 @@ class StsConformanceIT {
 		registration.appendChild(first);
 		assertThatThrownBy(() -> validator.validate(new DOMSource(importInput)))
 			.isInstanceOf(org.xml.sax.SAXException.class);
-		assertThat(seen).contains("{http://stoettesystemerne.dk/organisation/organisationenhed/6/}ImportInput",
-				"{http://stoettesystemerne.dk/organisation/person/6/}ListInput",
-				"{http://stoettesystemerne.dk/organisation/adresse/6/}ListInput");
 		System.out.println("[orghub] STS conformance: " + messages.size() + " messages valid; elements: " + seen);
+		return seen;
 	}
 
 	private static void validate(Validator validator, Element element, Set<String> seen, Map<String, String> invalid)

@@ -1,0 +1,308 @@
+package dk.orghub.adapters.sts;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import org.apache.cxf.binding.soap.model.SoapOperationInfo;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.jaxb.JAXBDataBinding;
+import org.apache.cxf.service.model.BindingOperationInfo;
+
+import dk.orghub.xsd.sts.header.RequestHeaderType;
+import dk.orghub.xsd.sts.sagdok.StandardReturType;
+
+/**
+ * Calls without WS-Security written and read without CXF's per-call machinery (a message,
+ * an exchange and an interceptor chain per call, the envelope written through a stream
+ * writer): the RequestHeader and the body are marshalled with the JAXB context of the
+ * service's CXF client into a buffer of the calling thread, inside the SOAP 1.2 envelope
+ * CXF writes, and POSTed with their length over HttpURLConnection (the keep-alive
+ * {@link StsClient#keepAlive} sizes); the answer's StandardRetur, or its SOAP fault, is
+ * read with StAX. Each service's address, JAXB context, SOAP actions and body elements
+ * are read from its CXF client, so that both paths send the same call; signed calls go
+ * through CXF (ADR 00XX). Thread-safe.
+ */
+final class PlainCalls {
+
+	private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+
+	private static final byte[] BEFORE_HEADER = ascii("<soap:Envelope xmlns:soap=\"" + SOAP12 + "\"><soap:Header>");
+
+	private static final byte[] BETWEEN = ascii("</soap:Header><soap:Body>");
+
+	private static final byte[] AFTER_BODY = ascii("</soap:Body></soap:Envelope>");
+
+	private static final QName REQUEST_HEADER = new QName("http://kombit.dk/xml/schemas/RequestHeader/1/",
+			"RequestHeader");
+
+	private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+	static {
+		XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+	}
+
+	/** A SOAP fault answered instead of a StandardRetur. */
+	static final class Fault extends RuntimeException {
+
+		final transient QName code;
+
+		final transient List<QName> subcodes;
+
+		final String reason;
+
+		Fault(QName code, List<QName> subcodes, String reason) {
+			super("SOAP fault " + code + ": " + reason);
+			this.code = code;
+			this.subcodes = subcodes;
+			this.reason = reason;
+		}
+
+	}
+
+	/** One operation of one service, as its CXF client describes it. */
+	private record Operation(URL address, String action, QName body, Service service) {
+	}
+
+	/** The JAXB context of one service and a marshaller of it per calling thread. */
+	private static final class Service {
+
+		private final ThreadLocal<Marshaller> marshallers;
+
+		Service(JAXBContext context) {
+			this.marshallers = ThreadLocal.withInitial(() -> {
+				try {
+					Marshaller marshaller = context.createMarshaller();
+					marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+					marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+					return marshaller;
+				}
+				catch (JAXBException ex) {
+					throw new IllegalStateException("Cannot marshal STS calls", ex);
+				}
+			});
+		}
+
+	}
+
+	/** The call being written by this thread, kept between its calls. */
+	private static final ThreadLocal<ByteArrayOutputStream> BUFFERS = ThreadLocal
+		.withInitial(() -> new ByteArrayOutputStream(8192));
+
+	private final Map<StsKind, Map<String, Operation>> operations = new EnumMap<>(StsKind.class);
+
+	private final StsSettings settings;
+
+	private final Clock clock;
+
+	/**
+	 * @param clients the CXF client of each kind's service
+	 * @param names the operations sent here
+	 */
+	PlainCalls(StsSettings settings, Clock clock, Map<StsKind, Client> clients, List<String> names) {
+		this.settings = settings;
+		this.clock = clock;
+		clients.forEach((kind, client) -> {
+			Service service = new Service(
+					((JAXBDataBinding) client.getEndpoint().getService().getDataBinding()).getContext());
+			URL address = url(client.getEndpoint().getEndpointInfo().getAddress());
+			Map<String, Operation> byName = new HashMap<>();
+			for (BindingOperationInfo op : client.getEndpoint().getBinding().getBindingInfo().getOperations()) {
+				String name = op.getName().getLocalPart();
+				if (names.contains(name)) {
+					QName body = op.getOperationInfo()
+						.getInput()
+						.getMessageParts()
+						.stream()
+						.map(part -> part.getElementQName())
+						.filter(element -> !element.equals(REQUEST_HEADER))
+						.findFirst()
+						.orElseThrow();
+					byName.put(name,
+							new Operation(address, op.getExtensor(SoapOperationInfo.class).getAction(), body, service));
+				}
+			}
+			this.operations.put(kind, byName);
+		});
+	}
+
+	private static URL url(String address) {
+		try {
+			return URI.create(address).toURL();
+		}
+		catch (java.net.MalformedURLException ex) {
+			throw new IllegalArgumentException("Not a URL: " + address, ex);
+		}
+	}
+
+	/**
+	 * Sends one call and returns the answer's StandardRetur.
+	 * @throws Fault when the service answered a SOAP fault
+	 * @throws HttpErrors.Status when it answered an HTTP error other than a SOAP fault
+	 * @throws IOException when it could not be reached in time or its answer could not be
+	 * read
+	 */
+	StandardReturType call(StsKind kind, String name, RequestHeaderType header, Object body) throws IOException {
+		Operation op = this.operations.get(kind).get(name);
+		ByteArrayOutputStream buffer = BUFFERS.get();
+		buffer.reset();
+		write(op, header, body, buffer);
+		HttpURLConnection http = (HttpURLConnection) op.address().openConnection();
+		http.setConnectTimeout((int) this.settings.connectTimeout().toMillis());
+		http.setReadTimeout((int) this.settings.receiveTimeout().toMillis());
+		http.setRequestMethod("POST");
+		http.setDoOutput(true);
+		http.setFixedLengthStreamingMode(buffer.size());
+		http.setRequestProperty("Content-Type", "application/soap+xml; action=\"" + op.action() + "\"; charset=UTF-8");
+		http.setRequestProperty("Accept", "*/*");
+		try (OutputStream out = http.getOutputStream()) {
+			buffer.writeTo(out);
+		}
+		int status = http.getResponseCode();
+		InputStream answer = (status < 400) ? http.getInputStream() : http.getErrorStream();
+		// read to its end, so that the connection is kept for the next call
+		byte[] bytes;
+		try (InputStream in = answer) {
+			bytes = (in != null) ? in.readAllBytes() : new byte[0];
+		}
+		if (status >= 400 && status != 500) {
+			throw new HttpErrors.Status(status,
+					HttpErrors.parse(http.getHeaderField("Retry-After"), this.clock.instant()));
+		}
+		try {
+			StandardReturType retur = read(bytes);
+			if (retur != null) {
+				return retur;
+			}
+			throw new IOException("HTTP " + status + ": the answer holds no StandardRetur");
+		}
+		catch (XMLStreamException ex) {
+			if (status == 200) {
+				// as through CXF: a successful answer that is not XML is a fault of the
+				// client's side
+				throw new Fault(new QName(SOAP12, "Sender"), List.of(), "the answer is not XML: " + ex.getMessage());
+			}
+			throw new IOException("HTTP " + status + ": the answer is not SOAP: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Writes the call, as CXF writes it, into the buffer. */
+	static void write(Operation op, RequestHeaderType header, Object body, ByteArrayOutputStream buffer) {
+		try {
+			Marshaller marshaller = op.service().marshallers.get();
+			buffer.write(BEFORE_HEADER);
+			marshaller.marshal(new JAXBElement<>(REQUEST_HEADER, RequestHeaderType.class, header), buffer);
+			buffer.write(BETWEEN);
+			marshal(marshaller, op.body(), body, buffer);
+			buffer.write(AFTER_BODY);
+		}
+		catch (JAXBException | IOException ex) {
+			throw new IllegalStateException("Cannot write the call " + op.body(), ex);
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static void marshal(Marshaller marshaller, QName name, Object body, OutputStream out) throws JAXBException {
+		marshaller.marshal(new JAXBElement(name, body.getClass(), body), out);
+	}
+
+	/** The StandardRetur of an answer (null when it holds none), or its fault thrown. */
+	private static StandardReturType read(byte[] answer) throws XMLStreamException {
+		XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(answer));
+		try {
+			StandardReturType retur = null;
+			while (xml.hasNext()) {
+				if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+					continue;
+				}
+				String name = xml.getLocalName();
+				if (name.equals("Fault") && SOAP12.equals(xml.getNamespaceURI())) {
+					throw fault(xml);
+				}
+				if (name.equals("StatusKode")) {
+					retur = (retur != null) ? retur : new StandardReturType();
+					retur.setStatusKode(new BigInteger(xml.getElementText().trim()));
+				}
+				else if (name.equals("FejlbeskedTekst")) {
+					retur = (retur != null) ? retur : new StandardReturType();
+					retur.setFejlbeskedTekst(xml.getElementText());
+				}
+			}
+			return (retur == null || retur.getStatusKode() == null) ? null : retur;
+		}
+		finally {
+			xml.close();
+		}
+	}
+
+	/** A SOAP 1.2 fault: its code, subcodes and reason. */
+	private static Fault fault(XMLStreamReader xml) throws XMLStreamException {
+		QName code = null;
+		List<QName> subcodes = new ArrayList<>();
+		String reason = null;
+		int depth = 1;
+		while (depth > 0) {
+			int event = xml.next();
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				depth--;
+			}
+			else if (event == XMLStreamConstants.START_ELEMENT) {
+				String name = xml.getLocalName();
+				if (name.equals("Value")) {
+					QName value = qname(xml);
+					if (code == null) {
+						code = value;
+					}
+					else {
+						subcodes.add(value);
+					}
+				}
+				else if (name.equals("Text") && reason == null) {
+					reason = xml.getElementText();
+				}
+				else {
+					depth++;
+				}
+			}
+		}
+		return new Fault(code, subcodes, reason);
+	}
+
+	private static QName qname(XMLStreamReader xml) throws XMLStreamException {
+		javax.xml.namespace.NamespaceContext namespaces = xml.getNamespaceContext();
+		String text = xml.getElementText().trim();
+		int colon = text.indexOf(':');
+		String prefix = (colon > 0) ? text.substring(0, colon) : "";
+		String uri = namespaces.getNamespaceURI(prefix);
+		return new QName((uri != null) ? uri : "", text.substring(colon + 1), prefix);
+	}
+
+	private static byte[] ascii(String s) {
+		return s.getBytes(StandardCharsets.US_ASCII);
+	}
+
+}
