@@ -44,7 +44,7 @@ import dk.orghub.xsd.sts.sagdok.StandardReturType;
  * {@link StsClient#keepAlive} sizes); the answer's StandardRetur, or its SOAP fault, is
  * read with StAX. Each service's address, JAXB context, SOAP actions and body elements
  * are read from its CXF client, so that both paths send the same call; signed calls go
- * through CXF (ADR 00XX). Thread-safe.
+ * through CXF (ADR 0025). Thread-safe.
  */
 final class PlainCalls {
 
