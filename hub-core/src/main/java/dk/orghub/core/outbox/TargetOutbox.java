@@ -24,6 +24,7 @@ import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.spi.TargetFailure;
 import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.JdbcOrgStore;
+import dk.orghub.core.store.MultiRowInsert;
 import dk.orghub.core.store.ObjectChange;
 
 /**
@@ -91,34 +92,31 @@ public final class TargetOutbox {
 		if (targets.isEmpty()) {
 			return;
 		}
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO target_outbox (target, object_type, "
-				+ "uuid, change_kind, registration_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-			int rows = 0;
-			Timestamp now = Timestamp.from(this.clock.instant());
-			for (ObjectChange change : result.changes()) {
-				for (Map.Entry<String, Set<ObjectType>> target : targets.entrySet()) {
-					if (!target.getValue().contains(change.type())) {
-						continue;
-					}
-					insert.setString(1, target.getKey());
-					insert.setString(2, change.type().name());
-					insert.setObject(3, change.uuid());
-					insert.setString(4, change.kind().name());
-					if (result.registration() != null) {
-						insert.setLong(5, result.registration().id());
-					}
-					else {
-						insert.setNull(5, Types.BIGINT);
-					}
-					insert.setTimestamp(6, now);
-					insert.addBatch();
-					rows++;
+		List<Map.Entry<String, ObjectChange>> rows = new ArrayList<>();
+		for (ObjectChange change : result.changes()) {
+			for (Map.Entry<String, Set<ObjectType>> target : targets.entrySet()) {
+				if (target.getValue().contains(change.type())) {
+					rows.add(Map.entry(target.getKey(), change));
 				}
 			}
-			if (rows > 0) {
-				insert.executeBatch();
-			}
 		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		Long registration = (result.registration() != null) ? result.registration().id() : null;
+		MultiRowInsert.insert(connection, "INSERT INTO target_outbox (target, object_type, uuid, change_kind, "
+				+ "registration_id, created_at) VALUES", 6, rows, (insert, i, row) -> {
+					ObjectChange change = row.getValue();
+					insert.setString(i, row.getKey());
+					insert.setString(i + 1, change.type().name());
+					insert.setObject(i + 2, change.uuid());
+					insert.setString(i + 3, change.kind().name());
+					if (registration != null) {
+						insert.setLong(i + 4, registration);
+					}
+					else {
+						insert.setNull(i + 4, Types.BIGINT);
+					}
+					insert.setTimestamp(i + 5, now);
+				});
 	}
 
 	private Map<String, Set<ObjectType>> published() {

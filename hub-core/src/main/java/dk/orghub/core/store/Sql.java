@@ -49,66 +49,6 @@ final class Sql {
 		return validity.toOrEnd();
 	}
 
-	/**
-	 * At most this many parameters in one multi-row INSERT (PostgreSQL takes at most
-	 * 65,535 a statement).
-	 */
-	static final int INSERT_PARAMETERS = 4000;
-
-	/** Binds one row's values from {@code index} on. */
-	@FunctionalInterface
-	interface RowBinder<R> {
-
-		void bind(PreparedStatement ps, int index, R row) throws SQLException;
-
-	}
-
-	/**
-	 * Inserts the rows with multi-row INSERT statements ({@code VALUES (...), (...)}), as
-	 * many rows a statement as {@link #INSERT_PARAMETERS} allows: on H2 and PostgreSQL
-	 * alike several times faster than a JDBC batch of one-row INSERTs.
-	 * @param insert {@code INSERT INTO table (columns) VALUES}
-	 * @param columns the number of columns
-	 */
-	static <R> void insertRows(Connection c, String insert, int columns, List<R> rows, RowBinder<R> binder)
-			throws SQLException {
-		int perStatement = Math.max(1, INSERT_PARAMETERS / columns);
-		String marks = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-		PreparedStatement full = null;
-		try {
-			for (int start = 0; start < rows.size(); start += perStatement) {
-				int count = Math.min(perStatement, rows.size() - start);
-				String sql = insert + " " + String.join(", ", Collections.nCopies(count, marks));
-				PreparedStatement ps;
-				if (count == perStatement) {
-					if (full == null) {
-						full = c.prepareStatement(sql);
-					}
-					ps = full;
-				}
-				else {
-					ps = c.prepareStatement(sql);
-				}
-				try {
-					for (int i = 0; i < count; i++) {
-						binder.bind(ps, 1 + i * columns, rows.get(start + i));
-					}
-					ps.executeUpdate();
-				}
-				finally {
-					if (ps != full) {
-						ps.close();
-					}
-				}
-			}
-		}
-		finally {
-			if (full != null) {
-				full.close();
-			}
-		}
-	}
-
 	/** A stored row of a current timeline: its row id and segment. */
 	record StoredRow<T extends OrgObject>(long rowId, Segment<T> segment) {
 

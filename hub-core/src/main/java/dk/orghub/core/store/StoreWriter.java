@@ -217,16 +217,17 @@ final class StoreWriter {
 		}
 		for (Map.Entry<ObjectType, List<Segment<OrgObject>>> entry : inserting.entrySet()) {
 			Mapping<OrgObject> mapping = Mappings.of(entry.getKey());
-			Sql.insertRows(c, mapping.insertSql(), mapping.insertColumns(), entry.getValue(), (ps, i, segment) -> {
-				ps.setObject(i, segment.value().uuid());
-				ps.setString(i + 1, segment.value().userKey());
-				ps.setObject(i + 2, segment.validity().from());
-				ps.setObject(i + 3, Sql.validTo(segment.validity()));
-				ps.setObject(i + 4, time);
-				ps.setObject(i + 5, Sql.OPEN_REGISTRATION);
-				ps.setLong(i + 6, registration.id());
-				mapping.bind(ps, i + 7, segment.value());
-			});
+			MultiRowInsert.insert(c, mapping.insertSql(), mapping.insertColumns(), entry.getValue(),
+					(ps, i, segment) -> {
+						ps.setObject(i, segment.value().uuid());
+						ps.setString(i + 1, segment.value().userKey());
+						ps.setObject(i + 2, segment.validity().from());
+						ps.setObject(i + 3, Sql.validTo(segment.validity()));
+						ps.setObject(i + 4, time);
+						ps.setObject(i + 5, Sql.OPEN_REGISTRATION);
+						ps.setLong(i + 6, registration.id());
+						mapping.bind(ps, i + 7, segment.value());
+					});
 		}
 	}
 
@@ -287,7 +288,7 @@ final class StoreWriter {
 		if (bindings.isEmpty()) {
 			return;
 		}
-		Sql.insertRows(c,
+		MultiRowInsert.insert(c,
 				"INSERT INTO source_identity (source, object_type, external_id, uuid, registration_id) VALUES", 5,
 				bindings, (ps, i, binding) -> {
 					ps.setString(i, binding.source());

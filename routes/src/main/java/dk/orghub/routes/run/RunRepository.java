@@ -18,12 +18,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.orghub.core.diff.ChangeDiff;
 import dk.orghub.core.spi.TargetChange;
+import dk.orghub.core.store.MultiRowInsert;
 import dk.orghub.core.store.ObjectChange;
 import dk.orghub.core.store.Page;
 import dk.orghub.routes.sync.SyncKind;
 import dk.orghub.routes.sync.TargetSync;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -330,21 +332,24 @@ public class RunRepository {
 		if (lines.isEmpty()) {
 			return;
 		}
-		this.template
-			.batchUpdate(
-					"INSERT INTO ops_run_change (run_id, object_type, object_uuid, user_key, change_kind, actor, "
-							+ "valid_from, valid_to, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					lines, 1000, (ps, line) -> {
-						ps.setLong(1, run);
-						ps.setString(2, truncate(line.type(), 30));
-						ps.setObject(3, line.uuid());
-						ps.setString(4, truncate(line.userKey(), 200));
-						ps.setString(5, line.kind().name());
-						ps.setString(6, truncate((line.actor() != null) ? line.actor() : actor, 250));
-						ps.setObject(7, line.validFrom());
-						ps.setObject(8, line.validTo());
-						ps.setString(9, diffJson(line.intervals()));
+		// multi-row INSERTs, as the store writes its rows: each statement commits on its
+		// own,
+		// as each line of a JDBC batch did
+		this.template.execute((ConnectionCallback<Void>) (c) -> {
+			MultiRowInsert.insert(c, "INSERT INTO ops_run_change (run_id, object_type, object_uuid, user_key, "
+					+ "change_kind, actor, valid_from, valid_to, diff) VALUES", 9, lines, (ps, i, line) -> {
+						ps.setLong(i, run);
+						ps.setString(i + 1, truncate(line.type(), 30));
+						ps.setObject(i + 2, line.uuid());
+						ps.setString(i + 3, truncate(line.userKey(), 200));
+						ps.setString(i + 4, line.kind().name());
+						ps.setString(i + 5, truncate((line.actor() != null) ? line.actor() : actor, 250));
+						ps.setObject(i + 6, line.validFrom());
+						ps.setObject(i + 7, line.validTo());
+						ps.setString(i + 8, diffJson(line.intervals()));
 					});
+			return null;
+		});
 	}
 
 	void deleteChanges(long run) {
