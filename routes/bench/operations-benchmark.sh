@@ -3,15 +3,19 @@
 # check, thresholds, write, per-object log) for a municipality of EMPLOYEES (default 5000):
 # the first import into an empty store, a run with nothing to change, a preview and a run of
 # next month, and the payroll mistake up to "awaiting approval". Needs routes/target/orghub.jar.
+# LOCAL_STS=false leaves out the demo's local STS Organisation service and so its publish (both
+# run in the hub's JVM, beside the import); HEAP sets -Xmx (default 1g).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 employees="${EMPLOYEES:-5000}"
 port="${BENCH_PORT:-18390}"
+local_sts="${LOCAL_STS:-true}"
+heap="${HEAP:-1g}"
 data=$(mktemp -d)
 export HUB_ADMIN_PASSWORD="bench-$$"
 auth=(-u "admin:$HUB_ADMIN_PASSWORD")
-java -Xmx1g -jar routes/target/orghub.jar --spring.profiles.active=demo --server.port="$port" \
-  --hub.data-dir="$data" --hub.demo.employees="$employees" >"$data/hub.log" 2>&1 &
+java -Xmx"$heap" -jar routes/target/orghub.jar --spring.profiles.active=demo --server.port="$port" \
+  --hub.data-dir="$data" --hub.demo.employees="$employees" --hub.demo.local-sts="$local_sts" >"$data/hub.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; do
@@ -33,7 +37,8 @@ run() {
   while api "http://127.0.0.1:$port/api/v1/runs/$id?limit=1" | grep -q '"status":"RUNNING"'; do sleep 0.2; done
   report "$id"
 }
-echo "municipality of $employees employees; $(nproc) cores; $(java -version 2>&1 | head -1)"
+echo "municipality of $employees employees; $(nproc) cores; $(java -version 2>&1 | head -1); -Xmx$heap;" \
+  "local STS service: $local_sts; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 report 1
 # the demo publishes to its local STS Organisation service (in the same JVM): wait until the
 # outbox is empty and no sts-publish run is running, then sum up the runs that published it

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.spi.ChangePublisher;
 import dk.orghub.core.spi.TargetFailure;
 import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.BulkInsert;
 import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.store.ObjectChange;
 
@@ -38,6 +41,11 @@ import dk.orghub.core.store.ObjectChange;
  * {@code target_outbox_drainer} records which instance drained last.
  */
 public final class TargetOutbox {
+
+	private static final BulkInsert.Columns OUTBOX_COLUMNS = new BulkInsert.Columns("target_outbox",
+			List.of("target", "object_type", "uuid", "change_kind", "registration_id", "created_at"),
+			new int[] { Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.VARCHAR, Types.BIGINT,
+					Types.TIMESTAMP_WITH_TIMEZONE });
 
 	private final DataSource dataSource;
 
@@ -91,34 +99,25 @@ public final class TargetOutbox {
 		if (targets.isEmpty()) {
 			return;
 		}
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO target_outbox (target, object_type, "
-				+ "uuid, change_kind, registration_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-			int rows = 0;
-			Timestamp now = Timestamp.from(this.clock.instant());
-			for (ObjectChange change : result.changes()) {
-				for (Map.Entry<String, Set<ObjectType>> target : targets.entrySet()) {
-					if (!target.getValue().contains(change.type())) {
-						continue;
-					}
-					insert.setString(1, target.getKey());
-					insert.setString(2, change.type().name());
-					insert.setObject(3, change.uuid());
-					insert.setString(4, change.kind().name());
-					if (result.registration() != null) {
-						insert.setLong(5, result.registration().id());
-					}
-					else {
-						insert.setNull(5, Types.BIGINT);
-					}
-					insert.setTimestamp(6, now);
-					insert.addBatch();
-					rows++;
+		List<Map.Entry<String, ObjectChange>> rows = new ArrayList<>();
+		for (ObjectChange change : result.changes()) {
+			for (Map.Entry<String, Set<ObjectType>> target : targets.entrySet()) {
+				if (target.getValue().contains(change.type())) {
+					rows.add(Map.entry(target.getKey(), change));
 				}
 			}
-			if (rows > 0) {
-				insert.executeBatch();
-			}
 		}
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		Long registration = (result.registration() != null) ? result.registration().id() : null;
+		BulkInsert.insert(connection, OUTBOX_COLUMNS, rows, (row, values) -> {
+			ObjectChange change = row.getValue();
+			values[0] = row.getKey();
+			values[1] = change.type().name();
+			values[2] = change.uuid();
+			values[3] = change.kind().name();
+			values[4] = registration;
+			values[5] = now;
+		});
 	}
 
 	private Map<String, Set<ObjectType>> published() {

@@ -37,7 +37,7 @@ final class Mapping<T extends OrgObject> {
 
 	private final List<Reference<T>> references;
 
-	private final Sql.Columns insertColumns;
+	private final BulkInsert.Columns insertColumns;
 
 	Mapping(ObjectType type, Class<T> javaType, String table, List<Column<T>> columns, RowReader<T> reader,
 			List<Reference<T>> references) {
@@ -62,7 +62,7 @@ final class Mapping<T extends OrgObject> {
 			names.add(column.name());
 			types.add(column.sqlType());
 		}
-		this.insertColumns = new Sql.Columns(table, names, types.stream().mapToInt(Integer::intValue).toArray());
+		this.insertColumns = new BulkInsert.Columns(table, names, types.stream().mapToInt(Integer::intValue).toArray());
 	}
 
 	ObjectType type() {
@@ -118,7 +118,7 @@ final class Mapping<T extends OrgObject> {
 	 * The columns a new row fills: the common columns but {@code row_id}, then this
 	 * type's own.
 	 */
-	Sql.Columns insertColumns() {
+	BulkInsert.Columns insertColumns() {
 		return this.insertColumns;
 	}
 

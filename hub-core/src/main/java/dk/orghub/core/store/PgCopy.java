@@ -8,8 +8,8 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import dk.orghub.core.store.Sql.Columns;
-import dk.orghub.core.store.Sql.RowValues;
+import dk.orghub.core.store.BulkInsert.Columns;
+import dk.orghub.core.store.BulkInsert.RowValues;
 
 /**
  * Writes rows with PostgreSQL's {@code COPY table (columns) FROM STDIN} in text format

@@ -41,7 +41,7 @@ import dk.orghub.core.store.Sql.StoredRow;
  */
 final class StoreWriter {
 
-	private static final Sql.Columns IDENTITY_COLUMNS = new Sql.Columns("source_identity",
+	private static final BulkInsert.Columns IDENTITY_COLUMNS = new BulkInsert.Columns("source_identity",
 			List.of("source", "object_type", "external_id", "uuid", "registration_id"),
 			new int[] { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER, Types.BIGINT });
 
@@ -222,7 +222,7 @@ final class StoreWriter {
 		}
 		for (Map.Entry<ObjectType, List<Segment<OrgObject>>> entry : inserting.entrySet()) {
 			Mapping<OrgObject> mapping = Mappings.of(entry.getKey());
-			Sql.insertRows(c, mapping.insertColumns(), entry.getValue(), (segment, values) -> {
+			BulkInsert.insert(c, mapping.insertColumns(), entry.getValue(), (segment, values) -> {
 				values[0] = segment.value().uuid();
 				values[1] = segment.value().userKey();
 				values[2] = segment.validity().from();
@@ -292,7 +292,7 @@ final class StoreWriter {
 		if (bindings.isEmpty()) {
 			return;
 		}
-		Sql.insertRows(c, IDENTITY_COLUMNS, bindings, (binding, values) -> {
+		BulkInsert.insert(c, IDENTITY_COLUMNS, bindings, (binding, values) -> {
 			values[0] = binding.source();
 			values[1] = binding.type().name();
 			values[2] = binding.externalId();

@@ -47,7 +47,7 @@ abstract class BulkWriteContract {
 	void largeWritesReadBackValueForValue() throws SQLException {
 		DataSource database = dataSource();
 		try (Connection c = database.getConnection()) {
-			assertThat(Sql.copies(c)).as("large writes go through COPY").isEqualTo(copies());
+			assertThat(BulkInsert.copies(c)).as("large writes go through COPY").isEqualTo(copies());
 		}
 		MutableClock clock = new MutableClock(Instant.parse("2026-01-10T08:00:00.123456Z"));
 		JdbcOrgStore store = new JdbcOrgStore(database, clock);
@@ -56,7 +56,7 @@ abstract class BulkWriteContract {
 		Map<UUID, Timeline<Person>> persons = new HashMap<>();
 		Map<UUID, Timeline<Engagement>> engagements = new HashMap<>();
 		Map<String, UUID> bindings = new HashMap<>();
-		int count = Sql.COPY_ROWS + 1;
+		int count = BulkInsert.COPY_ROWS + 1;
 		for (int i = 0; i < count; i++) {
 			Person person = new Person(UUID.nameUUIDFromBytes(("bulk-person:" + i).getBytes()), "P" + i,
 					(i % 3 == 0) ? null : "0105801" + String.format("%03d", i % 1000), awkward(i), awkward(i + 1),

@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -61,8 +63,16 @@ public class QuarantineRepository {
 	 * nothing left to write.
 	 */
 	public int resolve(String sync, Collection<UUID> uuids, long run, Instant at) {
+		if (uuids.isEmpty()) {
+			return 0;
+		}
+		// a run clears every object it wrote, seldom one in quarantine: update only those
+		Set<UUID> open = new HashSet<>(openObjects(sync));
 		int resolved = 0;
 		for (UUID uuid : uuids) {
+			if (!open.remove(uuid)) {
+				continue;
+			}
 			resolved += this.jdbc
 				.sql("UPDATE ops_quarantine SET resolved_at = ?, resolved_by_run = ? WHERE sync_name = ? "
 						+ "AND object_uuid = ? AND resolved_at IS NULL")

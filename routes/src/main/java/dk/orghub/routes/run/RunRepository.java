@@ -2,6 +2,7 @@ package dk.orghub.routes.run;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,12 +19,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.orghub.core.diff.ChangeDiff;
 import dk.orghub.core.spi.TargetChange;
+import dk.orghub.core.store.BulkInsert;
 import dk.orghub.core.store.ObjectChange;
 import dk.orghub.core.store.Page;
 import dk.orghub.routes.sync.SyncKind;
 import dk.orghub.routes.sync.TargetSync;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,6 +37,12 @@ import org.springframework.jdbc.support.KeyHolder;
  * tables (H2 or PostgreSQL, whichever the store uses).
  */
 public class RunRepository {
+
+	private static final BulkInsert.Columns CHANGE_COLUMNS = new BulkInsert.Columns("ops_run_change",
+			List.of("run_id", "object_type", "object_uuid", "user_key", "change_kind", "actor", "valid_from",
+					"valid_to", "diff"),
+			new int[] { Types.BIGINT, Types.VARCHAR, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+					Types.DATE, Types.DATE, Types.VARCHAR });
 
 	private static final int DIFF_LIMIT = 100_000;
 
@@ -330,21 +339,23 @@ public class RunRepository {
 		if (lines.isEmpty()) {
 			return;
 		}
-		this.template
-			.batchUpdate(
-					"INSERT INTO ops_run_change (run_id, object_type, object_uuid, user_key, change_kind, actor, "
-							+ "valid_from, valid_to, diff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					lines, 1000, (ps, line) -> {
-						ps.setLong(1, run);
-						ps.setString(2, truncate(line.type(), 30));
-						ps.setObject(3, line.uuid());
-						ps.setString(4, truncate(line.userKey(), 200));
-						ps.setString(5, line.kind().name());
-						ps.setString(6, truncate((line.actor() != null) ? line.actor() : actor, 250));
-						ps.setObject(7, line.validFrom());
-						ps.setObject(8, line.validTo());
-						ps.setString(9, diffJson(line.intervals()));
-					});
+		// as the store writes its rows; each statement commits on its own, as each line
+		// of
+		// a JDBC batch did
+		this.template.execute((ConnectionCallback<Void>) (c) -> {
+			BulkInsert.insert(c, CHANGE_COLUMNS, lines, (line, values) -> {
+				values[0] = run;
+				values[1] = truncate(line.type(), 30);
+				values[2] = line.uuid();
+				values[3] = truncate(line.userKey(), 200);
+				values[4] = line.kind().name();
+				values[5] = truncate((line.actor() != null) ? line.actor() : actor, 250);
+				values[6] = line.validFrom();
+				values[7] = line.validTo();
+				values[8] = diffJson(line.intervals());
+			});
+			return null;
+		});
 	}
 
 	void deleteChanges(long run) {
