@@ -4,7 +4,7 @@
 # starts (default 5) each with and without the profile demo, each on a fresh data directory
 # and a free port; the load average at launch and the CPU seconds the JVM had used when it
 # became ready (user + system, which a busy machine inflates far less than the wall clock)
-# are printed beside every start.
+# are printed beside every start. Several jars take turns, start by start.
 # Usage: routes/bench/startup-benchmark.sh [jar ...]   (default routes/target/orghub.jar)
 # JAVA_OPTS is passed to java (e.g. JAVA_OPTS=-XX:SharedArchiveFile=app.jsa with an extracted jar).
 set -euo pipefail
@@ -41,16 +41,24 @@ start() {
 stats() { sort -n | awk '{ v[NR] = $1 } END { printf "min %5.2f  median %5.2f", v[1], (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo "$(nproc) cores; $(java -version 2>&1 | head -1); $runs starts each; JAVA_OPTS=${JAVA_OPTS:-none}"
 for profile in demo default; do
-  for jar in "$@"; do
-    : >"$work/results"
-    for _ in $(seq "$runs"); do
+  # the jars take turns, start by start, so that a change of load hits them alike
+  for j in $(seq $#); do : >"$work/results.$j"; done
+  for _ in $(seq "$runs"); do
+    j=0
+    for jar in "$@"; do
+      j=$((j + 1))
       r=$(start "$jar" "$profile")
-      echo "$r" >>"$work/results"
+      echo "$r" >>"$work/results.$j"
       printf '  %-8s %-40s started %5ss  ready %5ss  load %5s  cpu %5ss\n' "$profile" "$jar" $r
     done
+  done
+  j=0
+  for jar in "$@"; do
+    j=$((j + 1))
+    results="$work/results.$j"
     printf '%-8s %-40s Started: %s   readiness UP: %s   cpu: %s   load %s..%s\n' "$profile" "$jar" \
-      "$(cut -d' ' -f1 "$work/results" | stats)" "$(cut -d' ' -f2 "$work/results" | stats)" \
-      "$(cut -d' ' -f4 "$work/results" | stats)" \
-      "$(cut -d' ' -f3 "$work/results" | sort -n | head -1)" "$(cut -d' ' -f3 "$work/results" | sort -n | tail -1)"
+      "$(cut -d' ' -f1 "$results" | stats)" "$(cut -d' ' -f2 "$results" | stats)" \
+      "$(cut -d' ' -f4 "$results" | stats)" \
+      "$(cut -d' ' -f3 "$results" | sort -n | head -1)" "$(cut -d' ' -f3 "$results" | sort -n | tail -1)"
   done
 done

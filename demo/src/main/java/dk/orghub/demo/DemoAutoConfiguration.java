@@ -31,9 +31,10 @@ import org.springframework.context.annotation.Profile;
  * {@code samples-next-month}, {@code samples-payroll-mistake}), loaded at the first start
  * ({@link DemoMunicipality}), and its Active Directory, served by the in-process LDAP
  * server on a free loopback port as the adapter {@code ad} the demo's sync {@code ad}
- * runs (left out when a real directory is configured: {@code hub.sources.ad.url}). The
- * local STS Organisation service is started before the context by {@link DemoLocalSts}
- * (publishing its services in the background: {@link DemoServicesReady} waits for them
+ * runs (left out when a real directory is configured: {@code hub.sources.ad.url}), its
+ * accounts generated and loaded in the background. The local STS Organisation service is
+ * started before the context by {@link DemoLocalSts} (publishing its services in the
+ * background: {@link DemoServicesReady} waits for them, and for the directory's accounts,
  * before the first import).
  */
 @AutoConfiguration
@@ -57,8 +58,9 @@ public class DemoAutoConfiguration {
 	}
 
 	@Bean
-	DemoServicesReady demoServicesReady(ObjectProvider<LocalStsService> localSts) {
-		return new DemoServicesReady(localSts);
+	DemoServicesReady demoServicesReady(ObjectProvider<LocalStsService> localSts,
+			ObjectProvider<SampleLdapServer> directory) {
+		return new DemoServicesReady(localSts, directory);
 	}
 
 	@Bean
@@ -74,9 +76,8 @@ public class DemoAutoConfiguration {
 		@Bean(destroyMethod = "close")
 		SampleLdapServer demoDirectoryServer(DemoProperties demo, Clock clock) {
 			LocalDate reference = (demo.referenceDate() != null) ? demo.referenceDate() : ReadPoint.today(clock);
-			SampleAccounts accounts = SampleAccounts
-				.of(MunicipalityGenerator.generate(demo.seed(), demo.employees(), reference));
-			return SampleLdapServer.start(SampleDirectory.activeDirectory(), accounts);
+			return SampleLdapServer.startInBackground(SampleDirectory.activeDirectory(),
+					() -> SampleAccounts.of(MunicipalityGenerator.generate(demo.seed(), demo.employees(), reference)));
 		}
 
 		@Bean

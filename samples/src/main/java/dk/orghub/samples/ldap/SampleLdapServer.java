@@ -10,13 +10,19 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedCompareRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Entry;
@@ -50,15 +56,22 @@ public final class SampleLdapServer implements AutoCloseable {
 
 	private static final long STALL_LIMIT_SECONDS = 60;
 
+	/** How long searches and {@link #awaitLoaded()} wait for the entries at most. */
+	private static final long LOAD_LIMIT_SECONDS = 120;
+
 	private final SampleDirectory directory;
 
 	private final InMemoryDirectoryServer server;
 
-	private final AtomicLong usn;
+	private final AtomicLong usn = new AtomicLong();
+
+	private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+
+	private final AtomicInteger waitingForEntries = new AtomicInteger();
 
 	private volatile CountDownLatch stall;
 
-	private SampleLdapServer(SampleDirectory directory, InputStream ldif) throws LDAPException {
+	private SampleLdapServer(SampleDirectory directory) throws LDAPException {
 		this.directory = directory;
 		InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(directory.baseDn());
 		config.setListenerConfigs(
@@ -75,14 +88,49 @@ public final class SampleLdapServer implements AutoCloseable {
 						: List.of("uid", directory.cprAttribute()));
 		config.addInMemoryOperationInterceptor(new StallingInterceptor());
 		this.server = new InMemoryDirectoryServer(config);
-		List<Entry> entries = read(ldif);
-		this.server.addEntries(entries);
-		this.usn = new AtomicLong(highestUsn(entries));
-		this.server.startListening();
+	}
+
+	private void load(InputStream ldif) {
+		try {
+			List<Entry> entries = read(ldif);
+			this.server.addEntries(entries);
+			this.usn.set(highestUsn(entries));
+			this.loaded.complete(null);
+		}
+		catch (LDAPException | RuntimeException ex) {
+			this.loaded.completeExceptionally(ex);
+		}
 	}
 
 	/** Starts a server holding the accounts, loaded from their LDIF. */
 	public static SampleLdapServer start(SampleDirectory directory, SampleAccounts accounts) {
+		return start(directory, ldif(directory, accounts));
+	}
+
+	/**
+	 * Starts a server on a free loopback port and loads the accounts {@code accounts}
+	 * gives on a thread of its own: {@link #url()} is known and connections are accepted
+	 * at once, and searches wait (at most two minutes) until the entries are in;
+	 * {@link #awaitLoaded()} waits for that too and reports a failure. For a start that
+	 * should not wait for the directory (the demo's).
+	 */
+	public static SampleLdapServer startInBackground(SampleDirectory directory, Supplier<SampleAccounts> accounts) {
+		Objects.requireNonNull(accounts, "accounts");
+		SampleLdapServer server = listening(directory);
+		Thread loading = new Thread(() -> {
+			try {
+				server.load(ldif(directory, accounts.get()));
+			}
+			catch (RuntimeException ex) {
+				server.loaded.completeExceptionally(ex);
+			}
+		}, "sample-ldap-load");
+		loading.setDaemon(true);
+		loading.start();
+		return server;
+	}
+
+	private static InputStream ldif(SampleDirectory directory, SampleAccounts accounts) {
 		ByteArrayOutputStream ldif = new ByteArrayOutputStream(accounts.all().size() * 600);
 		try {
 			SampleLdif.write(directory, accounts, ldif);
@@ -90,18 +138,57 @@ public final class SampleLdapServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return start(directory, new ByteArrayInputStream(ldif.toByteArray()));
+		return new ByteArrayInputStream(ldif.toByteArray());
 	}
 
 	/** Starts a server holding the entries of an LDIF (as {@link SampleLdif} writes). */
 	public static SampleLdapServer start(SampleDirectory directory, InputStream ldif) {
+		SampleLdapServer server = listening(directory);
+		server.load(ldif);
+		server.awaitLoaded();
+		return server;
+	}
+
+	private static SampleLdapServer listening(SampleDirectory directory) {
 		Objects.requireNonNull(directory, "directory");
 		try {
-			return new SampleLdapServer(directory, ldif);
+			SampleLdapServer server = new SampleLdapServer(directory);
+			server.server.startListening();
+			return server;
 		}
 		catch (LDAPException ex) {
 			throw new IllegalStateException("cannot start the sample LDAP server: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Waits until the entries are loaded (at once for a server not started
+	 * {@link #startInBackground in the background}).
+	 * @throws IllegalStateException when loading them failed (the server is then shut
+	 * down) or took longer than two minutes
+	 */
+	public void awaitLoaded() {
+		try {
+			this.loaded.get(LOAD_LIMIT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted waiting for the sample directory's entries", ex);
+		}
+		catch (ExecutionException ex) {
+			this.server.shutDown(true);
+			throw new IllegalStateException("cannot load the sample directory: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(
+					"The sample directory's entries were not loaded within " + LOAD_LIMIT_SECONDS + " s", ex);
+		}
+	}
+
+	/** Searches and compares waiting at this moment for the entries to be loaded. */
+	int waitingForEntries() {
+		return this.waitingForEntries.get();
 	}
 
 	public SampleDirectory directory() {
@@ -119,11 +206,13 @@ public final class SampleLdapServer implements AutoCloseable {
 
 	/** The highest update sequence number in use (AD). */
 	public long highestUsn() {
+		awaitLoaded();
 		return this.usn.get();
 	}
 
 	/** How many entries the directory holds (base, OUs and accounts). */
 	public int entryCount() {
+		awaitLoaded();
 		return this.server.countEntries();
 	}
 
@@ -154,6 +243,7 @@ public final class SampleLdapServer implements AutoCloseable {
 	 * its GUID, its account name and the next {@code uSNChanged}.
 	 */
 	public void delete(String accountName) {
+		awaitLoaded();
 		try {
 			SearchResultEntry entry = find(accountName);
 			this.server.delete(entry.getDN());
@@ -179,6 +269,7 @@ public final class SampleLdapServer implements AutoCloseable {
 
 	/** Adds an account, with the next update sequence number. */
 	public void add(SampleAccount account) {
+		awaitLoaded();
 		try {
 			this.server.add(SampleLdif.entry(this.directory, account, this.usn.incrementAndGet()));
 		}
@@ -189,6 +280,7 @@ public final class SampleLdapServer implements AutoCloseable {
 
 	/** Adds any entry as it is (for tests with malformed data). */
 	public void addEntry(Entry entry) {
+		awaitLoaded();
 		try {
 			this.server.add(entry);
 		}
@@ -234,6 +326,7 @@ public final class SampleLdapServer implements AutoCloseable {
 	}
 
 	private void modify(String accountName, Modification change) {
+		awaitLoaded();
 		try {
 			SearchResultEntry entry = find(accountName);
 			if (this.directory.isActiveDirectory()) {
@@ -305,6 +398,7 @@ public final class SampleLdapServer implements AutoCloseable {
 
 		@Override
 		public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
+			awaitEntries();
 			CountDownLatch latch = SampleLdapServer.this.stall;
 			if (latch != null) {
 				try {
@@ -313,6 +407,35 @@ public final class SampleLdapServer implements AutoCloseable {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+			}
+		}
+
+		@Override
+		public void processCompareRequest(InMemoryInterceptedCompareRequest request) {
+			awaitEntries();
+		}
+
+		/**
+		 * A request before the entries are in waits for them (after a failed load it
+		 * finds none).
+		 */
+		private void awaitEntries() {
+			CompletableFuture<Void> entries = SampleLdapServer.this.loaded;
+			if (entries.isDone()) {
+				return;
+			}
+			SampleLdapServer.this.waitingForEntries.incrementAndGet();
+			try {
+				entries.get(LOAD_LIMIT_SECONDS, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// answered from what there is
+			}
+			finally {
+				SampleLdapServer.this.waitingForEntries.decrementAndGet();
 			}
 		}
 

@@ -1,6 +1,8 @@
 package dk.orghub.samples.ldap;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -14,6 +16,7 @@ import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import dk.orghub.samples.municipality.MunicipalityGenerator;
 
@@ -47,6 +50,53 @@ class SampleLdapServerTest {
 					ex -> assertThat(ex.getResultCode()).isEqualTo(ResultCode.INVALID_CREDENTIALS));
 			assertThatThrownBy(() -> connection.search(server.directory().baseDn(), SearchScope.SUB, "(cn=*)"))
 				.isInstanceOf(LDAPSearchException.class);
+		}
+	}
+
+	@Test
+	@Timeout(120)
+	void startedInTheBackgroundAcceptsConnectionsAtOnceAndSearchesWaitForTheEntries() throws Exception {
+		CountDownLatch generate = new CountDownLatch(1);
+		SampleLdapServer background = SampleLdapServer.startInBackground(SampleDirectory.activeDirectory(), () -> {
+			try {
+				generate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return accounts;
+		});
+		String accountName = accounts.all().get(0).accountName();
+		try (background; LDAPConnection connection = new LDAPConnection("127.0.0.1", background.port())) {
+			connection.bind(background.directory().bindDn(), SampleDirectory.BIND_PASSWORD);
+			CompletableFuture<Integer> found = CompletableFuture.supplyAsync(() -> {
+				try {
+					return connection
+						.search(background.directory().baseDn(), SearchScope.SUB,
+								"(sAMAccountName=" + accountName + ")")
+						.getEntryCount();
+				}
+				catch (LDAPSearchException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			while (background.waitingForEntries() == 0) {
+				Thread.yield();
+			}
+			generate.countDown();
+			assertThat(found.get()).isEqualTo(1);
+			assertThat(background.entryCount()).isGreaterThan(accounts.all().size());
+		}
+	}
+
+	@Test
+	void aLoadInTheBackgroundThatFailsIsReportedByAwaitLoaded() {
+		SampleLdapServer failing = SampleLdapServer.startInBackground(SampleDirectory.activeDirectory(), () -> {
+			throw new IllegalStateException("no accounts today");
+		});
+		try (failing) {
+			assertThatThrownBy(failing::awaitLoaded).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("no accounts today");
 		}
 	}
 
