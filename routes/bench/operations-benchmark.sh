@@ -5,6 +5,7 @@
 # next month, and the payroll mistake up to "awaiting approval". Needs routes/target/orghub.jar.
 # LOCAL_STS=false leaves out the demo's local STS Organisation service and so its publish (both
 # run in the hub's JVM, beside the import); HEAP sets -Xmx (default 1g).
+# JAR names another jar than routes/target/orghub.jar (to compare two builds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 employees="${EMPLOYEES:-5000}"
@@ -14,7 +15,7 @@ heap="${HEAP:-1g}"
 data=$(mktemp -d)
 export HUB_ADMIN_PASSWORD="bench-$$"
 auth=(-u "admin:$HUB_ADMIN_PASSWORD")
-java -Xmx"$heap" -jar routes/target/orghub.jar --spring.profiles.active=demo --server.port="$port" \
+java -Xmx"$heap" -jar "${JAR:-routes/target/orghub.jar}" --spring.profiles.active=demo --server.port="$port" \
   --hub.data-dir="$data" --hub.demo.employees="$employees" --hub.demo.local-sts="$local_sts" >"$data/hub.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
