@@ -211,7 +211,7 @@ final class PlainCalls {
 	}
 
 	/** Writes the call, as CXF writes it, into the buffer. */
-	static void write(Operation op, RequestHeaderType header, Object body, ByteArrayOutputStream buffer) {
+	private static void write(Operation op, RequestHeaderType header, Object body, ByteArrayOutputStream buffer) {
 		try {
 			Marshaller marshaller = op.service().marshallers.get();
 			buffer.write(BEFORE_HEADER);

@@ -52,7 +52,10 @@ import dk.orghub.xsd.sts.service.PersonPortType;
 
 /**
  * A CXF JAX-WS client (SOAP 1.2) per STS Organisation service, with timeouts, KOMBIT's
- * request header and the status code of every answer. Thread-safe.
+ * request header and the status code of every answer. Without WS-Security, the calls of a
+ * publish ({@code importer} and {@code ret}) are sent as {@link PlainCalls}, written from
+ * the same CXF clients' descriptions without their per-call machinery (ADR 0025); signed
+ * calls and every other operation go through CXF. Thread-safe.
  */
 public final class StsClient implements AutoCloseable {
 
