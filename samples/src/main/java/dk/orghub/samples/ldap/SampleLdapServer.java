@@ -6,15 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -34,6 +32,8 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
+
+import dk.orghub.samples.BackgroundStart;
 
 /**
  * An in-process LDAP server (UnboundID) holding the sample accounts, listening on a free
@@ -57,7 +57,7 @@ public final class SampleLdapServer implements AutoCloseable {
 	private static final long STALL_LIMIT_SECONDS = 60;
 
 	/** How long searches and {@link #awaitLoaded()} wait for the entries at most. */
-	private static final long LOAD_LIMIT_SECONDS = 120;
+	private static final Duration LOAD_LIMIT = Duration.ofMinutes(2);
 
 	private final SampleDirectory directory;
 
@@ -65,7 +65,7 @@ public final class SampleLdapServer implements AutoCloseable {
 
 	private final AtomicLong usn = new AtomicLong();
 
-	private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+	private final BackgroundStart loaded = new BackgroundStart("loading the sample directory's entries", LOAD_LIMIT);
 
 	private final AtomicInteger waitingForEntries = new AtomicInteger();
 
@@ -91,15 +91,14 @@ public final class SampleLdapServer implements AutoCloseable {
 	}
 
 	private void load(InputStream ldif) {
+		List<Entry> entries = read(ldif);
 		try {
-			List<Entry> entries = read(ldif);
 			this.server.addEntries(entries);
-			this.usn.set(highestUsn(entries));
-			this.loaded.complete(null);
 		}
-		catch (LDAPException | RuntimeException ex) {
-			this.loaded.completeExceptionally(ex);
+		catch (LDAPException ex) {
+			throw new IllegalStateException("cannot add the sample directory's entries: " + ex.getMessage(), ex);
 		}
+		this.usn.set(highestUsn(entries));
 	}
 
 	/** Starts a server holding the accounts, loaded from their LDIF. */
@@ -117,16 +116,7 @@ public final class SampleLdapServer implements AutoCloseable {
 	public static SampleLdapServer startInBackground(SampleDirectory directory, Supplier<SampleAccounts> accounts) {
 		Objects.requireNonNull(accounts, "accounts");
 		SampleLdapServer server = listening(directory);
-		Thread loading = new Thread(() -> {
-			try {
-				server.load(ldif(directory, accounts.get()));
-			}
-			catch (RuntimeException ex) {
-				server.loaded.completeExceptionally(ex);
-			}
-		}, "sample-ldap-load");
-		loading.setDaemon(true);
-		loading.start();
+		server.loaded.runOnThread("sample-ldap-load", () -> server.load(ldif(directory, accounts.get())));
 		return server;
 	}
 
@@ -144,7 +134,7 @@ public final class SampleLdapServer implements AutoCloseable {
 	/** Starts a server holding the entries of an LDIF (as {@link SampleLdif} writes). */
 	public static SampleLdapServer start(SampleDirectory directory, InputStream ldif) {
 		SampleLdapServer server = listening(directory);
-		server.load(ldif);
+		server.loaded.run(() -> server.load(ldif));
 		server.awaitLoaded();
 		return server;
 	}
@@ -169,20 +159,13 @@ public final class SampleLdapServer implements AutoCloseable {
 	 */
 	public void awaitLoaded() {
 		try {
-			this.loaded.get(LOAD_LIMIT_SECONDS, TimeUnit.SECONDS);
+			this.loaded.await();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted waiting for the sample directory's entries", ex);
-		}
-		catch (ExecutionException ex) {
-			this.server.shutDown(true);
-			throw new IllegalStateException("cannot load the sample directory: " + ex.getCause().getMessage(),
-					ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new IllegalStateException(
-					"The sample directory's entries were not loaded within " + LOAD_LIMIT_SECONDS + " s", ex);
+		catch (IllegalStateException ex) {
+			if (this.loaded.isDone()) {
+				this.server.shutDown(true);
+			}
+			throw ex;
 		}
 	}
 
@@ -354,7 +337,7 @@ public final class SampleLdapServer implements AutoCloseable {
 		return found.get(0);
 	}
 
-	private static List<Entry> read(InputStream ldif) throws LDAPException {
+	private static List<Entry> read(InputStream ldif) {
 		List<Entry> entries = new ArrayList<>();
 		try (LDIFReader reader = new LDIFReader(ldif)) {
 			for (Entry entry = reader.readEntry(); entry != null; entry = reader.readEntry()) {
@@ -420,19 +403,14 @@ public final class SampleLdapServer implements AutoCloseable {
 		 * finds none).
 		 */
 		private void awaitEntries() {
-			CompletableFuture<Void> entries = SampleLdapServer.this.loaded;
+			BackgroundStart entries = SampleLdapServer.this.loaded;
 			if (entries.isDone()) {
 				return;
 			}
 			SampleLdapServer.this.waitingForEntries.incrementAndGet();
 			try {
-				entries.get(LOAD_LIMIT_SECONDS, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				// answered from what there is
+				entries.awaitQuietly(); // after a failure or the limit: answered from
+										// what there is
 			}
 			finally {
 				SampleLdapServer.this.waitingForEntries.decrementAndGet();

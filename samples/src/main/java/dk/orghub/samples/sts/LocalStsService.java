@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.xml.namespace.QName;
@@ -41,6 +38,7 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 import dk.orghub.kombit.security.Ns;
+import dk.orghub.samples.BackgroundStart;
 import dk.orghub.samples.sts.StsRegistry.Kind;
 import dk.orghub.xsd.sts.organisation.AttributListeType;
 import dk.orghub.xsd.sts.organisation.EgenskabType;
@@ -159,7 +157,8 @@ public final class LocalStsService implements AutoCloseable {
 	private final StsRegistry registry = new StsRegistry();
 
 	/** Done when the services are published (failed when that failed). */
-	private final CompletableFuture<Void> endpoints = new CompletableFuture<>();
+	private final BackgroundStart endpoints = new BackgroundStart(
+			"publishing the local STS Organisation service's endpoints", ENDPOINTS_WAIT);
 
 	private final Behaviour behaviour = new Behaviour();
 
@@ -234,12 +233,10 @@ public final class LocalStsService implements AutoCloseable {
 			throw new IllegalStateException("Cannot start the local STS Organisation service", ex);
 		}
 		if (background) {
-			Thread publishing = new Thread(() -> publishEndpoints(clock), "local-sts-endpoints");
-			publishing.setDaemon(true);
-			publishing.start();
+			this.endpoints.runOnThread("local-sts-endpoints", () -> publishEndpoints(clock));
 		}
 		else {
-			publishEndpoints(clock);
+			this.endpoints.run(() -> publishEndpoints(clock));
 			awaitEndpoints();
 		}
 	}
@@ -258,20 +255,14 @@ public final class LocalStsService implements AutoCloseable {
 
 	/** Publishes the services (their WSDLs and JAXB contexts: most of the start). */
 	private void publishEndpoints(Clock clock) {
-		try {
-			Operations operations = this.operations;
-			publish("organisationenhed", "OrganisationEnhed", new Endpoints.EnhedEndpoint(operations, clock));
-			publish("organisationfunktion", "OrganisationFunktion", new Endpoints.FunktionEndpoint(operations, clock));
-			publish("bruger", "Bruger", new Endpoints.BrugerEndpoint(operations, clock));
-			publish("person", "Person", new Endpoints.PersonEndpoint(operations, clock));
-			publish("adresse", "Adresse", new Endpoints.AdresseEndpoint(operations, clock));
-			publish("organisation", "Organisation", new Endpoints.OrganisationEndpoint(operations, clock));
-			publish("organisationsystem", "OrganisationSystem", new SystemEndpoint(this.registry, operations));
-			this.endpoints.complete(null);
-		}
-		catch (RuntimeException | Error ex) {
-			this.endpoints.completeExceptionally(ex);
-		}
+		Operations operations = this.operations;
+		publish("organisationenhed", "OrganisationEnhed", new Endpoints.EnhedEndpoint(operations, clock));
+		publish("organisationfunktion", "OrganisationFunktion", new Endpoints.FunktionEndpoint(operations, clock));
+		publish("bruger", "Bruger", new Endpoints.BrugerEndpoint(operations, clock));
+		publish("person", "Person", new Endpoints.PersonEndpoint(operations, clock));
+		publish("adresse", "Adresse", new Endpoints.AdresseEndpoint(operations, clock));
+		publish("organisation", "Organisation", new Endpoints.OrganisationEndpoint(operations, clock));
+		publish("organisationsystem", "OrganisationSystem", new SystemEndpoint(this.registry, operations));
 	}
 
 	/** Starts a service on a free loopback port. */
@@ -344,22 +335,7 @@ public final class LocalStsService implements AutoCloseable {
 	 * {@link #ENDPOINTS_WAIT}
 	 */
 	public void awaitEndpoints() {
-		try {
-			this.endpoints.get(ENDPOINTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted waiting for the local STS Organisation service", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(
-					"The local STS Organisation service could not publish its services: " + ex.getCause(),
-					ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			throw new IllegalStateException(
-					"The local STS Organisation service did not publish its services within " + ENDPOINTS_WAIT, ex);
-		}
+		this.endpoints.await();
 	}
 
 	/** Whether calls must be signed. */
@@ -468,7 +444,7 @@ public final class LocalStsService implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.endpoints.cancel(false);
+		this.endpoints.cancel();
 		synchronized (this.servers) {
 			this.servers.forEach(Server::destroy);
 		}
@@ -512,27 +488,16 @@ public final class LocalStsService implements AutoCloseable {
 	 */
 	private static final class EndpointGate implements Filter {
 
-		private final CompletableFuture<Void> endpoints;
+		private final BackgroundStart endpoints;
 
-		EndpointGate(CompletableFuture<Void> endpoints) {
+		EndpointGate(BackgroundStart endpoints) {
 			this.endpoints = endpoints;
 		}
 
 		@Override
 		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 				throws IOException, ServletException {
-			if (!this.endpoints.isDone()) {
-				try {
-					this.endpoints.get(ENDPOINTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException ex) {
-					// answered below
-				}
-			}
-			if (!this.endpoints.isDone() || this.endpoints.isCompletedExceptionally()) {
+			if (!this.endpoints.awaitQuietly()) {
 				((HttpServletResponse) response).sendError(503, "The services are not published");
 				return;
 			}
