@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dk.orghub.adapters.sts.StsMapper.Key;
+import dk.orghub.core.store.BulkInsert;
 
 /**
  * Per STS object, what was last sent successfully (a hash of the content and the target
@@ -73,7 +77,8 @@ public final class SentLedger {
 	/**
 	 * Records successful sends and clears the objects' quarantine, in one transaction (a
 	 * publish records its objects in batches: one statement per object costs more than
-	 * the call that sent it).
+	 * the call that sent it): the old rows deleted by lists of keys, the new ones written
+	 * through {@link BulkInsert} (multi-row INSERT; COPY on PostgreSQL from 500 rows).
 	 */
 	public void sent(List<Sent> sent) {
 		if (sent.isEmpty()) {
@@ -82,31 +87,21 @@ public final class SentLedger {
 		// the last send of an object wins
 		Map<Key, Sent> last = new java.util.LinkedHashMap<>();
 		sent.forEach(one -> last.put(Key.of(one.object()), one));
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		try (Connection c = this.dataSource.getConnection()) {
 			c.setAutoCommit(false);
-			try (PreparedStatement d = c.prepareStatement("DELETE FROM sts_sent WHERE kind = ? AND uuid = ?");
-					PreparedStatement q = c.prepareStatement("DELETE FROM sts_quarantine WHERE kind = ? AND uuid = ?");
-					PreparedStatement i = c.prepareStatement(
-							"INSERT INTO sts_sent (kind, uuid, target_uuid, hash, sent_at, content) VALUES (?, ?, ?, ?, ?, ?)")) {
-				Timestamp now = Timestamp.from(this.clock.instant());
-				for (Sent one : last.values()) {
+			try {
+				delete(c, "sts_sent", last.keySet());
+				delete(c, "sts_quarantine", last.keySet());
+				BulkInsert.insert(c, SENT, new ArrayList<>(last.values()), (one, row) -> {
 					StsObject object = one.object();
-					for (PreparedStatement s : List.of(d, q)) {
-						s.setString(1, object.kind().name());
-						s.setObject(2, object.uuid());
-						s.addBatch();
-					}
-					i.setString(1, object.kind().name());
-					i.setObject(2, object.uuid());
-					i.setObject(3, object.uuid());
-					i.setString(4, one.hash());
-					i.setTimestamp(5, now);
-					i.setString(6, content(object));
-					i.addBatch();
-				}
-				d.executeBatch();
-				q.executeBatch();
-				i.executeBatch();
+					row[0] = object.kind().name();
+					row[1] = object.uuid();
+					row[2] = object.uuid();
+					row[3] = one.hash();
+					row[4] = now;
+					row[5] = content(object);
+				});
 				c.commit();
 			}
 			catch (SQLException ex) {
@@ -116,6 +111,33 @@ public final class SentLedger {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot write sts_sent: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static final BulkInsert.Columns SENT = new BulkInsert.Columns("sts_sent",
+			List.of("kind", "uuid", "target_uuid", "hash", "sent_at", "content"), new int[] { Types.VARCHAR,
+					Types.OTHER, Types.OTHER, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR });
+
+	/**
+	 * Deletes the rows of these keys from a table keyed by kind and uuid: one statement
+	 * per kind and {@value #CHUNK} keys (a statement per row cost as much as the insert).
+	 */
+	private static void delete(Connection c, String table, Collection<Key> keys) throws SQLException {
+		Map<StsKind, List<UUID>> byKind = new java.util.EnumMap<>(StsKind.class);
+		keys.forEach(key -> byKind.computeIfAbsent(key.kind(), k -> new ArrayList<>()).add(key.uuid()));
+		for (Map.Entry<StsKind, List<UUID>> e : byKind.entrySet()) {
+			List<UUID> all = e.getValue();
+			for (int from = 0; from < all.size(); from += CHUNK) {
+				List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+				try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE kind = ? AND uuid IN ("
+						+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+					d.setString(1, e.getKey().name());
+					for (int i = 0; i < chunk.size(); i++) {
+						d.setObject(i + 2, chunk.get(i));
+					}
+					d.executeUpdate();
+				}
+			}
 		}
 	}
 
