@@ -91,8 +91,9 @@ public final class SentLedger {
 		try (Connection c = this.dataSource.getConnection()) {
 			c.setAutoCommit(false);
 			try {
-				delete(c, "sts_sent", last.keySet());
-				delete(c, "sts_quarantine", last.keySet());
+				List<Key> keys = new ArrayList<>(last.keySet());
+				delete(c, "sts_sent", keys);
+				delete(c, "sts_quarantine", keys);
 				BulkInsert.insert(c, SENT, new ArrayList<>(last.values()), (one, row) -> {
 					StsObject object = one.object();
 					row[0] = object.kind().name();
@@ -120,23 +121,21 @@ public final class SentLedger {
 
 	/**
 	 * Deletes the rows of these keys from a table keyed by kind and uuid: one statement
-	 * per kind and {@value #CHUNK} keys (a statement per row cost as much as the insert).
+	 * per {@value #CHUNK} keys (a statement per row cost as much as the insert). The keys
+	 * are given as pairs, {@code (kind, uuid) IN ((?, ?), ...)}, which H2 and PostgreSQL
+	 * look up in the primary key (with {@code kind = ? AND uuid IN (...)} H2 reads all
+	 * rows of the kind).
 	 */
-	private static void delete(Connection c, String table, Collection<Key> keys) throws SQLException {
-		Map<StsKind, List<UUID>> byKind = new java.util.EnumMap<>(StsKind.class);
-		keys.forEach(key -> byKind.computeIfAbsent(key.kind(), k -> new ArrayList<>()).add(key.uuid()));
-		for (Map.Entry<StsKind, List<UUID>> e : byKind.entrySet()) {
-			List<UUID> all = e.getValue();
-			for (int from = 0; from < all.size(); from += CHUNK) {
-				List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-				try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE kind = ? AND uuid IN ("
-						+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
-					d.setString(1, e.getKey().name());
-					for (int i = 0; i < chunk.size(); i++) {
-						d.setObject(i + 2, chunk.get(i));
-					}
-					d.executeUpdate();
+	private static void delete(Connection c, String table, List<Key> keys) throws SQLException {
+		for (int from = 0; from < keys.size(); from += CHUNK) {
+			List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+			try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE (kind, uuid) IN ("
+					+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)")) + ")")) {
+				for (int i = 0; i < chunk.size(); i++) {
+					d.setString(2 * i + 1, chunk.get(i).kind().name());
+					d.setObject(2 * i + 2, chunk.get(i).uuid());
 				}
+				d.executeUpdate();
 			}
 		}
 	}
