@@ -5,7 +5,8 @@
 # next month, and the payroll mistake up to "awaiting approval". Needs routes/target/orghub.jar.
 # LOCAL_STS=false leaves out the demo's local STS Organisation service and so its publish (both
 # run in the hub's JVM, beside the import); HEAP sets -Xmx (default 1g).
-# JAR names another jar than routes/target/orghub.jar (to compare two builds).
+# JAR names another jar than routes/target/orghub.jar (to compare two builds). After each run
+# it prints the hub JVM's CPU time so far (all threads), which varies less than wall time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 employees="${EMPLOYEES:-5000}"
@@ -24,6 +25,8 @@ until curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null |
   sleep 1
 done
 api() { curl -fsS "${auth[@]}" "$@"; }
+# the hub JVM's CPU time so far (all threads, user and system), in seconds
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat"; }
 report() {
   api "http://127.0.0.1:$port/api/v1/runs/$1?limit=1" | python3 -c '
 import json, sys
@@ -37,10 +40,12 @@ run() {
   id=$(api -X POST "http://127.0.0.1:$port/api/v1/syncs/$1/run?preview=$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   while api "http://127.0.0.1:$port/api/v1/runs/$id?limit=1" | grep -q '"status":"RUNNING"'; do sleep 0.2; done
   report "$id"
+  echo "  hub JVM CPU so far: $(cpu) s"
 }
 echo "municipality of $employees employees; $(nproc) cores; $(java -version 2>&1 | head -1); -Xmx$heap;" \
   "local STS service: $local_sts; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 report 1
+echo "  hub JVM CPU so far (its start and run 1): $(cpu) s"
 # the demo publishes to its local STS Organisation service (in the same JVM): wait until the
 # outbox is empty and no sts-publish run is running, then sum up the runs that published it
 if api "http://127.0.0.1:$port/api/v1/targets/sts/status" >/dev/null 2>&1; then

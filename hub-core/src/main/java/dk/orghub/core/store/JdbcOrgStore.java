@@ -47,7 +47,7 @@ public class JdbcOrgStore implements OrgStore {
 
 	private final List<WriteListener> listeners;
 
-	private volatile byte[] identityKey;
+	private volatile Identities newIdentities;
 
 	public JdbcOrgStore(DataSource dataSource, Clock clock) {
 		this(dataSource, clock, List.of());
@@ -292,8 +292,8 @@ public class JdbcOrgStore implements OrgStore {
 
 	@Override
 	public UUID newIdentity(String source, ObjectType type, String externalId) {
-		byte[] key = this.identityKey;
-		if (key == null) {
+		Identities keyed = this.newIdentities;
+		if (keyed == null) {
 			String hex = query("SELECT secret FROM store_secret WHERE name = 'identity'", rs -> {
 				if (!rs.next()) {
 					throw new IllegalStateException(
@@ -302,10 +302,10 @@ public class JdbcOrgStore implements OrgStore {
 				return rs.getString(1);
 			}, ps -> {
 			});
-			key = HexFormat.of().parseHex(hex);
-			this.identityKey = key;
+			keyed = new Identities(HexFormat.of().parseHex(hex));
+			this.newIdentities = keyed;
 		}
-		return Identities.keyed(key, source, type, externalId);
+		return keyed.keyed(source, type, externalId);
 	}
 
 	@Override

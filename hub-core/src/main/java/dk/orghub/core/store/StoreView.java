@@ -28,12 +28,15 @@ final class StoreView {
 
 	private final Connection connection;
 
+	private final EmptyTables emptyTables;
+
 	private final Map<ObjectKey, Timeline<?>> overlay;
 
 	private final Map<ObjectKey, Timeline<?>> cache = new HashMap<>();
 
-	StoreView(Connection connection, Map<ObjectKey, Timeline<?>> overlay) {
+	StoreView(Connection connection, EmptyTables emptyTables, Map<ObjectKey, Timeline<?>> overlay) {
 		this.connection = connection;
+		this.emptyTables = emptyTables;
 		this.overlay = overlay;
 	}
 
@@ -50,8 +53,8 @@ final class StoreView {
 		}
 		for (Map.Entry<ObjectType, Set<UUID>> entry : missing.entrySet()) {
 			Mapping<OrgObject> mapping = Mappings.of(entry.getKey());
-			Map<UUID, Timeline<OrgObject>> found = Sql.currentTimelines(this.connection, mapping, "uuid",
-					entry.getValue());
+			Map<UUID, Timeline<OrgObject>> found = this.emptyTables.isEmpty(entry.getKey()) ? Map.of()
+					: Sql.currentTimelines(this.connection, mapping, "uuid", entry.getValue());
 			for (UUID uuid : entry.getValue()) {
 				this.cache.put(new ObjectKey(entry.getKey(), uuid), found.getOrDefault(uuid, Timeline.empty()));
 			}
@@ -99,6 +102,9 @@ final class StoreView {
 	<T extends OrgObject> Map<ObjectKey, Timeline<?>> byColumn(Mapping<T> mapping, String column, Collection<?> values)
 			throws SQLException {
 		Map<ObjectKey, Timeline<?>> result = new LinkedHashMap<>();
+		if (this.emptyTables.isEmpty(mapping.type())) {
+			return result;
+		}
 		Map<UUID, Timeline<T>> found = Sql.currentTimelines(this.connection, mapping, column, values);
 		for (Map.Entry<UUID, Timeline<T>> entry : found.entrySet()) {
 			ObjectKey key = new ObjectKey(mapping.type(), entry.getKey());

@@ -67,7 +67,8 @@ final class StoreWriter {
 			byObject.computeIfAbsent(new ObjectKey(operation.type(), operation.uuid()), k -> new ArrayList<>())
 				.add(operation);
 		}
-		Map<ObjectKey, List<StoredRow<OrgObject>>> stored = loadCurrent(c, byObject.keySet());
+		EmptyTables emptyTables = new EmptyTables(c);
+		Map<ObjectKey, List<StoredRow<OrgObject>>> stored = loadCurrent(c, emptyTables, byObject.keySet());
 		Map<ObjectKey, Change> changes = new LinkedHashMap<>();
 		Map<ObjectKey, Timeline<?>> overlay = new HashMap<>();
 		List<Violation> malformed = new ArrayList<>();
@@ -91,7 +92,7 @@ final class StoreWriter {
 		if (!malformed.isEmpty()) {
 			throw new InvariantViolationException(malformed);
 		}
-		InvariantChecker checker = new InvariantChecker(new StoreView(c, overlay), changes);
+		InvariantChecker checker = new InvariantChecker(new StoreView(c, emptyTables, overlay), changes);
 		checker.check();
 		List<Violation> bindingConflicts = new ArrayList<>();
 		List<IdentityBinding> newBindings = newBindings(c, changeSet.bindings(), changeSet.releases(),
@@ -159,12 +160,15 @@ final class StoreWriter {
 		return now.isAfter(last) ? now : last.plus(1, ChronoUnit.MICROS);
 	}
 
-	private static Map<ObjectKey, List<StoredRow<OrgObject>>> loadCurrent(Connection c, Set<ObjectKey> keys)
-			throws SQLException {
+	private static Map<ObjectKey, List<StoredRow<OrgObject>>> loadCurrent(Connection c, EmptyTables emptyTables,
+			Set<ObjectKey> keys) throws SQLException {
 		Map<ObjectType, Set<UUID>> byType = new EnumMap<>(ObjectType.class);
 		keys.forEach(key -> byType.computeIfAbsent(key.type(), t -> new HashSet<>()).add(key.uuid()));
 		Map<ObjectKey, List<StoredRow<OrgObject>>> result = new HashMap<>();
 		for (Map.Entry<ObjectType, Set<UUID>> entry : byType.entrySet()) {
+			if (emptyTables.isEmpty(entry.getKey())) {
+				continue;
+			}
 			Mapping<OrgObject> mapping = Mappings.of(entry.getKey());
 			Sql.currentRows(c, mapping, "uuid", entry.getValue())
 				.forEach((uuid, rows) -> result.put(new ObjectKey(entry.getKey(), uuid), rows));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -95,6 +96,10 @@ abstract class OrgStoreContract {
 		assertThat(uuid).isNotEqualTo(this.store.newIdentity("opus", ObjectType.PERSON, "0202851234"))
 			.isNotEqualTo(this.store.newIdentity("sd", ObjectType.PERSON, "0101801234"))
 			.isNotEqualTo(UUID.nameUUIDFromBytes("0101801234".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(this.store.newIdentity("opus", ObjectType.PERSON, "0101801234")).as("again, after other ids")
+			.isEqualTo(uuid);
+		assertThat(CompletableFuture.supplyAsync(() -> this.store.newIdentity("opus", ObjectType.PERSON, "0101801234"))
+			.join()).as("on another thread").isEqualTo(uuid);
 	}
 
 	@Test
