@@ -15,10 +15,12 @@ import dk.orghub.samples.sts.LocalTokenService;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Profiles;
 
 /**
@@ -98,6 +100,9 @@ public class DemoLocalSts implements EnvironmentPostProcessor {
 		}
 		service.seedOrganisation(UUID.fromString(organisation), cvr, "Demo municipality");
 		Runtime.getRuntime().addShutdownHook(new Thread(service::close, "local-sts-stop"));
+		// a start that fails stops it too: its server's threads would keep the JVM
+		// running
+		application.addListeners(new StopOnFailedStart(service));
 		this.log.info("Demo: the local STS Organisation service runs at " + service.baseUrl()
 				+ " (its services are published in the background)");
 		LocalStsService started = service;
@@ -105,6 +110,16 @@ public class DemoLocalSts implements EnvironmentPostProcessor {
 		properties.put("hub.targets.sts.base-url", service.baseUrl());
 		properties.put(LOCAL_SERVICE, "true");
 		environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, properties));
+	}
+
+	/** Stops the demo's service when the hub fails to start. */
+	private record StopOnFailedStart(LocalStsService service) implements ApplicationListener<ApplicationFailedEvent> {
+
+		@Override
+		public void onApplicationEvent(ApplicationFailedEvent event) {
+			this.service.close();
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.xml.namespace.QName;
@@ -163,6 +164,8 @@ public final class LocalStsService implements AutoCloseable {
 	private final Behaviour behaviour = new Behaviour();
 
 	private final AtomicLong calls = new AtomicLong();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final Tomcat tomcat;
 
@@ -442,8 +445,12 @@ public final class LocalStsService implements AutoCloseable {
 		this.registry.put(Kind.ORGANISATION, uuid.toString(), registration);
 	}
 
+	/** Stops the service (a second call does nothing). */
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		this.endpoints.cancel();
 		synchronized (this.servers) {
 			this.servers.forEach(Server::destroy);
