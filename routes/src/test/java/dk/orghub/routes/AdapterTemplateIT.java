@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.orghub.routes.config.AdapterFolder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class AdapterTemplateIT {
 		assertThat(contracts).as("the generated contract tests").doesNotContain("<failure", "<error", "<skipped");
 
 		Path home = Files.createDirectories(WORK.resolve("hub"));
-		Path adapters = Files.createDirectories(home.resolve("adapters"));
+		Path adapters = Files.createDirectories(home.resolve(AdapterFolder.DEFAULT));
 		Files.copy(project.resolve("target/acme-hr-adapter-0.1.0-SNAPSHOT.jar"), adapters.resolve("acme-hr.jar"));
 		Path export = Files.createDirectories(home.resolve("export"));
 		for (String file : List.of("units.csv", "persons.csv")) {

@@ -13,6 +13,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.orghub.routes.config.AdapterFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,14 +94,35 @@ class DropInAdapterIT {
 
 	@Test
 	void aDroppedInAdapterJarRunsAsASyncAndWritesToTheStore() throws Exception {
-		Path adapters = Files.createDirectories(this.home.resolve("adapters"));
+		Path adapters = Files.createDirectories(this.home.resolve(AdapterFolder.DEFAULT));
 		buildAdapterJar(adapters.resolve("dropped-adapter.jar"));
+		// a folder like the source checkout's modules (the README's first command starts
+		// the
+		// hub from there): a jar below it on the class path would stop the start
+		writeUnloadableAutoConfiguration(
+				Files.createDirectories(this.home.resolve("adapters/opus/target")).resolve("opus-0.1.0-SNAPSHOT.jar"));
 
 		try (PackagedHub hub = PackagedHub.start(this.home, "--hub.syncs.dropped-import.adapter=dropped")) {
 			assertThat(hub.runSync("dropped-import")).as("the run; the hub's log ends:%n%s", hub.tail())
 				.isEqualTo("SUCCEEDED");
+			assertThat(hub.logLines()).as("the start names the adapter jars it runs with")
+				.anyMatch((line) -> line.contains("Adapter jars from ")
+						&& line.endsWith(AdapterFolder.DEFAULT + ": [dropped-adapter.jar]"));
 			JsonNode units = hub.get("/api/v1/org-units?limit=10");
 			assertThat(units.findValuesAsText("name")).contains("Enhed fra indsat adapter");
+		}
+	}
+
+	/**
+	 * A jar whose auto-configuration names a class that does not exist: on the class path
+	 * it stops the start.
+	 */
+	private static void writeUnloadableAutoConfiguration(Path jar) throws IOException {
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			out.putNextEntry(
+					new JarEntry("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"));
+			out.write("com.example.absent.NoSuchAutoConfiguration\n".getBytes(StandardCharsets.UTF_8));
+			out.closeEntry();
 		}
 	}
 

@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The built hub ({@code target/orghub.jar}) started as a process in a folder of its own,
- * for tests of what a packaged hub does (adapter jars dropped into {@code adapters} of
- * that folder): it waits until the hub reports UP, runs syncs and reads the API as the
+ * for tests of what a packaged hub does (adapter jars dropped into {@code adapter-jars}
+ * of that folder): it waits until the hub reports UP, runs syncs and reads the API as the
  * administrator.
  */
 final class PackagedHub implements AutoCloseable {
@@ -60,8 +60,8 @@ final class PackagedHub implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the hub in {@code home} (its adapters folder is {@code home/adapters}) with
-	 * these extra arguments, and waits until it reports UP.
+	 * Starts the hub in {@code home} (its adapters folder is {@code home/adapter-jars})
+	 * with these extra arguments, and waits until it reports UP.
 	 */
 	static PackagedHub start(Path home, String... arguments) throws IOException {
 		PackagedHub hub = new PackagedHub(home, List.of(arguments));
@@ -104,6 +104,11 @@ final class PackagedHub implements AutoCloseable {
 	/** A GET of the API ({@code /api/v1/...}) as JSON. */
 	JsonNode get(String path) throws Exception {
 		return this.json.readTree(send(HttpRequest.newBuilder(URI.create(this.base + path)).GET()));
+	}
+
+	/** The hub's log so far. */
+	List<String> logLines() throws IOException {
+		return Files.exists(this.log) ? Files.readAllLines(this.log) : List.of();
 	}
 
 	/** The last lines of the hub's log, for assertion messages. */
