@@ -1,7 +1,6 @@
 package dk.orghub.adapters.sts;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +12,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,42 +25,36 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBElement;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
 import org.apache.cxf.binding.soap.model.SoapOperationInfo;
 import org.apache.cxf.endpoint.Client;
-import org.apache.cxf.jaxb.JAXBDataBinding;
 import org.apache.cxf.service.model.BindingOperationInfo;
 
-import dk.orghub.xsd.sts.header.RequestHeaderType;
 import dk.orghub.xsd.sts.sagdok.StandardReturType;
 
 /**
- * Calls without WS-Security written and read without CXF's per-call machinery (a message,
- * an exchange and an interceptor chain per call, the envelope written through a stream
- * writer): the RequestHeader (its TransactionUUID) is written as text and the body
- * marshalled with the JAXB context of the service's CXF client into a buffer of the
- * calling thread, inside the SOAP 1.2 envelope CXF writes, and POSTed with their length
- * over HttpURLConnection (the keep-alive {@link StsClient#keepAlive} sizes, through the
- * proxy the JVM's selector chose for the address when the client was made); the answer's
- * StandardRetur, or its SOAP fault, is read with StAX. Each service's address, JAXB
- * context, SOAP actions and body elements are read from its CXF client, so that both
+ * {@code importer} and {@code ret} without WS-Security, written and read without CXF's
+ * per-call machinery (a message, an exchange and an interceptor chain per call, the
+ * envelope written through a stream writer) and without JAXB: the RequestHeader (its
+ * TransactionUUID) and the body ({@link RegistrationWriter}) are written as text into a
+ * buffer of the calling thread, inside the SOAP 1.2 envelope CXF writes, and POSTed with
+ * their length over HttpURLConnection (the keep-alive {@link StsClient#keepAlive} sizes,
+ * through the proxy the JVM's selector chose for the address when the client was made);
+ * the answer's StandardRetur, or its SOAP fault, is read with StAX. Each service's
+ * address, SOAP actions and body elements are read from its CXF client, so that both
  * paths send the same call; signed calls go through CXF (ADR 0025). Thread-safe.
  */
 final class PlainCalls {
 
 	private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
 
-	private static final byte[] BEFORE_HEADER = ascii("<soap:Envelope xmlns:soap=\"" + SOAP12 + "\"><soap:Header>");
+	private static final String BEFORE_TRANSACTION = "<soap:Envelope xmlns:soap=\"" + SOAP12 + "\"><soap:Header>"
+			+ "<RequestHeader xmlns=\"http://kombit.dk/xml/schemas/RequestHeader/1/\"><TransactionUUID>";
 
-	private static final byte[] TRANSACTION = ascii(
-			"<RequestHeader xmlns=\"http://kombit.dk/xml/schemas/RequestHeader/1/\"><TransactionUUID>");
+	private static final String BEFORE_BODY = "</TransactionUUID></RequestHeader></soap:Header><soap:Body>";
 
-	private static final byte[] BETWEEN = ascii("</TransactionUUID></RequestHeader></soap:Header><soap:Body>");
+	private static final String AFTER_BODY = "</soap:Body></soap:Envelope>";
 
-	private static final byte[] AFTER_BODY = ascii("</soap:Body></soap:Envelope>");
+	private static final List<String> OPERATIONS = List.of("importer", "ret");
 
 	private static final QName REQUEST_HEADER = new QName("http://kombit.dk/xml/schemas/RequestHeader/1/",
 			"RequestHeader");
@@ -94,33 +88,11 @@ final class PlainCalls {
 	 * One operation of one service, as its CXF client describes it, and the proxy its
 	 * address is reached through.
 	 */
-	private record Operation(URL address, Proxy proxy, String action, QName body, Service service) {
-	}
-
-	/** The JAXB context of one service and a marshaller of it per calling thread. */
-	private static final class Service {
-
-		private final ThreadLocal<Marshaller> marshallers;
-
-		Service(JAXBContext context) {
-			this.marshallers = ThreadLocal.withInitial(() -> {
-				try {
-					Marshaller marshaller = context.createMarshaller();
-					marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
-					marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-					return marshaller;
-				}
-				catch (JAXBException ex) {
-					throw new IllegalStateException("Cannot marshal STS calls", ex);
-				}
-			});
-		}
-
+	private record Operation(URL address, Proxy proxy, String action, QName body) {
 	}
 
 	/** The call being written by this thread, kept between its calls. */
-	private static final ThreadLocal<ByteArrayOutputStream> BUFFERS = ThreadLocal
-		.withInitial(() -> new ByteArrayOutputStream(8192));
+	private static final ThreadLocal<StringBuilder> BUFFERS = ThreadLocal.withInitial(() -> new StringBuilder(8192));
 
 	private final Map<StsKind, Map<String, Operation>> operations = new EnumMap<>(StsKind.class);
 
@@ -128,22 +100,23 @@ final class PlainCalls {
 
 	private final Clock clock;
 
+	private final RegistrationWriter writer;
+
 	/**
 	 * @param clients the CXF client of each kind's service
-	 * @param names the operations sent here
+	 * @param writer writes the bodies
 	 */
-	PlainCalls(StsSettings settings, Clock clock, Map<StsKind, Client> clients, List<String> names) {
+	PlainCalls(StsSettings settings, Clock clock, Map<StsKind, Client> clients, RegistrationWriter writer) {
 		this.settings = settings;
 		this.clock = clock;
+		this.writer = writer;
 		clients.forEach((kind, client) -> {
-			Service service = new Service(
-					((JAXBDataBinding) client.getEndpoint().getService().getDataBinding()).getContext());
 			URL address = url(client.getEndpoint().getEndpointInfo().getAddress());
 			Proxy proxy = proxy(address);
 			Map<String, Operation> byName = new HashMap<>();
 			for (BindingOperationInfo op : client.getEndpoint().getBinding().getBindingInfo().getOperations()) {
 				String name = op.getName().getLocalPart();
-				if (names.contains(name)) {
+				if (OPERATIONS.contains(name)) {
 					QName body = op.getOperationInfo()
 						.getInput()
 						.getMessageParts()
@@ -152,8 +125,8 @@ final class PlainCalls {
 						.filter(element -> !element.equals(REQUEST_HEADER))
 						.findFirst()
 						.orElseThrow();
-					byName.put(name, new Operation(address, proxy, op.getExtensor(SoapOperationInfo.class).getAction(),
-							body, service));
+					byName.put(name,
+							new Operation(address, proxy, op.getExtensor(SoapOperationInfo.class).getAction(), body));
 				}
 			}
 			this.operations.put(kind, byName);
@@ -190,27 +163,28 @@ final class PlainCalls {
 	}
 
 	/**
-	 * Sends one call and returns the answer's StandardRetur.
+	 * Sends {@code importer} or {@code ret} of the object and returns the answer's
+	 * StandardRetur.
+	 * @param time the registration time of {@code importer}
 	 * @throws Fault when the service answered a SOAP fault
 	 * @throws HttpErrors.Status when it answered an HTTP error other than a SOAP fault
 	 * @throws IOException when it could not be reached in time or its answer could not be
 	 * read
 	 */
-	StandardReturType call(StsKind kind, String name, RequestHeaderType header, Object body) throws IOException {
+	StandardReturType call(StsKind kind, String name, String transactionUuid, StsObject object, Instant time)
+			throws IOException {
 		Operation op = this.operations.get(kind).get(name);
-		ByteArrayOutputStream buffer = BUFFERS.get();
-		buffer.reset();
-		write(op, header, body, buffer);
+		byte[] call = write(op, transactionUuid, object, time);
 		HttpURLConnection http = (HttpURLConnection) op.address().openConnection(op.proxy());
 		http.setConnectTimeout((int) this.settings.connectTimeout().toMillis());
 		http.setReadTimeout((int) this.settings.receiveTimeout().toMillis());
 		http.setRequestMethod("POST");
 		http.setDoOutput(true);
-		http.setFixedLengthStreamingMode(buffer.size());
+		http.setFixedLengthStreamingMode(call.length);
 		http.setRequestProperty("Content-Type", "application/soap+xml; action=\"" + op.action() + "\"; charset=UTF-8");
 		http.setRequestProperty("Accept", "*/*");
 		try (OutputStream out = http.getOutputStream()) {
-			buffer.writeTo(out);
+			out.write(call);
 		}
 		int status = http.getResponseCode();
 		InputStream answer = (status < 400) ? http.getInputStream() : http.getErrorStream();
@@ -241,36 +215,23 @@ final class PlainCalls {
 	}
 
 	/**
-	 * Writes the call, as CXF writes it, into the buffer: the RequestHeader (its
-	 * TransactionUUID only) by hand, the body with JAXB.
+	 * The call, as CXF writes it: the RequestHeader (its TransactionUUID only) and the
+	 * body, in UTF-8.
 	 */
-	private static void write(Operation op, RequestHeaderType header, Object body, ByteArrayOutputStream buffer) {
-		try {
-			Marshaller marshaller = op.service().marshallers.get();
-			buffer.write(BEFORE_HEADER);
-			buffer.write(TRANSACTION);
-			buffer.write(escaped(header.getTransactionUUID()));
-			buffer.write(BETWEEN);
-			marshal(marshaller, op.body(), body, buffer);
-			buffer.write(AFTER_BODY);
+	private byte[] write(Operation op, String transactionUuid, StsObject object, Instant time) {
+		StringBuilder x = BUFFERS.get();
+		x.setLength(0);
+		x.append(BEFORE_TRANSACTION);
+		RegistrationWriter.escaped(transactionUuid, x);
+		x.append(BEFORE_BODY);
+		if (op.body().getLocalPart().equals("ImportInput")) {
+			this.writer.importInput(object, op.body().getNamespaceURI(), time, x);
 		}
-		catch (JAXBException | IOException ex) {
-			throw new IllegalStateException("Cannot write the call " + op.body(), ex);
+		else {
+			this.writer.retInput(object, op.body().getNamespaceURI(), x);
 		}
-	}
-
-	/** The text as XML character data, in UTF-8. */
-	static byte[] escaped(String text) {
-		String xml = text;
-		if (text.indexOf('&') >= 0 || text.indexOf('<') >= 0 || text.indexOf('>') >= 0) {
-			xml = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-		}
-		return xml.getBytes(StandardCharsets.UTF_8);
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static void marshal(Marshaller marshaller, QName name, Object body, OutputStream out) throws JAXBException {
-		marshaller.marshal(new JAXBElement(name, body.getClass(), body), out);
+		x.append(AFTER_BODY);
+		return x.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** The StandardRetur of an answer (null when it holds none), or its fault thrown. */
@@ -342,10 +303,6 @@ final class PlainCalls {
 		String prefix = (colon > 0) ? text.substring(0, colon) : "";
 		String uri = namespaces.getNamespaceURI(prefix);
 		return new QName((uri != null) ? uri : "", text.substring(colon + 1), prefix);
-	}
-
-	private static byte[] ascii(String s) {
-		return s.getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

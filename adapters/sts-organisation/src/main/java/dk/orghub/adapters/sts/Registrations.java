@@ -31,6 +31,105 @@ final class Registrations {
 		this.codec = codec;
 	}
 
+	/** The ImportInput of the object's kind: the object with one registration. */
+	Object importInput(StsObject o, Instant time) {
+		String uuid = o.uuid().toString();
+		return switch (o.kind()) {
+			case ENHED -> {
+				var in = new dk.orghub.xsd.sts.organisationenhed.ImportInputType();
+				var obj = new dk.orghub.xsd.sts.organisationenhed.OrganisationEnhedType();
+				obj.setUUIDIdentifikator(uuid);
+				obj.getRegistrering().add(enhed(o, time));
+				in.setOrganisationEnhed(obj);
+				yield in;
+			}
+			case FUNKTION -> {
+				var in = new dk.orghub.xsd.sts.organisationfunktion.ImportInputType();
+				var obj = new dk.orghub.xsd.sts.organisationfunktion.OrganisationFunktionType();
+				obj.setUUIDIdentifikator(uuid);
+				obj.getRegistrering().add(funktion(o, time));
+				in.setOrganisationFunktion(obj);
+				yield in;
+			}
+			case BRUGER -> {
+				var in = new dk.orghub.xsd.sts.bruger.ImportInputType();
+				var obj = new dk.orghub.xsd.sts.bruger.BrugerType();
+				obj.setUUIDIdentifikator(uuid);
+				obj.getRegistrering().add(bruger(o, time));
+				in.setBruger(obj);
+				yield in;
+			}
+			case PERSON -> {
+				var in = new dk.orghub.xsd.sts.person.ImportInputType();
+				var obj = new dk.orghub.xsd.sts.person.PersonType();
+				obj.setUUIDIdentifikator(uuid);
+				obj.getRegistrering().add(person(o, time));
+				in.setPerson(obj);
+				yield in;
+			}
+			case ADRESSE -> {
+				var in = new dk.orghub.xsd.sts.adresse.ImportInputType();
+				var obj = new dk.orghub.xsd.sts.adresse.AdresseType();
+				obj.setUUIDIdentifikator(uuid);
+				obj.getRegistrering().add(adresse(o, time));
+				in.setAdresse(obj);
+				yield in;
+			}
+		};
+	}
+
+	/** The RetInput of the object's kind: its properties, states and relations. */
+	Object retInput(StsObject o, Instant time) {
+		String uuid = o.uuid().toString();
+		return switch (o.kind()) {
+			case ENHED -> {
+				var r = enhed(o, time);
+				var in = new dk.orghub.xsd.sts.organisationenhed.RetInputType();
+				in.setUUIDIdentifikator(uuid);
+				in.setAttributListe(r.getAttributListe());
+				in.setTilstandListe(r.getTilstandListe());
+				in.setRelationListe(r.getRelationListe());
+				yield in;
+			}
+			case FUNKTION -> {
+				var r = funktion(o, time);
+				var in = new dk.orghub.xsd.sts.organisationfunktion.RetInputType();
+				in.setUUIDIdentifikator(uuid);
+				in.setAttributListe(r.getAttributListe());
+				in.setTilstandListe(r.getTilstandListe());
+				in.setRelationListe(r.getRelationListe());
+				yield in;
+			}
+			case BRUGER -> {
+				var r = bruger(o, time);
+				var in = new dk.orghub.xsd.sts.bruger.RetInputType();
+				in.setUUIDIdentifikator(uuid);
+				in.setAttributListe(r.getAttributListe());
+				in.setTilstandListe(r.getTilstandListe());
+				in.setRelationListe(r.getRelationListe());
+				yield in;
+			}
+			case PERSON -> {
+				var r = person(o, time);
+				var in = new dk.orghub.xsd.sts.person.RetInputType();
+				in.setUUIDIdentifikator(uuid);
+				in.setAttributListe(r.getAttributListe());
+				in.setTilstandListe(r.getTilstandListe());
+				in.setRelationListe(r.getRelationListe());
+				yield in;
+			}
+			case ADRESSE -> {
+				var r = adresse(o, time);
+				var in = new dk.orghub.xsd.sts.adresse.RetInputType();
+				in.setUUIDIdentifikator(uuid);
+				in.setAttributListe(r.getAttributListe());
+				in.setTilstandListe(r.getTilstandListe());
+				in.setRelationListe(r.getRelationListe());
+				yield in;
+			}
+		};
+	}
+
 	dk.orghub.xsd.sts.organisationenhed.RegistreringType enhed(StsObject o, Instant time) {
 		var r = new dk.orghub.xsd.sts.organisationenhed.RegistreringType();
 		this.codec.header(r, time);

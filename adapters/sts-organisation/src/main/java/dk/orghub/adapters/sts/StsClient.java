@@ -72,7 +72,10 @@ public final class StsClient implements AutoCloseable {
 
 	public static final int EXISTS_OR_PASSIVE = 49;
 
-	/** Told each request body (the JAXB input element) before it is sent; for tests. */
+	/**
+	 * Told each request before it is sent, for tests: the {@link StsObject} of
+	 * {@code importer} and {@code ret}, the JAXB input element of the other operations.
+	 */
 	@FunctionalInterface
 	public interface RequestListener {
 
@@ -177,7 +180,7 @@ public final class StsClient implements AutoCloseable {
 		clients.put(StsKind.BRUGER, ClientProxy.getClient(this.bruger));
 		clients.put(StsKind.PERSON, ClientProxy.getClient(this.person));
 		clients.put(StsKind.ADRESSE, ClientProxy.getClient(this.adresse));
-		return new PlainCalls(this.settings, this.clock, clients, List.of("importer", "ret"));
+		return new PlainCalls(this.settings, this.clock, clients, new RegistrationWriter(this.settings.actor()));
 	}
 
 	private <T> T proxy(Class<T> type, String service, String name) {
@@ -252,114 +255,67 @@ public final class StsClient implements AutoCloseable {
 
 	private static Holder<RequestHeaderType> header() {
 		RequestHeaderType header = new RequestHeaderType();
-		// a correlation id, not a secret: UUID.randomUUID's SecureRandom is one lock for
-		// every calling thread
+		header.setTransactionUUID(transactionUuid());
+		return new Holder<>(header);
+	}
+
+	/**
+	 * A random TransactionUUID: a correlation id, not a secret (UUID.randomUUID's
+	 * SecureRandom is one lock for every calling thread).
+	 */
+	private static String transactionUuid() {
 		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
 		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
 		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-		header.setTransactionUUID(new UUID(high, low).toString());
-		return new Holder<>(header);
+		return new UUID(high, low).toString();
 	}
 
 	/** Creates the object with the caller's UUID. */
 	public StandardReturType importer(StsObject o) {
-		Instant time = registrationTime();
-		String uuid = o.uuid().toString();
-		return call(o.kind(), "importer", () -> switch (o.kind()) {
-			case ENHED -> {
-				var in = new dk.orghub.xsd.sts.organisationenhed.ImportInputType();
-				var obj = new dk.orghub.xsd.sts.organisationenhed.OrganisationEnhedType();
-				obj.setUUIDIdentifikator(uuid);
-				obj.getRegistrering().add(this.registrations.enhed(o, time));
-				in.setOrganisationEnhed(obj);
-				yield send(o.kind(), "importer", in, () -> this.enhed.importer(header(), in));
-			}
-			case FUNKTION -> {
-				var in = new dk.orghub.xsd.sts.organisationfunktion.ImportInputType();
-				var obj = new dk.orghub.xsd.sts.organisationfunktion.OrganisationFunktionType();
-				obj.setUUIDIdentifikator(uuid);
-				obj.getRegistrering().add(this.registrations.funktion(o, time));
-				in.setOrganisationFunktion(obj);
-				yield send(o.kind(), "importer", in, () -> this.funktion.importer(header(), in));
-			}
-			case BRUGER -> {
-				var in = new dk.orghub.xsd.sts.bruger.ImportInputType();
-				var obj = new dk.orghub.xsd.sts.bruger.BrugerType();
-				obj.setUUIDIdentifikator(uuid);
-				obj.getRegistrering().add(this.registrations.bruger(o, time));
-				in.setBruger(obj);
-				yield send(o.kind(), "importer", in, () -> this.bruger.importer(header(), in));
-			}
-			case PERSON -> {
-				var in = new dk.orghub.xsd.sts.person.ImportInputType();
-				var obj = new dk.orghub.xsd.sts.person.PersonType();
-				obj.setUUIDIdentifikator(uuid);
-				obj.getRegistrering().add(this.registrations.person(o, time));
-				in.setPerson(obj);
-				yield send(o.kind(), "importer", in, () -> this.person.importer(header(), in));
-			}
-			case ADRESSE -> {
-				var in = new dk.orghub.xsd.sts.adresse.ImportInputType();
-				var obj = new dk.orghub.xsd.sts.adresse.AdresseType();
-				obj.setUUIDIdentifikator(uuid);
-				obj.getRegistrering().add(this.registrations.adresse(o, time));
-				in.setAdresse(obj);
-				yield send(o.kind(), "importer", in, () -> this.adresse.importer(header(), in));
-			}
-		});
+		return publish(o, "importer");
 	}
 
 	/** Replaces the object's properties, states and relations with the given ones. */
 	public StandardReturType ret(StsObject o) {
+		return publish(o, "ret");
+	}
+
+	/**
+	 * Sends {@code importer} or {@code ret}: as a plain call when calls are not signed,
+	 * else through the CXF proxy.
+	 */
+	private StandardReturType publish(StsObject o, String operation) {
 		Instant time = registrationTime();
-		String uuid = o.uuid().toString();
-		return call(o.kind(), "ret", () -> switch (o.kind()) {
-			case ENHED -> {
-				var r = this.registrations.enhed(o, time);
-				var in = new dk.orghub.xsd.sts.organisationenhed.RetInputType();
-				in.setUUIDIdentifikator(uuid);
-				in.setAttributListe(r.getAttributListe());
-				in.setTilstandListe(r.getTilstandListe());
-				in.setRelationListe(r.getRelationListe());
-				yield send(o.kind(), "ret", in, () -> this.enhed.ret(header(), in));
+		return call(o.kind(), operation, () -> {
+			this.listener.sending(o.kind(), operation, o);
+			if (this.plain != null) {
+				return this.plain.call(o.kind(), operation, transactionUuid(), o, time);
 			}
-			case FUNKTION -> {
-				var r = this.registrations.funktion(o, time);
-				var in = new dk.orghub.xsd.sts.organisationfunktion.RetInputType();
-				in.setUUIDIdentifikator(uuid);
-				in.setAttributListe(r.getAttributListe());
-				in.setTilstandListe(r.getTilstandListe());
-				in.setRelationListe(r.getRelationListe());
-				yield send(o.kind(), "ret", in, () -> this.funktion.ret(header(), in));
-			}
-			case BRUGER -> {
-				var r = this.registrations.bruger(o, time);
-				var in = new dk.orghub.xsd.sts.bruger.RetInputType();
-				in.setUUIDIdentifikator(uuid);
-				in.setAttributListe(r.getAttributListe());
-				in.setTilstandListe(r.getTilstandListe());
-				in.setRelationListe(r.getRelationListe());
-				yield send(o.kind(), "ret", in, () -> this.bruger.ret(header(), in));
-			}
-			case PERSON -> {
-				var r = this.registrations.person(o, time);
-				var in = new dk.orghub.xsd.sts.person.RetInputType();
-				in.setUUIDIdentifikator(uuid);
-				in.setAttributListe(r.getAttributListe());
-				in.setTilstandListe(r.getTilstandListe());
-				in.setRelationListe(r.getRelationListe());
-				yield send(o.kind(), "ret", in, () -> this.person.ret(header(), in));
-			}
-			case ADRESSE -> {
-				var r = this.registrations.adresse(o, time);
-				var in = new dk.orghub.xsd.sts.adresse.RetInputType();
-				in.setUUIDIdentifikator(uuid);
-				in.setAttributListe(r.getAttributListe());
-				in.setTilstandListe(r.getTilstandListe());
-				in.setRelationListe(r.getRelationListe());
-				yield send(o.kind(), "ret", in, () -> this.adresse.ret(header(), in));
-			}
+			return operation.equals("importer") ? cxfImporter(o, time) : cxfRet(o, time);
 		});
+	}
+
+	private Object cxfImporter(StsObject o, Instant time) {
+		Object in = this.registrations.importInput(o, time);
+		return switch (o.kind()) {
+			case ENHED -> this.enhed.importer(header(), (dk.orghub.xsd.sts.organisationenhed.ImportInputType) in);
+			case FUNKTION ->
+				this.funktion.importer(header(), (dk.orghub.xsd.sts.organisationfunktion.ImportInputType) in);
+			case BRUGER -> this.bruger.importer(header(), (dk.orghub.xsd.sts.bruger.ImportInputType) in);
+			case PERSON -> this.person.importer(header(), (dk.orghub.xsd.sts.person.ImportInputType) in);
+			case ADRESSE -> this.adresse.importer(header(), (dk.orghub.xsd.sts.adresse.ImportInputType) in);
+		};
+	}
+
+	private Object cxfRet(StsObject o, Instant time) {
+		Object in = this.registrations.retInput(o, time);
+		return switch (o.kind()) {
+			case ENHED -> this.enhed.ret(header(), (dk.orghub.xsd.sts.organisationenhed.RetInputType) in);
+			case FUNKTION -> this.funktion.ret(header(), (dk.orghub.xsd.sts.organisationfunktion.RetInputType) in);
+			case BRUGER -> this.bruger.ret(header(), (dk.orghub.xsd.sts.bruger.RetInputType) in);
+			case PERSON -> this.person.ret(header(), (dk.orghub.xsd.sts.person.RetInputType) in);
+			case ADRESSE -> this.adresse.ret(header(), (dk.orghub.xsd.sts.adresse.RetInputType) in);
+		};
 	}
 
 	/**
@@ -554,18 +510,6 @@ public final class StsClient implements AutoCloseable {
 
 		Object invoke() throws IOException;
 
-	}
-
-	/**
-	 * Sends {@code importer} or {@code ret}: as a plain call when calls are not signed,
-	 * else through the CXF proxy.
-	 */
-	private Object send(StsKind kind, String operation, Object in, Call cxf) throws IOException {
-		this.listener.sending(kind, operation, in);
-		if (this.plain == null) {
-			return cxf.invoke();
-		}
-		return this.plain.call(kind, operation, header().value, in);
 	}
 
 	private StandardReturType call(StsKind kind, String operation, Call call) {

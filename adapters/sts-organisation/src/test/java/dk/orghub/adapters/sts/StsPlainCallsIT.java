@@ -1,6 +1,5 @@
 package dk.orghub.adapters.sts;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,24 +12,17 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 import dk.orghub.core.spi.AdapterException;
 import dk.orghub.core.testing.MutableClock;
@@ -198,47 +190,9 @@ class StsPlainCallsIT {
 		assertThat(canonical(viaPlain.body())).as("%s %s", o.kind(), o.uuid()).isEqualTo(canonical(viaCxf.body()));
 	}
 
-	/**
-	 * The XML as namespace URIs, local names, attributes and text, without prefixes and
-	 * with the TransactionUUID left out.
-	 */
+	/** The XML as {@link CanonicalXml}, with the TransactionUUID left out. */
 	static String canonical(String xml) throws Exception {
-		DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
-		dbf.setNamespaceAware(true);
-		String masked = TRANSACTION.matcher(xml).replaceAll("TransactionUUID>-<");
-		Element root = dbf.newDocumentBuilder()
-			.parse(new ByteArrayInputStream(masked.getBytes(StandardCharsets.UTF_8)))
-			.getDocumentElement();
-		StringBuilder out = new StringBuilder();
-		canonical(root, out);
-		return out.toString();
-	}
-
-	private static void canonical(Element e, StringBuilder out) {
-		out.append('<').append('{').append(e.getNamespaceURI()).append('}').append(e.getLocalName());
-		TreeMap<String, String> attributes = new TreeMap<>();
-		NamedNodeMap map = e.getAttributes();
-		for (int i = 0; i < map.getLength(); i++) {
-			Attr a = (Attr) map.item(i);
-			if (!"http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI())) {
-				String value = a.getValue();
-				int colon = value.indexOf(':');
-				if (a.getLocalName().equals("type") && colon > 0) {
-					value = "{" + e.lookupNamespaceURI(value.substring(0, colon)) + "}" + value.substring(colon + 1);
-				}
-				attributes.put("{" + a.getNamespaceURI() + "}" + a.getLocalName(), value);
-			}
-		}
-		out.append(attributes).append('>');
-		for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-			if (n instanceof Element child) {
-				canonical(child, out);
-			}
-			else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-				out.append(n.getNodeValue());
-			}
-		}
-		out.append("</>");
+		return CanonicalXml.of(TRANSACTION.matcher(xml).replaceAll("TransactionUUID>-<"));
 	}
 
 	@Test
