@@ -5,7 +5,8 @@
 # next month, and the payroll mistake up to "awaiting approval". Needs routes/target/orghub.jar.
 # LOCAL_STS=false leaves out the demo's local STS Organisation service and so its publish (both
 # run in the hub's JVM, beside the import); HEAP sets -Xmx (default 1g).
-# JAR names another jar than routes/target/orghub.jar (to compare two builds). After each run
+# JAR names another jar than routes/target/orghub.jar (to compare two builds); JAVA_OPTS adds
+# JVM options (e.g. -XX:StartFlightRecording=filename=hub.jfr,settings=profile). After each run
 # it prints the hub JVM's CPU time so far (all threads), which varies less than wall time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +17,8 @@ heap="${HEAP:-1g}"
 data=$(mktemp -d)
 export HUB_ADMIN_PASSWORD="bench-$$"
 auth=(-u "admin:$HUB_ADMIN_PASSWORD")
-java -Xmx"$heap" -jar "${JAR:-routes/target/orghub.jar}" --spring.profiles.active=demo --server.port="$port" \
+# shellcheck disable=SC2086
+java -Xmx"$heap" ${JAVA_OPTS:-} -jar "${JAR:-routes/target/orghub.jar}" --spring.profiles.active=demo --server.port="$port" \
   --hub.data-dir="$data" --hub.demo.employees="$employees" --hub.demo.local-sts="$local_sts" >"$data/hub.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -25,10 +27,18 @@ until curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null |
   sleep 1
 done
 api() { curl -fsS "${auth[@]}" "$@"; }
+# reads go over a session of the login form: HTTP Basic hashes the password on every call, and
+# the poll every 0.2 s would take CPU from the run it times on this machine's cores
+jar="$data/cookies"
+curl -fsS -c "$jar" -b "$jar" -o /dev/null "http://127.0.0.1:$port/login"
+curl -fsS -c "$jar" -b "$jar" -o /dev/null --data-urlencode username=admin \
+  --data-urlencode "password=$HUB_ADMIN_PASSWORD" \
+  --data-urlencode "_csrf=$(awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar")" "http://127.0.0.1:$port/login"
+get() { curl -fsS -b "$jar" "$@"; }
 # the hub JVM's CPU time so far (all threads, user and system), in seconds
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat"; }
 report() {
-  api "http://127.0.0.1:$port/api/v1/runs/$1?limit=1" | python3 -c '
+  get "http://127.0.0.1:$port/api/v1/runs/$1?limit=1" | python3 -c '
 import json, sys
 r = json.load(sys.stdin); c = r["counts"]
 print("%-24s %-18s %7d ms  read %6d  created %6d  changed %5d  ended %5d  unchanged %6d" % (
@@ -38,7 +48,7 @@ print("%-24s %-18s %7d ms  read %6d  created %6d  changed %5d  ended %5d  unchan
 run() {
   local id
   id=$(api -X POST "http://127.0.0.1:$port/api/v1/syncs/$1/run?preview=$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  while api "http://127.0.0.1:$port/api/v1/runs/$id?limit=1" | grep -q '"status":"RUNNING"'; do sleep 0.2; done
+  while get "http://127.0.0.1:$port/api/v1/runs/$id?limit=1" | grep -q '"status":"RUNNING"'; do sleep 0.2; done
   report "$id"
   echo "  hub JVM CPU so far: $(cpu) s"
 }
@@ -48,12 +58,12 @@ report 1
 echo "  hub JVM CPU so far (its start and run 1): $(cpu) s"
 # the demo publishes to its local STS Organisation service (in the same JVM): wait until the
 # outbox is empty and no sts-publish run is running, then sum up the runs that published it
-if api "http://127.0.0.1:$port/api/v1/targets/sts/status" >/dev/null 2>&1; then
-  until api "http://127.0.0.1:$port/api/v1/targets/sts/status" | grep -q '"outboxBacklog":0' \
-      && ! api "http://127.0.0.1:$port/api/v1/runs?sync=sts-publish&limit=1000" | grep -q '"status":"RUNNING"'; do
+if get "http://127.0.0.1:$port/api/v1/targets/sts/status" >/dev/null 2>&1; then
+  until get "http://127.0.0.1:$port/api/v1/targets/sts/status" | grep -q '"outboxBacklog":0' \
+      && ! get "http://127.0.0.1:$port/api/v1/runs?sync=sts-publish&limit=1000" | grep -q '"status":"RUNNING"'; do
     sleep 1
   done
-  api "http://127.0.0.1:$port/api/v1/runs?limit=1000" | python3 -c '
+  get "http://127.0.0.1:$port/api/v1/runs?limit=1000" | python3 -c '
 import json, sys
 from datetime import datetime
 runs = json.load(sys.stdin)["items"]

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgObject;
 import dk.orghub.core.store.ApplyResult;
+import dk.orghub.core.store.ObjectChange;
 import dk.orghub.core.store.OrgStore;
 import dk.orghub.core.store.Query;
 import dk.orghub.core.store.ReadPoint;
@@ -57,7 +58,11 @@ final class ApprovalGate {
 	 * The thresholds on a change set of the store, against what the store holds today.
 	 */
 	List<SafetyCheck.Finding> findings(ApplyResult preview, SyncProperties.Thresholds thresholds) {
-		return SafetyCheck.check(preview, storedCounts(), thresholds);
+		// a change set that ends nothing trips no threshold and reports no share: the
+		// store's counts (three counts of what is current) are read only for one that
+		// ends
+		boolean ends = preview.changes().stream().anyMatch((c) -> c.kind() == ObjectChange.Kind.ENDED);
+		return SafetyCheck.check(preview, ends ? storedCounts() : Map.of(), thresholds);
 	}
 
 	/**
