@@ -24,23 +24,6 @@ public record FileDelivery(String file, List<DesiredObject<?>> objects, List<Des
 		base = List.copyOf(base);
 	}
 
-	/**
-	 * Whether the base holds the very objects delivered, in their order (the source read
-	 * the file it diffs against once: the same file delivered again), so that what the
-	 * rules give for the objects holds for the base too.
-	 */
-	public boolean baseIsObjects() {
-		if (this.base.size() != this.objects.size()) {
-			return false;
-		}
-		for (int i = 0; i < this.base.size(); i++) {
-			if (this.base.get(i) != this.objects.get(i)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/** The same delivery with the objects and base the rules gave. */
 	public FileDelivery with(List<DesiredObject<?>> ruledObjects, List<DesiredObject<?>> ruledBase) {
 		return new FileDelivery(this.file, ruledObjects, ruledBase, this.detail);

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import dk.orghub.core.rules.RuleContext;
 import dk.orghub.core.rules.RulePipeline;
-import dk.orghub.core.spi.DesiredObject;
 import dk.orghub.core.spi.FileDelivery;
 import dk.orghub.core.spi.FilePlan;
 import dk.orghub.core.spi.FileSource;
@@ -95,9 +94,8 @@ public class InboxStages {
 		if (run.delivery != null && !pipeline.isEmpty()) {
 			run.progress().phase("rules");
 			RuleContext context = RuleContext.of(this.store);
-			List<DesiredObject<?>> objects = pipeline.apply(run.delivery.objects(), context);
-			run.delivery = run.delivery.with(objects,
-					run.delivery.baseIsObjects() ? objects : pipeline.apply(run.delivery.base(), context));
+			run.delivery = run.delivery.with(pipeline.apply(run.delivery.objects(), context),
+					pipeline.apply(run.delivery.base(), context));
 		}
 	}
 

@@ -1,11 +1,8 @@
 package dk.orghub.adapters.opus;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -159,10 +156,8 @@ public final class OpusImporter {
 			return plan(read);
 		}
 		RuleContext context = RuleContext.of(this.store);
-		List<DesiredObject<?>> current = this.rules.apply(read.current().objectList(), context);
-		List<DesiredObject<?>> before = (read.before() == null) ? List.of()
-				: (read.before() == read.current()) ? current : this.rules.apply(read.before().objectList(), context);
-		return plan(read.with(current, before));
+		return plan(read.with(this.rules.apply(read.current().objectList(), context),
+				(read.before() != null) ? this.rules.apply(read.before().objectList(), context) : List.of()));
 	}
 
 	/**
@@ -184,8 +179,7 @@ public final class OpusImporter {
 			}
 			Function<String, UUID> persons = OpusDumpReader
 				.personUuids(new StoreSourceContext(this.store, this.config.sourceName(), this.clock));
-			Kept same = repeated(file, persons);
-			current = (same != null) ? same.dump() : this.reader.read(file, persons);
+			current = this.reader.read(file, persons);
 			MappedDump before = null;
 			if (previous != null && token.isPresent() && previous.getFileName().toString().equals(token.get())) {
 				before = kept(previous, persons);
@@ -193,7 +187,7 @@ public final class OpusImporter {
 					before = this.reader.read(previous, persons);
 				}
 			}
-			this.kept = (same != null) ? same : new Kept(name, size(file), digest(file), current);
+			this.kept = new Kept(name, size(file), current);
 			return new Read(name, current, before, token.orElse(null), null, start);
 		}
 		catch (OpusFileException ex) {
@@ -220,39 +214,6 @@ public final class OpusImporter {
 		return last.dump();
 	}
 
-	/**
-	 * The dump read last when the file given is that dump again, byte for byte (same
-	 * name, size and SHA-256), and maps the same today ({@link #kept}); else
-	 * {@code null}. A dump delivered twice is then neither parsed nor mapped a second
-	 * time.
-	 */
-	private Kept repeated(Path file, Function<String, UUID> persons) {
-		Kept last = this.kept;
-		if (last == null || last.digest() == null || kept(file, persons) == null) {
-			return null;
-		}
-		byte[] digest = digest(file);
-		return (digest != null && MessageDigest.isEqual(last.digest(), digest)) ? last : null;
-	}
-
-	/** The file's SHA-256, or {@code null} when it cannot be read. */
-	private static byte[] digest(Path file) {
-		try (InputStream in = Files.newInputStream(file)) {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[1 << 16];
-			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-				sha.update(buffer, 0, n);
-			}
-			return sha.digest();
-		}
-		catch (IOException ex) {
-			return null;
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static long size(Path file) {
 		try {
 			return Files.size(file);
@@ -266,7 +227,7 @@ public final class OpusImporter {
 	 * The dump read last, as mapped before the rules: usually the base of the next diff,
 	 * which then needs no second parse.
 	 */
-	private record Kept(String file, long size, byte[] digest, MappedDump dump) {
+	private record Kept(String file, long size, MappedDump dump) {
 
 	}
 
@@ -306,11 +267,9 @@ public final class OpusImporter {
 
 		/** The same read with the objects the rules gave for the dump and its base. */
 		Read with(List<DesiredObject<?>> currentObjects, List<DesiredObject<?>> beforeObjects) {
-			MappedDump ruled = this.current.withObjects(currentObjects);
-			MappedDump ruledBefore = (this.before == null) ? null
-					: (this.before == this.current && beforeObjects == currentObjects) ? ruled
-							: this.before.withObjects(beforeObjects);
-			return new Read(this.file, ruled, ruledBefore, this.token, this.error, this.start);
+			return new Read(this.file, this.current.withObjects(currentObjects),
+					(this.before != null) ? this.before.withObjects(beforeObjects) : null, this.token, this.error,
+					this.start);
 		}
 
 	}
@@ -397,7 +356,7 @@ public final class OpusImporter {
 		if (before != null) {
 			current.objects().forEach((key, object) -> {
 				DesiredObject<?> old = before.objects().get(key);
-				if (old == null || (old != object && !old.timeline().equals(object.timeline()))) {
+				if (old == null || !old.timeline().equals(object.timeline())) {
 					candidates.put(key, object);
 				}
 			});

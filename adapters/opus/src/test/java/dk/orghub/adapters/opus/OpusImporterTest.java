@@ -1,6 +1,5 @@
 package dk.orghub.adapters.opus;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -268,29 +267,6 @@ class OpusImporterTest {
 		assertThat(again.result().registration()).isNull();
 		ImportReport againAgainstTheStore = run(file, null);
 		assertThat(againAgainstTheStore.status()).isEqualTo(ImportReport.Status.UNCHANGED);
-	}
-
-	/**
-	 * A dump delivered again is not read again when it is the same file byte for byte;
-	 * one of the same name and size whose content changed is read again, and its change
-	 * found.
-	 */
-	@Test
-	void aDumpDeliveredAgainIsReadAgainOnlyWhenItsContentChanged() throws Exception {
-		Path file = first();
-		run(file, null);
-		OpusImporter.Read repeated = this.importer.read(file, file);
-		assertThat(this.importer.read(file, file).current()).isSameAs(repeated.current());
-		String content = Files.readString(file);
-		Files.writeString(file, content.replace(">Skole<", ">Skolx<"));
-		assertThat(Files.size(file)).isEqualTo(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-
-		ImportReport changed = run(file, file);
-
-		assertThat(changed.status()).as(changed.text()).isEqualTo(ImportReport.Status.APPLIED);
-		UUID school = new OpusMapper(this.importer.config()).unitUuid("2");
-		assertThat(this.store.get(OrgUnit.class, school, point("2025-01-01")).orElseThrow().value().name())
-			.isEqualTo("Skolx");
 	}
 
 	@Test
