@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -62,9 +60,6 @@ final class Sql {
 	 */
 	static <T extends OrgObject> Map<UUID, List<StoredRow<T>>> currentRows(Connection c, Mapping<T> mapping,
 			String column, Collection<?> values) throws SQLException {
-		if (scansAll(c, mapping, column, values)) {
-			return currentRowsByScan(c, mapping, values);
-		}
 		Map<UUID, List<StoredRow<T>>> result = new LinkedHashMap<>();
 		List<?> all = new ArrayList<>(values);
 		boolean literals = uuidLiteralsInList(c, all);
@@ -83,67 +78,17 @@ final class Sql {
 				ps.setObject(i, OPEN_REGISTRATION);
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
-						addRow(rs, mapping, rs.getObject("uuid", UUID.class), result);
+						UUID uuid = rs.getObject("uuid", UUID.class);
+						T value = mapping.read(rs, uuid, rs.getString("user_key"));
+						Validity validity = new Validity(rs.getObject("valid_from", LocalDate.class),
+								rs.getObject("valid_to", LocalDate.class));
+						result.computeIfAbsent(uuid, u -> new ArrayList<>())
+							.add(new StoredRow<>(rs.getLong("row_id"), new Segment<>(validity, value)));
 					}
 				}
 			}
 		}
 		return result;
-	}
-
-	/**
-	 * Whether reading the asked UUIDs takes one pass over the table's current rows rather
-	 * than an IN list per {@link #IN_CHUNK} values: when they need more than one list and
-	 * are at least half as many as the current rows (a full dump asks for nearly every
-	 * object of a type). One scan then costs less than the index look-ups, on H2 and
-	 * PostgreSQL alike.
-	 */
-	static boolean scansAll(Connection c, Mapping<?> mapping, String column, Collection<?> values) throws SQLException {
-		if (!"uuid".equals(column) || values.size() <= IN_CHUNK) {
-			return false;
-		}
-		String sql = "SELECT COUNT(*) FROM " + mapping.table() + " WHERE reg_to = ?";
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			ps.setObject(1, OPEN_REGISTRATION);
-			try (ResultSet rs = ps.executeQuery()) {
-				rs.next();
-				return 2L * values.size() >= rs.getLong(1);
-			}
-		}
-	}
-
-	/**
-	 * The current rows of the asked UUIDs, read in one pass over all current rows of the
-	 * table and filtered here: the same rows, by UUID and valid-from, as the IN lists
-	 * read.
-	 */
-	static <T extends OrgObject> Map<UUID, List<StoredRow<T>>> currentRowsByScan(Connection c, Mapping<T> mapping,
-			Collection<?> uuids) throws SQLException {
-		Set<?> asked = (uuids instanceof Set<?> set) ? set : new HashSet<>(uuids);
-		Map<UUID, List<StoredRow<T>>> result = new LinkedHashMap<>();
-		String sql = "SELECT " + mapping.selectList("t") + " FROM " + mapping.table()
-				+ " t WHERE t.reg_to = ? ORDER BY t.uuid, t.valid_from";
-		try (PreparedStatement ps = c.prepareStatement(sql)) {
-			ps.setObject(1, OPEN_REGISTRATION);
-			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					UUID uuid = rs.getObject("uuid", UUID.class);
-					if (asked.contains(uuid)) {
-						addRow(rs, mapping, uuid, result);
-					}
-				}
-			}
-		}
-		return result;
-	}
-
-	private static <T extends OrgObject> void addRow(ResultSet rs, Mapping<T> mapping, UUID uuid,
-			Map<UUID, List<StoredRow<T>>> result) throws SQLException {
-		T value = mapping.read(rs, uuid, rs.getString("user_key"));
-		Validity validity = new Validity(rs.getObject("valid_from", LocalDate.class),
-				rs.getObject("valid_to", LocalDate.class));
-		result.computeIfAbsent(uuid, u -> new ArrayList<>())
-			.add(new StoredRow<>(rs.getLong("row_id"), new Segment<>(validity, value)));
 	}
 
 	/**

@@ -6,12 +6,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -23,7 +19,6 @@ import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.ObjectType;
 import dk.orghub.core.model.OrgUnit;
 import dk.orghub.core.model.Person;
-import dk.orghub.core.model.Segment;
 import dk.orghub.core.model.Timeline;
 import dk.orghub.core.model.Validity;
 import dk.orghub.core.model.Versioned;
@@ -90,64 +85,6 @@ abstract class BulkWriteContract {
 		assertThat(version.registration().time()).isEqualTo(Instant.parse("2026-01-10T08:00:00.123457Z"))
 			.isEqualTo(result.registration().time());
 		assertThat(version.supersededAt()).as("a current row").isNull();
-	}
-
-	/**
-	 * A full dump asks for nearly every object of a type: the store reads them in one
-	 * pass over the current rows, and returns exactly the asked objects that exist, each
-	 * with its rows in order of valid-from, as the IN lists do for a smaller ask.
-	 */
-	@Test
-	void readingMostObjectsInOnePassReturnsExactlyTheAskedOnes() throws SQLException {
-		DataSource database = dataSource();
-		JdbcOrgStore store = new JdbcOrgStore(database, new MutableClock(Instant.parse("2026-01-10T08:00:00Z")));
-		ChangeSet.Builder changes = ChangeSet.by(Actor.source("test"));
-		Map<UUID, Timeline<Person>> stored = new HashMap<>();
-		int count = 2 * Sql.IN_CHUNK + 500;
-		LocalDate renamed = LocalDate.of(2030, 1, 1);
-		for (int i = 0; i < count; i++) {
-			Person person = TestOrg.person("scan" + i, "Anne", "Hansen", String.format("%04d", i));
-			if (i % 3 == 0) {
-				Person married = new Person(person.uuid(), person.userKey(), person.cpr(), "Anne", "Jensen", null);
-				changes.put(person, Validity.between(TestOrg.START, renamed)).put(married, Validity.from(renamed));
-				stored.put(person.uuid(),
-						Timeline.of(List.of(new Segment<>(Validity.between(TestOrg.START, renamed), person),
-								new Segment<>(Validity.from(renamed), married))));
-			}
-			else {
-				changes.put(person, Validity.from(TestOrg.START));
-				stored.put(person.uuid(), Timeline.of(Validity.from(TestOrg.START), person));
-			}
-		}
-		store.apply(changes.build());
-		List<UUID> all = new ArrayList<>(stored.keySet());
-		Set<UUID> asked = new HashSet<>();
-		for (int i = 0; i < all.size(); i++) {
-			if (i % 10 != 0) {
-				asked.add(all.get(i));
-			}
-		}
-		for (int i = 0; i < 20; i++) {
-			asked.add(UUID.nameUUIDFromBytes(("not stored:" + i).getBytes()));
-		}
-		Map<UUID, Timeline<Person>> expected = new HashMap<>(stored);
-		expected.keySet().retainAll(asked);
-
-		Mapping<Person> mapping = Mappings.of(Person.class);
-		try (Connection c = database.getConnection()) {
-			assertThat(Sql.scansAll(c, mapping, "uuid", asked)).as("most of the table: one pass").isTrue();
-			assertThat(Sql.scansAll(c, mapping, "uuid", all.subList(0, Sql.IN_CHUNK + 1)))
-				.as("less than half of the table: IN lists")
-				.isFalse();
-			Map<UUID, List<Segment<Person>>> scanned = new HashMap<>();
-			Sql.currentRowsByScan(c, mapping, asked)
-				.forEach((uuid, rows) -> scanned.put(uuid, rows.stream().map(Sql.StoredRow::segment).toList()));
-			Map<UUID, List<Segment<Person>>> expectedRows = new HashMap<>();
-			expected.forEach((uuid, timeline) -> expectedRows.put(uuid, timeline.segments()));
-			assertThat(scanned).as("the asked objects that exist, rows by valid-from").isEqualTo(expectedRows);
-		}
-		assertThat(store.currentTimelines(Person.class, asked)).isEqualTo(expected);
-		assertThat(store.currentTimelines(Person.class, new ArrayList<>(asked))).isEqualTo(expected);
 	}
 
 	private static String awkward(int i) {
