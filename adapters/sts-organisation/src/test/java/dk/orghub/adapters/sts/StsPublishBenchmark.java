@@ -72,8 +72,10 @@ class StsPublishBenchmark {
 				runs.add(run(measured, measuredState, latency, concurrency, secure).of(size));
 			}
 		}
-		System.out.printf("[benchmark] summary, concurrency %d, service in its own JVM (%s without security):%n",
-				concurrency, RESPONDER);
+		System.out.printf(
+				"[benchmark] summary, concurrency %d, service in its own JVM (%s without security), the ledger in %s:%n",
+				concurrency, RESPONDER,
+				(System.getProperty(LedgerDatabase.URL_PROPERTY) == null) ? "H2 in this JVM" : "PostgreSQL");
 		System.out.println("[benchmark] | employees | security | latency | run | wall | calls | client CPU per call "
 				+ "| service CPU per call |");
 		for (Timed t : runs) {
@@ -187,13 +189,21 @@ class StsPublishBenchmark {
 					service.files(), service.password()) : StsSamples.settings(service.baseUrl(), m))
 				.withConcurrency(concurrency)
 				.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60));
-			DataSource database = StsSamples.database();
-			try (StsOrganisationAdapter adapter = new StsOrganisationAdapter(settings,
-					new SentLedger(database, Clock.systemUTC()), StsSamples.clock(), () -> state)) {
+			try (LedgerDatabase ledger = LedgerDatabase.create();
+					StsOrganisationAdapter adapter = new StsOrganisationAdapter(settings,
+							new SentLedger(ledger.dataSource(), Clock.systemUTC()), StsSamples.clock(), () -> state)) {
+				DataSource database = ledger.dataSource();
 				Meter meter = new Meter(service, adapter.client());
+				long server0 = LedgerDatabase.serverCpuNanos();
 				meter.start();
 				StsPublisher.Report first = adapter.publishAll();
 				Measured publish = meter.stop();
+				long server1 = LedgerDatabase.serverCpuNanos();
+				if (ledger.onPostgres()) {
+					System.out.printf("[benchmark] the ledger in PostgreSQL: the server's CPU %s per call%n",
+							(server0 < 0 || server1 < 0) ? "unknown (not read from /proc)"
+									: String.format("%,.0f \u00b5s", (server1 - server0) / 1e3 / publish.calls()));
+				}
 				meter.start();
 				StsPublisher.Report second = adapter.publishAll();
 				Measured again = meter.stop();
