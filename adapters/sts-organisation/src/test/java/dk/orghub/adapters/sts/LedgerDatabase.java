@@ -35,10 +35,20 @@ final class LedgerDatabase implements AutoCloseable {
 		this.pool = pool;
 	}
 
+	/** Where the ledger of {@link #create} is, for the benchmark's lines. */
+	static String where() {
+		return (postgresUrl() == null) ? "H2 in this JVM" : "PostgreSQL";
+	}
+
+	private static String postgresUrl() {
+		String url = System.getProperty(URL_PROPERTY);
+		return (url == null || url.isBlank()) ? null : url;
+	}
+
 	/** A new, empty ledger database, migrated. */
 	static LedgerDatabase create() {
-		String url = System.getProperty(URL_PROPERTY);
-		if (url == null || url.isBlank()) {
+		String url = postgresUrl();
+		if (url == null) {
 			return new LedgerDatabase(StsSamples.database(), null);
 		}
 		String schema = "sts_bench_" + System.nanoTime();

@@ -74,8 +74,7 @@ class StsPublishBenchmark {
 		}
 		System.out.printf(
 				"[benchmark] summary, concurrency %d, service in its own JVM (%s without security), the ledger in %s:%n",
-				concurrency, RESPONDER,
-				(System.getProperty(LedgerDatabase.URL_PROPERTY) == null) ? "H2 in this JVM" : "PostgreSQL");
+				concurrency, RESPONDER, LedgerDatabase.where());
 		System.out.println("[benchmark] | employees | security | latency | run | wall | calls | client CPU per call "
 				+ "| service CPU per call |");
 		for (Timed t : runs) {
