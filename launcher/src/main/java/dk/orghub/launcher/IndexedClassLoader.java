@@ -86,7 +86,7 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 
 	private final CodeSource[] codeSources;
 
-	private final AtomicReferenceArray<JarFile> jarFiles;
+	private final AtomicReferenceArray<NestedJarFile> jarFiles;
 
 	/**
 	 * Class path positions by directory, or null when the index does not cover the class
@@ -198,6 +198,52 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 		}
 		catch (MalformedURLException | IllegalArgumentException ex) {
 			return null;
+		}
+	}
+
+	@Override
+	protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+		if (this.positions != null) {
+			definePackageFromIndex(name);
+		}
+		return super.loadClass(name, resolve);
+	}
+
+	/**
+	 * Defines a class's package from the manifest of the first nested jar that has the
+	 * class and an entry for the package, before Spring Boot's loader would look for that
+	 * jar in every class path entry in turn (it then finds the package defined). A
+	 * package no candidate can define is left to Spring Boot's loader.
+	 */
+	private void definePackageFromIndex(String className) {
+		int dot = className.lastIndexOf('.');
+		if (dot <= 0 || className.startsWith("java.") || getDefinedPackage(className.substring(0, dot)) != null) {
+			return;
+		}
+		String path = className.replace('.', '/').concat(".class");
+		int[] candidates = candidates(path);
+		if (candidates == null) {
+			return;
+		}
+		String packageEntry = path.substring(0, path.lastIndexOf('/') + 1);
+		for (int position : candidates) {
+			if (this.archives[position] == null) {
+				continue;
+			}
+			try {
+				NestedJarFile jar = jarFile(position);
+				Manifest manifest = (jar.hasEntry(path) && jar.hasEntry(packageEntry)) ? jar.getManifest() : null;
+				if (manifest != null) {
+					definePackage(className.substring(0, dot), manifest, this.urls[position]);
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// as Spring Boot's loader: try the next
+			}
+			catch (IllegalArgumentException ex) {
+				return;
+			}
 		}
 	}
 
@@ -376,10 +422,10 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 		return true;
 	}
 
-	private JarFile jarFile(int position) throws IOException {
-		JarFile jar = this.jarFiles.get(position);
+	private NestedJarFile jarFile(int position) throws IOException {
+		NestedJarFile jar = this.jarFiles.get(position);
 		if (jar == null) {
-			JarFile opened = new NestedJarFile(this.rootJar, this.archives[position], JarFile.runtimeVersion());
+			NestedJarFile opened = new NestedJarFile(this.rootJar, this.archives[position], JarFile.runtimeVersion());
 			if (this.jarFiles.compareAndSet(position, null, opened)) {
 				jar = opened;
 			}
@@ -404,7 +450,7 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 		}
 		finally {
 			for (int position = 0; position < this.jarFiles.length(); position++) {
-				JarFile jar = this.jarFiles.getAndSet(position, null);
+				NestedJarFile jar = this.jarFiles.getAndSet(position, null);
 				if (jar != null) {
 					jar.close();
 				}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -27,8 +28,9 @@ import dk.orghub.launcher.fixture.Beta;
  * <ul>
  * <li>{@code BOOT-INF/classes/}: {@code application.yml}, {@link Beta} (so the class is
  * in the classes and in beta's jar: the classes come first).</li>
- * <li>{@code alpha-1.0.jar}: {@link Alpha}, {@code shared.txt}, a service file, and
- * {@code db/migration/alpha/V1__a.sql} with entries for its folders.</li>
+ * <li>{@code alpha-1.0.jar}: {@link Alpha} with entries for its package's folders,
+ * {@code shared.txt}, a service file, and {@code db/migration/alpha/V1__a.sql} with
+ * entries for its folders.</li>
  * <li>{@code beta-2.0.jar}, multi-release: {@link Beta}, {@code shared.txt}, the same
  * service file, and {@code mr/Only.txt} only under {@code META-INF/versions/11/}.</li>
  * <li>{@code empty-1.0.jar}: no entries.</li>
@@ -44,6 +46,10 @@ final class TestHubJar {
 	static Path write(Path folder) throws IOException {
 		Map<String, byte[]> alpha = new LinkedHashMap<>();
 		alpha.put("META-INF/MANIFEST.MF", manifest(false));
+		for (String packageFolder : List.of("dk/", "dk/orghub/", "dk/orghub/launcher/",
+				"dk/orghub/launcher/fixture/")) {
+			alpha.put(packageFolder, new byte[0]);
+		}
 		alpha.put(classEntry(Alpha.class), classBytes(Alpha.class));
 		alpha.put("shared.txt", text("alpha"));
 		alpha.put(SERVICE, text("alpha"));
@@ -95,6 +101,7 @@ final class TestHubJar {
 	private static byte[] manifest(boolean multiRelease) throws IOException {
 		Manifest manifest = new Manifest();
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_TITLE, multiRelease ? "beta" : "alpha");
 		if (multiRelease) {
 			manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
 		}
