@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * loader checks the entry); a directory missing from an archive's list would hide its
  * files, so the writer lists every directory of every file, and the directories of a
  * multi-release jar's versioned files ({@code META-INF/versions/11/a/B.class} counts for
- * {@code a}).
+ * {@code a}). A directory that holds only folders is not listed: the loader takes every
+ * listed directory's parents as folders the archive has.
  */
 public final class ClassPathDirectories {
 
@@ -92,22 +93,12 @@ public final class ClassPathDirectories {
 			return;
 		}
 		Set<String> directories = this.byArchive.get(archive);
-		addWithParents(directories, directoryOf(name));
+		directories.add(directoryOf(name));
 		if (name.startsWith(VERSIONS)) {
 			int slash = name.indexOf('/', VERSIONS.length());
 			if (slash > 0) {
-				addWithParents(directories, directoryOf(name.substring(slash + 1)));
+				directories.add(directoryOf(name.substring(slash + 1)));
 			}
-		}
-	}
-
-	/**
-	 * {@code a/b} and its parents: a lookup of the folder {@code a/b} itself asks the
-	 * archives listed for {@code a}.
-	 */
-	private static void addWithParents(Set<String> directories, String directory) {
-		for (String folder = directory; directories.add(folder) && !folder.isEmpty();) {
-			folder = directoryOf(folder);
 		}
 	}
 

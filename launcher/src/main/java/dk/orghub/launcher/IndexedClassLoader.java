@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -95,6 +96,12 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 	private final Map<String, int[]> positions;
 
 	/**
+	 * Class path positions by folder they have (a directory with files, or a parent of
+	 * one): a name may be a folder ({@code db/migration} for Flyway).
+	 */
+	private final Map<String, int[]> folderPositions = new HashMap<>();
+
+	/**
 	 * @param directories the index of {@code rootJar}, or null when it has none
 	 * @param rootJar the hub's jar, whose nested archives the index describes
 	 */
@@ -119,7 +126,8 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 
 	private Map<String, int[]> index(ClassPathDirectories directories) {
 		Path root = this.rootJar.toPath().toAbsolutePath().normalize();
-		Map<String, List<Integer>> lists = new HashMap<>();
+		Map<String, List<Integer>> files = new HashMap<>();
+		Map<String, List<Integer>> folders = new HashMap<>();
 		for (int position = 0; position < this.urls.length; position++) {
 			Collection<String> entryDirectories = directoriesOf(position, directories, root);
 			if (entryDirectories == null) {
@@ -127,12 +135,24 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 			}
 			this.codeSources[position] = new CodeSource(this.urls[position], (CodeSigner[]) null);
 			for (String directory : entryDirectories) {
-				lists.computeIfAbsent(directory, (key) -> new ArrayList<>()).add(position);
+				files.computeIfAbsent(directory, (key) -> new ArrayList<>()).add(position);
+				for (String folder = directory; !folder.isEmpty(); folder = ClassPathDirectories.directoryOf(folder)) {
+					List<Integer> list = folders.computeIfAbsent(folder, (key) -> new ArrayList<>());
+					if (!list.isEmpty() && list.get(list.size() - 1) == position) {
+						break;
+					}
+					list.add(position);
+				}
 			}
 		}
-		Map<String, int[]> index = new HashMap<>(lists.size() * 2);
-		lists.forEach((directory, list) -> index.put(directory, list.stream().mapToInt(Integer::intValue).toArray()));
+		folders.forEach((folder, list) -> this.folderPositions.put(folder, toArray(list)));
+		Map<String, int[]> index = new HashMap<>(files.size() * 2);
+		files.forEach((directory, list) -> index.put(directory, toArray(list)));
 		return index;
+	}
+
+	private static int[] toArray(List<Integer> positions) {
+		return positions.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	/**
@@ -391,7 +411,28 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 		if (this.positions == null || !isPlain(name)) {
 			return null;
 		}
-		return this.positions.getOrDefault(ClassPathDirectories.directoryOf(name), NONE);
+		int[] files = this.positions.getOrDefault(ClassPathDirectories.directoryOf(name), NONE);
+		int[] folder = this.folderPositions.getOrDefault(name, NONE);
+		return (folder.length == 0) ? files : union(files, folder);
+	}
+
+	/** The positions of both sorted arrays, sorted, each once. */
+	static int[] union(int[] first, int[] second) {
+		int[] union = new int[first.length + second.length];
+		int size = 0;
+		int i = 0;
+		int j = 0;
+		while (i < first.length || j < second.length) {
+			int next = (j == second.length || (i < first.length && first[i] <= second[j])) ? first[i] : second[j];
+			if (i < first.length && first[i] == next) {
+				i++;
+			}
+			if (j < second.length && second[j] == next) {
+				j++;
+			}
+			union[size++] = next;
+		}
+		return Arrays.copyOf(union, size);
 	}
 
 	/**

@@ -13,13 +13,14 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 class ClassPathDirectoriesTest {
 
 	@Test
-	void aFileCountsForItsDirectoryAndEveryParent() {
+	void aFileCountsForItsDirectory() {
 		ClassPathDirectories index = ClassPathDirectories.empty();
 		index.add("BOOT-INF/lib/h2.jar", "org/h2/util/Utils.class");
-		index.add("BOOT-INF/lib/h2.jar", "org/h2/");
+		index.add("BOOT-INF/lib/h2.jar", "org/h2/Driver.class");
+		index.add("BOOT-INF/lib/h2.jar", "org/");
 		index.add("BOOT-INF/classes/", "application.yml");
 
-		assertThat(index.directories("BOOT-INF/lib/h2.jar")).containsExactly("", "org", "org/h2", "org/h2/util");
+		assertThat(index.directories("BOOT-INF/lib/h2.jar")).containsExactly("org/h2", "org/h2/util");
 		assertThat(index.directories("BOOT-INF/classes/")).containsExactly("");
 		assertThat(index.directories("BOOT-INF/lib/other.jar")).isNull();
 	}
@@ -29,7 +30,7 @@ class ClassPathDirectoriesTest {
 		ClassPathDirectories index = ClassPathDirectories.empty();
 		index.add("a.jar", "META-INF/versions/11/org/x/Y.class");
 
-		assertThat(index.directories("a.jar")).contains("org/x", "org", "META-INF/versions/11/org/x");
+		assertThat(index.directories("a.jar")).containsExactly("META-INF/versions/11/org/x", "org/x");
 	}
 
 	@Test
@@ -44,9 +45,9 @@ class ClassPathDirectoriesTest {
 		ClassPathDirectories read = ClassPathDirectories
 			.read(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
 
-		assertThat(text.toString()).contains("BOOT-INF/classes/\n /\n", "BOOT-INF/lib/a-1.jar\n /\n a\n");
+		assertThat(text.toString()).contains("BOOT-INF/classes/\n /\n", "BOOT-INF/lib/a-1.jar\n a\n");
 		assertThat(read.directories("BOOT-INF/classes/")).containsExactly("");
-		assertThat(read.directories("BOOT-INF/lib/a-1.jar")).containsExactly("", "a");
+		assertThat(read.directories("BOOT-INF/lib/a-1.jar")).containsExactly("a");
 		assertThat(read.directories("BOOT-INF/lib/empty-1.jar")).isEmpty();
 	}
 

@@ -39,10 +39,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class IndexedClassLoaderTest {
 
 	private static final List<String> RESOURCES = List.of("shared.txt", "application.yml", TestHubJar.SERVICE,
-			"db/migration/alpha/V1__a.sql", "db/migration/alpha", "db/migration", "db/migration/alpha/", "mr/Only.txt",
-			"META-INF/MANIFEST.MF", TestHubJar.classEntry(Alpha.class), TestHubJar.classEntry(Beta.class),
-			"nothing/here.txt", "db/migration/beta/V1__b.sql", "missing.txt", "a b.txt", "/shared.txt",
-			"db//migration/alpha/V1__a.sql", "db/../shared.txt", "");
+			"db/migration/alpha/V1__a.sql", "db/migration/alpha", "db/migration", "db", "db/migration/alpha/",
+			"META-INF", "META-INF/services", "dk/orghub/launcher", "mr/Only.txt", "META-INF/MANIFEST.MF",
+			TestHubJar.classEntry(Alpha.class), TestHubJar.classEntry(Beta.class), "nothing/here.txt",
+			"db/migration/beta/V1__b.sql", "missing.txt", "a b.txt", "/shared.txt", "db//migration/alpha/V1__a.sql",
+			"db/../shared.txt", "");
 
 	@TempDir
 	Path folder;
@@ -231,6 +232,14 @@ class IndexedClassLoaderTest {
 				"a\\b", "a?b", "a#b")) {
 			assertThat(IndexedClassLoader.isPlain(name)).as(name).isFalse();
 		}
+	}
+
+	@Test
+	void mergesTheArchivesOfAFileAndOfAFolderByThatName() {
+		assertThat(IndexedClassLoader.union(new int[] { 0, 2, 5 }, new int[] { 1, 2, 7 })).containsExactly(0, 1, 2, 5,
+				7);
+		assertThat(IndexedClassLoader.union(new int[] {}, new int[] { 3 })).containsExactly(3);
+		assertThat(IndexedClassLoader.union(new int[] { 4 }, new int[] {})).containsExactly(4);
 	}
 
 	private URL[] withFirst(URL first) {
