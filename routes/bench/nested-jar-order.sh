@@ -3,7 +3,7 @@
 # built jar once with the profile demo and -Xlog:class+load on a fresh data directory and a
 # free port, counts until readiness is UP the classes each nested jar gave, and lists the jars'
 # artifact names (without versions) from the most classes to the fewest. The build
-# (routes/build/NestedJarOrder.java, after spring-boot:repackage) puts the jars in that order.
+# (the launcher module's HubJarPackager, after spring-boot:repackage) puts the jars in that order.
 # Run it again after a large change of dependencies; a jar the list misses still works (it
 # keeps Maven's order after the listed ones).
 # Usage: routes/bench/nested-jar-order.sh [jar]   (default routes/target/orghub.jar)
@@ -27,7 +27,7 @@ stop
 {
   echo "# The nested jars of orghub.jar in the order java -jar should ask them: the most classes"
   echo "# loaded to readiness first (demo profile). Written by routes/bench/nested-jar-order.sh;"
-  echo "# read by routes/build/NestedJarOrder.java at package. Artifact names, no versions."
+  echo "# read by the launcher module's HubJarPackager at package. Artifact names, no versions."
   sed -n 's/.*source: jar:nested:.*!BOOT-INF\/lib\/\([^!]*\)\.jar!.*/\1/p' "$work/classes.log" \
     | sort | uniq -c | sort -k1,1nr -k2,2 \
     | awk '{ name = $2; sub(/-[0-9].*$/, "", name); printf "%s # %d classes\n", name, $1 }'

@@ -108,6 +108,9 @@ class DropInAdapterIT {
 			assertThat(hub.logLines()).as("the start names the adapter jars it runs with")
 				.anyMatch((line) -> line.contains("Adapter jars from ")
 						&& line.endsWith(AdapterFolder.DEFAULT + ": [dropped-adapter.jar]"));
+			assertThat(hub.logLines()).as("the launcher's index covers the adapter folder and its jar")
+				.anyMatch((line) -> line.contains("Class path: IndexedClassLoader (")
+						&& line.endsWith("looked up by the jar's directory index)"));
 			JsonNode units = hub.get("/api/v1/org-units?limit=10");
 			assertThat(units.findValuesAsText("name")).contains("Enhed fra indsat adapter");
 		}

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built hub ({@code target/orghub.jar}) has its nested jars in the order of
- * {@code nested-jar-order.txt} (the build's {@code NestedJarOrder} after the repackage):
+ * {@code nested-jar-order.txt} (the build's {@code HubJarPackager} after the repackage):
  * the listed artifacts first, in the list's order, every nested jar still stored
  * uncompressed so that the launcher can open it in place, and {@code classpath.idx} in
  * the same order. That the reordered jar starts is what the tests with
@@ -25,6 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NestedJarOrderIT {
 
 	private static final String LIB = "BOOT-INF/lib/";
+
+	@Test
+	void theJarStartsWithTheHubsLauncherAndItsDirectoryIndex() throws IOException {
+		try (JarFile jar = new JarFile(Path.of("target", "orghub.jar").toFile())) {
+			assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+				.isEqualTo("dk.orghub.launcher.HubLauncher");
+			assertThat(jar.getManifest().getMainAttributes().getValue("Start-Class"))
+				.isEqualTo(HubApplication.class.getName());
+			assertThat(jar.getEntry("dk/orghub/launcher/IndexedClassLoader.class")).isNotNull();
+			assertThat(jar.getEntry("dk/orghub/launcher/build/HubJarPackager.class")).isNull();
+			try (InputStream index = jar.getInputStream(jar.getEntry("BOOT-INF/classpath-directories.idx"))) {
+				String text = new String(index.readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(text).contains("\nBOOT-INF/classes/\n", "\n dk/orghub/routes\n",
+						"\n org/springframework/boot/autoconfigure\n");
+			}
+			assertThat(Collections.list(jar.entries())).map(JarEntry::getName)
+				.noneMatch((name) -> name.startsWith(LIB + "launcher-"));
+		}
+	}
 
 	@Test
 	void theNestedJarsComeInTheListsOrderStoredAndIndexed() throws IOException {

@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
  * The folder whose adapter jars join the class path when the hub starts from its jar
  * ({@code loader.path} in {@code loader.properties}, read by Spring Boot's launcher
  * before Spring starts), and what the start found in it: the log names each adapter jar
- * the hub runs with, so an operator sees which vendor code is loaded. The folder resolves
- * as the launcher resolves it: the system property {@value #PROPERTY}, else the
- * environment variable {@value #VARIABLE}, else {@value #DEFAULT} in the working
- * directory.
+ * the hub runs with, so an operator sees which vendor code is loaded, and, started from
+ * the jar, how its class loader looks names up. The folder resolves as the launcher
+ * resolves it: the system property {@value #PROPERTY}, else the environment variable
+ * {@value #VARIABLE}, else {@value #DEFAULT} in the working directory.
  */
 @Component
 public class AdapterFolder implements ApplicationListener<ApplicationStartedEvent> {
@@ -40,6 +40,12 @@ public class AdapterFolder implements ApplicationListener<ApplicationStartedEven
 
 	/** The folder in the working directory when none is named. */
 	public static final String DEFAULT = "adapter-jars";
+
+	/**
+	 * The class loader of the jar's launcher (module {@code launcher}), named: its
+	 * classes are in the jar's root, not on the class path of tests.
+	 */
+	private static final String LAUNCHER_CLASS_LOADER = "dk.orghub.launcher.IndexedClassLoader";
 
 	private static final Logger log = LoggerFactory.getLogger(AdapterFolder.class);
 
@@ -57,6 +63,10 @@ public class AdapterFolder implements ApplicationListener<ApplicationStartedEven
 		}
 		else {
 			log.info("No adapter jars in {}", folder);
+		}
+		ClassLoader loader = AdapterFolder.class.getClassLoader();
+		if (loader.getClass().getName().equals(LAUNCHER_CLASS_LOADER)) {
+			log.info("Class path: {}", loader);
 		}
 	}
 
