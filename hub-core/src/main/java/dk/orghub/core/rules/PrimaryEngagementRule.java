@@ -103,6 +103,9 @@ public final class PrimaryEngagementRule {
 	}
 
 	private List<Timeline<Engagement>> applyToPerson(List<Timeline<Engagement>> ofPerson) {
+		if (ofPerson.size() == 1) {
+			return List.of(onlyEngagement(ofPerson.get(0)));
+		}
 		TreeSet<LocalDate> points = new TreeSet<>();
 		for (Timeline<Engagement> timeline : ofPerson) {
 			for (Segment<Engagement> segment : timeline.segments()) {
@@ -134,6 +137,19 @@ public final class PrimaryEngagementRule {
 		return result;
 	}
 
+	/**
+	 * A person's only engagement is chosen on every date it holds, whatever its flags (as
+	 * {@link #choose} does for one): its segments, each primary.
+	 */
+	private static Timeline<Engagement> onlyEngagement(Timeline<Engagement> timeline) {
+		List<Segment<Engagement>> segments = new ArrayList<>(timeline.segments().size());
+		for (Segment<Engagement> segment : timeline.segments()) {
+			Engagement value = segment.value();
+			segments.add(value.primary() ? segment : new Segment<>(segment.validity(), value.withPrimary(true)));
+		}
+		return Timeline.of(segments);
+	}
+
 	private Engagement choose(List<Engagement> active) {
 		if (active.isEmpty()) {
 			return null;
@@ -162,9 +178,20 @@ public final class PrimaryEngagementRule {
 		return (best != null) ? best : bestOfRest;
 	}
 
+	/**
+	 * Without leading zeros, one kept before the end or a line terminator (as the pattern
+	 * {@code ^0+(?=.)} strips them).
+	 */
 	private static String stripZeros(String value) {
-		String stripped = value.replaceFirst("^0+(?=.)", "");
-		return stripped;
+		int start = 0;
+		while (start + 1 < value.length() && value.charAt(start) == '0' && !lineTerminator(value.charAt(start + 1))) {
+			start++;
+		}
+		return value.substring(start);
+	}
+
+	private static boolean lineTerminator(char c) {
+		return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
 	}
 
 	private static boolean isDigits(String value) {

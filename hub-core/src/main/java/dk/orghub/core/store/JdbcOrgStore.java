@@ -188,11 +188,23 @@ public class JdbcOrgStore implements OrgStore {
 		return currentTimelinesWhere(Mappings.of(type), "", 1);
 	}
 
+	/**
+	 * First the UUIDs, through the index {@code engagement_primary_by_hand} (usually
+	 * none), then their current timelines by UUID: one condition over all current
+	 * engagements read every row of them.
+	 */
 	@Override
 	public Map<UUID, Timeline<Engagement>> engagementsWithPrimaryByHand() {
 		Mapping<Engagement> mapping = Mappings.of(Engagement.class);
-		return currentTimelinesWhere(mapping, " AND t.uuid IN (SELECT h.uuid FROM " + mapping.table()
-				+ " h WHERE h.primary_by_hand = TRUE AND h.reg_to = ?)", 2);
+		List<UUID> uuids = query(
+				"SELECT DISTINCT uuid FROM " + mapping.table() + " WHERE primary_by_hand = TRUE AND reg_to = ?", rs -> {
+					List<UUID> list = new ArrayList<>();
+					while (rs.next()) {
+						list.add(rs.getObject(1, UUID.class));
+					}
+					return list;
+				}, ps -> ps.setObject(1, Sql.OPEN_REGISTRATION));
+		return uuids.isEmpty() ? Map.of() : currentTimelines(Engagement.class, uuids);
 	}
 
 	/**

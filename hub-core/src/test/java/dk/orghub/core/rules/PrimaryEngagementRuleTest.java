@@ -42,6 +42,29 @@ class PrimaryEngagementRuleTest {
 		assertThat(PrimaryEngagementRule.compareEmploymentNumbers("999", "1000")).isNegative();
 		assertThat(PrimaryEngagementRule.compareEmploymentNumbers("0999", "1000")).isNegative();
 		assertThat(PrimaryEngagementRule.compareEmploymentNumbers("A1", "A0")).isPositive();
+		assertThat(PrimaryEngagementRule.compareEmploymentNumbers("000", "0")).as("one zero kept").isZero();
+		assertThat(PrimaryEngagementRule.compareEmploymentNumbers("00012", "12")).isZero();
+		assertThat(PrimaryEngagementRule.compareEmploymentNumbers("0A", "A")).isZero();
+	}
+
+	@Test
+	void aPersonsOnlyEngagementIsPrimaryWheneverItHoldsWhateverItsFlags() {
+		Engagement half = engagement("1", this.person, this.unit, MAANEDSLOENNET, "0.5");
+		Engagement full = engagement("1", this.person, this.unit, MAANEDSLOENNET, "1");
+		Engagement notByHand = new Engagement(half.uuid(), "1", this.person, this.unit, null, MAANEDSLOENNET,
+				new java.math.BigDecimal("0.5"), false, true, null);
+		Timeline<Engagement> timeline = Timeline
+			.of(List.of(new Segment<>(Validity.between(d("2020-01-01"), d("2021-01-01")), half),
+					new Segment<>(Validity.between(d("2021-01-01"), d("2022-01-01")), full.withPrimary(true)),
+					new Segment<>(Validity.between(d("2022-01-01"), d("2022-06-01")), full),
+					new Segment<>(Validity.from(d("2023-01-01")), notByHand)));
+		Timeline<Engagement> result = new PrimaryEngagementRule(PrimaryEngagementRule.byHighestFraction())
+			.apply(List.of(timeline))
+			.get(half.uuid());
+		assertThat(result.segments()).containsExactly(
+				new Segment<>(Validity.between(d("2020-01-01"), d("2021-01-01")), half.withPrimary(true)),
+				new Segment<>(Validity.between(d("2021-01-01"), d("2022-06-01")), full.withPrimary(true)),
+				new Segment<>(Validity.from(d("2023-01-01")), notByHand.withPrimary(true)));
 	}
 
 	@Test

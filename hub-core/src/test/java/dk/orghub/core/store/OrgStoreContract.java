@@ -399,6 +399,22 @@ abstract class OrgStoreContract {
 	}
 
 	@Test
+	void theEngagementsWithAPrimaryChosenByHandAreReadWithAllTheirCurrentRows() {
+		assertThat(this.store.engagementsWithPrimaryByHand()).as("none chosen by hand").isEmpty();
+		Engagement second = TestOrg.engagement("1002", this.bo, this.social, true);
+		Engagement byHand = new Engagement(second.uuid(), second.userKey(), second.person(), second.unit(),
+				second.jobFunction(), second.engagementType(), second.fraction(), true, true, null);
+		this.store.apply(ChangeSet.by(Actor.user("alice"))
+			.put(second, Validity.from(START))
+			.put(byHand, Validity.from(RENAME))
+			.build());
+		var chosen = this.store.engagementsWithPrimaryByHand();
+		assertThat(chosen).containsOnlyKeys(second.uuid());
+		assertThat(chosen.get(second.uuid()).segments()).extracting((s) -> s.value().primaryByHand())
+			.containsExactly(false, true);
+	}
+
+	@Test
 	void identitiesAndTokensAreWrittenWithTheChangeSet() {
 		Person carl = TestOrg.person("P3", "Carl", "Hansen", "4029");
 		this.store.apply(ChangeSet.by(Actor.source("opus"))

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.xml.stream.Location;
@@ -99,28 +97,26 @@ final class OpusParser {
 	}
 
 	private static OpusRecord record(Path file, XMLStreamReader xml) throws XMLStreamException {
-		String element = xml.getLocalName();
-		int line = xml.getLocation().getLineNumber();
-		Map<String, String> attributes = new HashMap<>();
+		OpusRecord.Builder record = new OpusRecord.Builder(xml.getLocalName(), xml.getLocation().getLineNumber());
 		for (int i = 0; i < xml.getAttributeCount(); i++) {
-			attributes.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
+			int slot = OpusRecord.attributeSlot(xml.getAttributeLocalName(i));
+			if (slot >= 0) {
+				record.set(slot, xml.getAttributeValue(i), false);
+			}
 		}
-		Map<String, String> fields = new HashMap<>();
+		boolean[] nested = new boolean[1];
 		while (true) {
 			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
-				String name = xml.getLocalName();
-				if ("cpr".equals(name) && xml.getAttributeValue(null, "suppId") != null) {
-					fields.put("cpr.suppId", xml.getAttributeValue(null, "suppId"));
-				}
-				boolean[] nested = new boolean[1];
-				fields.put(name, text(file, xml, nested));
-				if (nested[0]) {
-					fields.put(name + OpusRecord.NESTED, "true");
+				int slot = OpusRecord.fieldSlot(xml.getLocalName());
+				nested[0] = false;
+				String text = text(file, xml, nested, slot >= 0);
+				if (slot >= 0) {
+					record.set(slot, text, nested[0]);
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
-				return new OpusRecord(element, line, attributes, fields);
+				return record.build();
 			}
 			else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
 				throw new OpusFileException(file, xml.getLocation().getLineNumber(), "the entity reference &"
@@ -131,17 +127,27 @@ final class OpusParser {
 
 	/**
 	 * The text of a simple element; nested elements are skipped, and {@code nested} says
-	 * whether there were any (a protected value has children instead of text).
+	 * whether there were any (a protected value has children instead of text). An element
+	 * the adapter does not read ({@code keep} false) is read through for its checks only,
+	 * and gives {@code null}.
 	 */
-	private static String text(Path file, XMLStreamReader xml, boolean[] nested) throws XMLStreamException {
-		StringBuilder text = new StringBuilder();
+	private static String text(Path file, XMLStreamReader xml, boolean[] nested, boolean keep)
+			throws XMLStreamException {
+		String first = null;
+		StringBuilder more = null;
 		int depth = 1;
 		while (depth > 0) {
 			int event = xml.next();
 			switch (event) {
 				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-					if (depth == 1) {
-						text.append(xml.getText());
+					if (depth == 1 && keep) {
+						if (first == null) {
+							first = xml.getText();
+						}
+						else {
+							more = (more != null) ? more : new StringBuilder(first);
+							more.append(xml.getText());
+						}
 					}
 				}
 				case XMLStreamConstants.START_ELEMENT -> {
@@ -156,7 +162,10 @@ final class OpusParser {
 				}
 			}
 		}
-		return text.toString();
+		if (!keep) {
+			return null;
+		}
+		return (more != null) ? more.toString() : ((first != null) ? first : "");
 	}
 
 	private static void skip(XMLStreamReader xml) throws XMLStreamException {

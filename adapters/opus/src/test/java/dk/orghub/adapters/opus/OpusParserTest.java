@@ -36,6 +36,37 @@ class OpusParserTest {
 	}
 
 	@Test
+	void keepsTheFieldsTheAdapterReadsAsWrittenAndSkipsTheRest() {
+		Path file = write(this.dir, "ZLPE20250101020000_delta.xml",
+				"<?xml version=\"1.0\"?>\n<kmd>\n" + "<employee id=\" 7 \" action=\"leave\" client=\"x\">\n"
+						+ "  <costCenter><code>12</code></costCenter>\n  <firstName>Anne</firstName>\n"
+						+ "  <lastName> Hansen<!-- note --> Berg </lastName>\n  <lastName>Berg</lastName>\n"
+						+ "  <address><protected/></address>\n  <city>Aarhus<x/> C</city>\n  <email/>\n"
+						+ "</employee>\n</kmd>\n");
+		List<OpusRecord> records = new ArrayList<>();
+		OpusParser.parse(file, records::add);
+		OpusRecord record = records.get(0);
+		assertThat(record.id()).isEqualTo("7");
+		assertThat(record.attribute("action")).isEqualTo("leave");
+		assertThat(record.field("firstName")).isEqualTo("Anne");
+		assertThat(record.field("lastName")).as("the last of a repeated element").isEqualTo("Berg");
+		assertThat(record.field("email")).as("empty").isNull();
+		assertThat(record.field("position")).as("absent").isNull();
+		assertThat(record.nested("address")).isTrue();
+		assertThat(record.field("address")).isNull();
+		assertThat(record.nested("city")).isTrue();
+		assertThat(record.field("city")).as("the element's own text").isEqualTo("Aarhus C");
+		assertThat(record.nested("firstName")).isFalse();
+		assertThatThrownBy(() -> record.field("costCenter")).as("a field the adapter does not read")
+			.isInstanceOf(IllegalArgumentException.class);
+		Path split = write(this.dir, "ZLPE20250102020000_delta.xml", "<?xml version=\"1.0\"?>\n<kmd>\n"
+				+ "<orgUnit id=\"1\"><longName>Skole<!-- x -->n Syd</longName></orgUnit>\n</kmd>\n");
+		records.clear();
+		OpusParser.parse(split, records::add);
+		assertThat(records.get(0).field("longName")).as("text around a comment").isEqualTo("Skolen Syd");
+	}
+
+	@Test
 	void aTruncatedFileIsRejectedNamingTheLine() {
 		String xml = kmd(unit("1", null, "Sample Kommune"), employee("100001", "0101801234", "1", "2020-01-01", null));
 		Path file = write(this.dir, "ZLPE20250101020000_delta.xml", xml.substring(0, xml.length() / 2));
