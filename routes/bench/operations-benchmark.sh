@@ -7,7 +7,8 @@
 # run in the hub's JVM, beside the import); HEAP sets -Xmx (default 1g).
 # JAR names another jar than routes/target/orghub.jar (to compare two builds); JAVA_OPTS adds
 # JVM options (e.g. -XX:StartFlightRecording=filename=hub.jfr,settings=profile). After each run
-# it prints the hub JVM's CPU time so far (all threads), which varies less than wall time.
+# it prints the hub JVM's CPU time so far (all threads), which varies less than wall time; at
+# the end, the time and the hub's CPU of 200 reads of run 1 (GET /runs/1?limit=1, as the poll reads).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 employees="${EMPLOYEES:-5000}"
@@ -85,3 +86,12 @@ run samples-next-month true
 run samples-next-month false
 run samples-import false
 run samples-payroll-mistake false
+# what a read of a run costs the hub: the dashboard and this script poll GET /runs/{id}?limit=1
+# every 0.2 s while a run goes; here 200 reads of run 1, the first load with its long log
+reads=200
+cpu_before=$(cpu)
+start=$(date +%s%N)
+for _ in $(seq "$reads"); do get -o /dev/null "http://127.0.0.1:$port/api/v1/runs/1?limit=1"; done
+echo "$reads reads of run 1 (GET /api/v1/runs/1?limit=1, $(get "http://127.0.0.1:$port/api/v1/runs/1?limit=1" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["changes"]["total"])') lines in its log):" \
+  "$(( ($(date +%s%N) - start) / 1000000 )) ms, hub JVM CPU $(awk -v a="$cpu_before" -v b="$(cpu)" 'BEGIN { printf "%.1f", b - a }') s"

@@ -28,6 +28,7 @@ import dk.orghub.core.store.ApplyResult;
 import dk.orghub.core.store.BulkInsert;
 import dk.orghub.core.store.JdbcOrgStore;
 import dk.orghub.core.store.ObjectChange;
+import dk.orghub.core.store.Transaction;
 
 /**
  * The hub's outbox for every {@link ChangePublisher}, in {@code target_outbox} (hub
@@ -287,13 +288,6 @@ public final class TargetOutbox {
 
 	}
 
-	@FunctionalInterface
-	private interface Work {
-
-		void run(Connection connection) throws SQLException;
-
-	}
-
 	private <T> T query(String sql, Statement<T> statement) {
 		try (Connection c = this.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
 			return statement.run(ps);
@@ -303,21 +297,9 @@ public final class TargetOutbox {
 		}
 	}
 
-	private void update(Work work) {
+	private void update(Transaction.Work work) {
 		try (Connection c = this.dataSource.getConnection()) {
-			boolean autoCommit = c.getAutoCommit();
-			c.setAutoCommit(false);
-			try {
-				work.run(c);
-				c.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				c.rollback();
-				throw ex;
-			}
-			finally {
-				c.setAutoCommit(autoCommit);
-			}
+			Transaction.run(c, work);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot write target_outbox: " + ex.getMessage(), ex);

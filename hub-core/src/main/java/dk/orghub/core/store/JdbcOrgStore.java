@@ -175,8 +175,13 @@ public class JdbcOrgStore implements OrgStore {
 
 	@Override
 	public <T extends OrgObject> Map<UUID, Timeline<T>> currentTimelines(Class<T> type, Collection<UUID> uuids) {
+		Mapping<T> mapping = Mappings.of(type);
 		try (Connection c = this.dataSource.getConnection()) {
-			return Sql.currentTimelines(c, Mappings.of(type), "uuid", uuids);
+			// a first load asks for thousands of objects a table without rows cannot hold
+			if (uuids.isEmpty() || new EmptyTables(c).isEmpty(mapping.type())) {
+				return new HashMap<>();
+			}
+			return Sql.currentTimelines(c, mapping, "uuid", uuids);
 		}
 		catch (SQLException ex) {
 			throw new StoreException("Store read failed: " + ex.getMessage(), ex);

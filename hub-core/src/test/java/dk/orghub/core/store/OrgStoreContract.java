@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dk.orghub.core.classes.DefaultClasses;
 import dk.orghub.core.model.Actor;
+import dk.orghub.core.model.Address;
 import dk.orghub.core.model.Engagement;
 import dk.orghub.core.model.Klasse;
 import dk.orghub.core.model.ObjectType;
@@ -74,6 +76,26 @@ abstract class OrgStoreContract {
 
 	ReadPoint now(LocalDate at) {
 		return ReadPoint.of(at, null, this.clock);
+	}
+
+	@Test
+	void currentTimelinesOfATypeWithoutRowsAreNotLookedUp() {
+		StatementLog log = new StatementLog(this.database);
+		JdbcOrgStore watched = new JdbcOrgStore(log.dataSource(), this.clock);
+		List<UUID> unknown = IntStream.range(0, 2500).mapToObj((i) -> new UUID(7, i)).toList();
+
+		assertThat(watched.currentTimelines(Address.class, unknown)).isEmpty();
+		assertThat(log.statements()).as("one question whether the table holds a row, no look-up of 2,500 keys")
+			.singleElement()
+			.asString()
+			.contains("FETCH FIRST 1 ROWS ONLY")
+			.doesNotContain(" IN (");
+
+		assertThat(watched.currentTimelines(Person.class, List.of(this.anna.uuid(), unknown.get(0))))
+			.as("a table with rows is read")
+			.containsOnlyKeys(this.anna.uuid())
+			.containsEntry(this.anna.uuid(), Timeline.of(Validity.from(START), this.anna));
+		assertThat(log.statements()).anyMatch((sql) -> sql.contains(" IN ("));
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dk.orghub.routes.run;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -22,6 +24,7 @@ import dk.orghub.core.spi.TargetChange;
 import dk.orghub.core.store.BulkInsert;
 import dk.orghub.core.store.ObjectChange;
 import dk.orghub.core.store.Page;
+import dk.orghub.core.store.Transaction;
 import dk.orghub.routes.sync.SyncKind;
 import dk.orghub.routes.sync.TargetSync;
 
@@ -335,14 +338,15 @@ public class RunRepository {
 
 	// --- the change log
 
+	/**
+	 * Writes lines of a run's log and adds them to the run's count of lines, in one
+	 * transaction: a reader sees both or neither.
+	 */
 	void insertChanges(long run, String actor, List<ChangeLine> lines) {
 		if (lines.isEmpty()) {
 			return;
 		}
-		// as the store writes its rows; each statement commits on its own, as each line
-		// of
-		// a JDBC batch did
-		this.template.execute((ConnectionCallback<Void>) (c) -> {
+		inTransaction((c) -> {
 			BulkInsert.insert(c, CHANGE_COLUMNS, lines, (line, values) -> {
 				values[0] = run;
 				values[1] = truncate(line.type(), 30);
@@ -354,36 +358,70 @@ public class RunRepository {
 				values[7] = line.validTo();
 				values[8] = diffJson(line.intervals());
 			});
-			return null;
+			countChanges(c, "change_count + ?", lines.size(), run);
 		});
 	}
 
 	void deleteChanges(long run) {
-		this.jdbc.sql("DELETE FROM ops_run_change WHERE run_id = ?").param(run).update();
+		inTransaction((c) -> {
+			try (PreparedStatement ps = c.prepareStatement("DELETE FROM ops_run_change WHERE run_id = ?")) {
+				ps.setLong(1, run);
+				ps.executeUpdate();
+			}
+			countChanges(c, "?", 0, run);
+		});
+	}
+
+	private static void countChanges(Connection c, String count, long value, long run) throws SQLException {
+		try (PreparedStatement ps = c
+			.prepareStatement("UPDATE ops_run SET change_count = " + count + " WHERE id = ?")) {
+			ps.setLong(1, value);
+			ps.setLong(2, run);
+			ps.executeUpdate();
+		}
+	}
+
+	private void inTransaction(Transaction.Work work) {
+		this.template.execute((ConnectionCallback<Void>) (c) -> {
+			Transaction.run(c, work);
+			return null;
+		});
 	}
 
 	/** A run's log, in the order written, optionally of one kind of change. */
 	public Page<RunChange> changes(long run, ObjectChange.Kind kind, int offset, int limit) {
-		String where = " WHERE c.run_id = ?" + ((kind != null) ? " AND c.change_kind = ?" : "");
+		// the range on c.id and the order by both columns make H2 read the page along
+		// ops_run_change_run (run_id, id) instead of sorting every line of the run found
+		// through the foreign key's own index on run_id
+		String where = " WHERE c.run_id = ? AND c.id >= 0" + ((kind != null) ? " AND c.change_kind = ?" : "");
 		List<Object> params = new ArrayList<>(List.of(run));
 		if (kind != null) {
 			params.add(kind.name());
 		}
-		return changePage(where, params, "c.id", offset, limit);
+		// the whole log's length is kept on the run; one kind's lines are counted
+		long total = (kind != null) ? count(where, params)
+				: this.jdbc.sql("SELECT change_count FROM ops_run WHERE id = ?")
+					.param(run)
+					.query(Long.class)
+					.optional()
+					.orElse(0L);
+		return changePage(where, params, "c.run_id, c.id", total, offset, limit);
 	}
 
 	/** Every log line about an object, by UUID or user key, newest first. */
 	public Page<RunChange> changesOf(String object, int offset, int limit) {
 		UUID uuid = parseUuid(object);
 		String where = (uuid != null) ? " WHERE c.object_uuid = ?" : " WHERE c.user_key = ?";
-		return changePage(where, List.of((uuid != null) ? uuid : object), "c.id DESC", offset, limit);
+		List<Object> params = List.of((uuid != null) ? uuid : object);
+		return changePage(where, params, "c.id DESC", count(where, params), offset, limit);
 	}
 
-	private Page<RunChange> changePage(String where, List<Object> params, String order, int offset, int limit) {
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM ops_run_change c" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
+	private long count(String where, List<Object> params) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM ops_run_change c" + where).params(params).query(Long.class).single();
+	}
+
+	private Page<RunChange> changePage(String where, List<Object> params, String order, long total, int offset,
+			int limit) {
 		List<Object> paged = new ArrayList<>(params);
 		paged.add(limit);
 		paged.add(offset);
