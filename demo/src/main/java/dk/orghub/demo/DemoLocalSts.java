@@ -13,6 +13,7 @@ import dk.orghub.samples.sts.LocalCertificates;
 import dk.orghub.samples.sts.LocalStsService;
 import dk.orghub.samples.sts.LocalTokenService;
 import org.apache.commons.logging.Log;
+import org.apache.tomcat.util.modeler.Registry;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -50,6 +51,9 @@ public class DemoLocalSts implements EnvironmentPostProcessor {
 
 	static final String SECURITY = "hub.demo.local-sts-security";
 
+	/** Spring Boot's switch for Tomcat's MBean registry (off by default). */
+	static final String MBEAN_REGISTRY = "server.tomcat.mbeanregistry.enabled";
+
 	/** The service, as a bean of the context, for {@link DemoServicesReady}. */
 	static final String BEAN = "demoLocalStsService";
 
@@ -72,6 +76,12 @@ public class DemoLocalSts implements EnvironmentPostProcessor {
 					+ " needs hub.targets.sts.organisation-uuid and hub.targets.sts.cvr (application-demo.yml has them)");
 		}
 		boolean secure = environment.getProperty(SECURITY, Boolean.class, false);
+		if (!environment.getProperty(MBEAN_REGISTRY, Boolean.class, false)) {
+			// the decision Spring Boot takes for the hub's Tomcat, taken before the
+			// service's Tomcat is made: without it, that Tomcat reads its MBean
+			// descriptors on the main thread
+			Registry.disableRegistry();
+		}
 		Map<String, Object> properties = new HashMap<>();
 		LocalStsService service;
 		if (secure) {

@@ -54,18 +54,7 @@ public final class StsRegistry {
 
 	private final Map<Kind, Map<String, Stored>> objects = new ConcurrentHashMap<>();
 
-	private final JAXBContext context;
-
 	StsRegistry() {
-		try {
-			this.context = JAXBContext.newInstance(dk.orghub.xsd.sts.organisationenhed.ObjectFactory.class,
-					dk.orghub.xsd.sts.organisationfunktion.ObjectFactory.class,
-					dk.orghub.xsd.sts.bruger.ObjectFactory.class, dk.orghub.xsd.sts.person.ObjectFactory.class,
-					dk.orghub.xsd.sts.adresse.ObjectFactory.class, dk.orghub.xsd.sts.organisation.ObjectFactory.class);
-		}
-		catch (JAXBException ex) {
-			throw new IllegalStateException("Cannot create the JAXB context", ex);
-		}
 		for (Kind kind : Kind.values()) {
 			this.objects.put(kind, new ConcurrentHashMap<>());
 		}
@@ -122,7 +111,7 @@ public final class StsRegistry {
 	/** A registration as XML text without its {@code Tidspunkt}. */
 	public String xml(Kind kind, RegistreringType registration) {
 		try {
-			Marshaller marshaller = this.context.createMarshaller();
+			Marshaller marshaller = Xml.CONTEXT.createMarshaller();
 			StringWriter out = new StringWriter();
 			@SuppressWarnings({ "unchecked", "rawtypes" })
 			JAXBElement<?> element = new JAXBElement(new QName(kind.namespace(), "Registrering"),
@@ -133,6 +122,30 @@ public final class StsRegistry {
 		catch (JAXBException ex) {
 			throw new IllegalStateException("Cannot marshal a stored registration", ex);
 		}
+	}
+
+	/**
+	 * The JAXB context for {@link #xml}, made on first use: only comparisons of what a
+	 * service holds need it, so a service's start (the demo's, on the hub's main thread)
+	 * does not pay for it.
+	 */
+	private static final class Xml {
+
+		static final JAXBContext CONTEXT = create();
+
+		private static JAXBContext create() {
+			try {
+				return JAXBContext.newInstance(dk.orghub.xsd.sts.organisationenhed.ObjectFactory.class,
+						dk.orghub.xsd.sts.organisationfunktion.ObjectFactory.class,
+						dk.orghub.xsd.sts.bruger.ObjectFactory.class, dk.orghub.xsd.sts.person.ObjectFactory.class,
+						dk.orghub.xsd.sts.adresse.ObjectFactory.class,
+						dk.orghub.xsd.sts.organisation.ObjectFactory.class);
+			}
+			catch (JAXBException ex) {
+				throw new IllegalStateException("Cannot create the JAXB context", ex);
+			}
+		}
+
 	}
 
 }
