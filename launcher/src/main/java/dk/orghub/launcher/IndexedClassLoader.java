@@ -127,7 +127,7 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 	private Map<String, int[]> index(ClassPathDirectories directories) {
 		Path root = this.rootJar.toPath().toAbsolutePath().normalize();
 		Map<String, List<Integer>> files = new HashMap<>();
-		Map<String, List<Integer>> folders = new HashMap<>();
+		Map<String, List<Integer>> folderEntries = new HashMap<>();
 		for (int position = 0; position < this.urls.length; position++) {
 			Collection<String> entryDirectories = directoriesOf(position, directories, root);
 			if (entryDirectories == null) {
@@ -137,7 +137,7 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 			for (String directory : entryDirectories) {
 				files.computeIfAbsent(directory, (key) -> new ArrayList<>()).add(position);
 				for (String folder = directory; !folder.isEmpty(); folder = ClassPathDirectories.directoryOf(folder)) {
-					List<Integer> list = folders.computeIfAbsent(folder, (key) -> new ArrayList<>());
+					List<Integer> list = folderEntries.computeIfAbsent(folder, (key) -> new ArrayList<>());
 					if (!list.isEmpty() && list.get(list.size() - 1) == position) {
 						break;
 					}
@@ -145,7 +145,7 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 				}
 			}
 		}
-		folders.forEach((folder, list) -> this.folderPositions.put(folder, toArray(list)));
+		folderEntries.forEach((folder, list) -> this.folderPositions.put(folder, toArray(list)));
 		Map<String, int[]> index = new HashMap<>(files.size() * 2);
 		files.forEach((directory, list) -> index.put(directory, toArray(list)));
 		return index;
@@ -449,8 +449,7 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 		for (int i = 0; i <= length; i++) {
 			char c = (i < length) ? name.charAt(i) : '/';
 			if (c == '/') {
-				String part = name.substring(segment, i);
-				if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+				if (isEmptyOrDots(name, segment, i)) {
 					return false;
 				}
 				segment = i + 1;
@@ -461,6 +460,20 @@ public class IndexedClassLoader extends LaunchedClassLoader {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether {@code name}'s segment from {@code start} to {@code end} is empty,
+	 * {@code .} or {@code ..}.
+	 */
+	private static boolean isEmptyOrDots(String name, int start, int end) {
+		int length = end - start;
+		for (int i = start; i < end; i++) {
+			if (name.charAt(i) != '.') {
+				return false;
+			}
+		}
+		return length <= 2;
 	}
 
 	private NestedJarFile jarFile(int position) throws IOException {
