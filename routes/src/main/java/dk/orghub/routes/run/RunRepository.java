@@ -393,7 +393,7 @@ public class RunRepository {
 		// the range on c.id and the order by both columns make H2 read the page along
 		// ops_run_change_run (run_id, id) instead of sorting every line of the run found
 		// through the foreign key's own index on run_id
-		String where = " WHERE c.run_id = ? AND c.id >= 0" + ((kind != null) ? " AND c.change_kind = ?" : "");
+		String where = runWhere(kind);
 		List<Object> params = new ArrayList<>(List.of(run));
 		if (kind != null) {
 			params.add(kind.name());
@@ -405,7 +405,15 @@ public class RunRepository {
 					.query(Long.class)
 					.optional()
 					.orElse(0L);
-		return changePage(where, params, "c.run_id, c.id", total, offset, limit);
+		return changePage(where, params, RUN_ORDER, total, offset, limit);
+	}
+
+	/** The order of a run's log page: along {@code ops_run_change_run (run_id, id)}. */
+	static final String RUN_ORDER = "c.run_id, c.id";
+
+	/** The condition of a run's log page: the run's id, then optionally the kind. */
+	static String runWhere(ObjectChange.Kind kind) {
+		return " WHERE c.run_id = ? AND c.id >= 0" + ((kind != null) ? " AND c.change_kind = ?" : "");
 	}
 
 	/** Every log line about an object, by UUID or user key, newest first. */
@@ -425,13 +433,14 @@ public class RunRepository {
 		List<Object> paged = new ArrayList<>(params);
 		paged.add(limit);
 		paged.add(offset);
-		List<RunChange> items = this.jdbc
-			.sql("SELECT c.*, r.sync_name FROM ops_run_change c JOIN ops_run r ON r.id = c.run_id" + where
-					+ " ORDER BY " + order + " LIMIT ? OFFSET ?")
-			.params(paged)
-			.query(this::change)
-			.list();
+		List<RunChange> items = this.jdbc.sql(changePageSql(where, order)).params(paged).query(this::change).list();
 		return new Page<>(items, total, offset, limit);
+	}
+
+	/** A page of log lines: the condition's parameters, then the limit and the offset. */
+	static String changePageSql(String where, String order) {
+		return "SELECT c.*, r.sync_name FROM ops_run_change c JOIN ops_run r ON r.id = c.run_id" + where + " ORDER BY "
+				+ order + " LIMIT ? OFFSET ?";
 	}
 
 	// --- retention
