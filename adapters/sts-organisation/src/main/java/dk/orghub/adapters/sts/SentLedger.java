@@ -67,9 +67,15 @@ public final class SentLedger {
 	/**
 	 * An object STS accepted, and the hash it was sent with; {@code known} when the
 	 * ledger may hold a row of it already (false for an object the plan found no row of:
-	 * its row is inserted without looking for an old one first).
+	 * its row is inserted without looking for an old one first); {@code text} what the
+	 * ledger keeps of it ({@link StsObjectText}, null when too long), written when the
+	 * object is noted, while the thread that sent it still has it at hand.
 	 */
-	public record Sent(StsObject object, String hash, boolean known) {
+	public record Sent(StsObject object, String hash, boolean known, String text) {
+
+		public Sent(StsObject object, String hash, boolean known) {
+			this(object, hash, known, content(object));
+		}
 
 		/** An object whose old row, if any, is replaced. */
 		public Sent(StsObject object, String hash) {
@@ -102,9 +108,7 @@ public final class SentLedger {
 		Map<Key, Sent> last = new java.util.LinkedHashMap<>();
 		sent.forEach(one -> last.put(Key.of(one.object()), one));
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		// the text of each object, written before the transaction begins
-		List<Row> rows = new ArrayList<>(last.size());
-		last.values().forEach(one -> rows.add(new Row(one, content(one.object()))));
+		List<Sent> rows = new ArrayList<>(last.values());
 		try (Connection c = this.dataSource.getConnection()) {
 			c.setAutoCommit(false);
 			try {
@@ -130,20 +134,16 @@ public final class SentLedger {
 		}
 	}
 
-	/** A row of {@code sts_sent}: the object sent and its text. */
-	private record Row(Sent sent, String content) {
-	}
-
 	/** One try of {@link #sent(List)}, committed. */
-	private static void write(Connection c, Map<Key, Sent> last, List<Row> rows, OffsetDateTime now, boolean deleteAll)
+	private static void write(Connection c, Map<Key, Sent> last, List<Sent> rows, OffsetDateTime now, boolean deleteAll)
 			throws SQLException {
 		List<Key> keys = new ArrayList<>(last.keySet());
 		List<Key> known = keys;
 		if (!deleteAll) {
 			known = new ArrayList<>();
-			for (Row row : rows) {
-				if (row.sent().known()) {
-					known.add(Key.of(row.sent().object()));
+			for (Sent row : rows) {
+				if (row.known()) {
+					known.add(Key.of(row.object()));
 				}
 			}
 		}
@@ -152,13 +152,13 @@ public final class SentLedger {
 			delete(c, "sts_quarantine", keys);
 		}
 		BulkInsert.insert(c, SENT, rows, (one, row) -> {
-			StsObject object = one.sent().object();
+			StsObject object = one.object();
 			row[0] = object.kind().name();
 			row[1] = object.uuid();
 			row[2] = object.uuid();
-			row[3] = one.sent().hash();
+			row[3] = one.hash();
 			row[4] = now;
-			row[5] = one.content();
+			row[5] = one.text();
 		});
 		c.commit();
 	}

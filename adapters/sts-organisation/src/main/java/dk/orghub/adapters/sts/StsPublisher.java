@@ -313,9 +313,11 @@ public final class StsPublisher {
 		 * shows it equal, so it is recorded without a second registration).
 		 */
 		void record(SentLedger ledger, StsObject object, String hash, boolean known) {
+			// the ledger's text of the object is written here, outside the lock
+			SentLedger.Sent sent = new SentLedger.Sent(object, hash, known);
 			List<SentLedger.Sent> batch = null;
 			synchronized (this) {
-				this.unrecorded.add(new SentLedger.Sent(object, hash, known));
+				this.unrecorded.add(sent);
 				if (this.unrecorded.size() >= RECORD_BATCH) {
 					batch = this.unrecorded;
 					this.unrecorded = new ArrayList<>();
