@@ -29,20 +29,102 @@ public final class StsObjectText {
 	private StsObjectText() {
 	}
 
-	/** The object as text, with the CPR number masked. */
+	/**
+	 * The object as text, with the CPR number masked (written for every object a publish
+	 * records, so without a line's array of values and with the values that need no
+	 * escape appended whole).
+	 */
 	public static String encode(StsObject object) {
-		StringBuilder text = new StringBuilder(256);
-		line(text, "O", object.kind().name(), object.uuid(), object.userKey(), object.source());
+		StringBuilder text = new StringBuilder(512);
+		text.append('O');
+		field(text, object.kind().name());
+		field(text, object.uuid());
+		field(text, object.userKey());
+		field(text, object.source());
 		for (StsObject.Props p : object.properties()) {
-			line(text, "P", p.period().from(), p.period().to(), p.userKey(), p.name(), Cpr.mask(p.cpr()));
+			text.append("\nP");
+			period(text, p.period());
+			field(text, p.userKey());
+			field(text, p.name());
+			field(text, Cpr.mask(p.cpr()));
 		}
 		for (StsObject.State s : object.states()) {
-			line(text, "S", s.period().from(), s.period().to(), s.active() ? "A" : "I");
+			text.append("\nS");
+			period(text, s.period());
+			field(text, s.active() ? "A" : "I");
 		}
 		for (StsObject.Rel r : object.relations()) {
-			line(text, "R", r.name(), r.period().from(), r.period().to(), r.target(), r.role(), r.type(), r.index());
+			text.append("\nR");
+			field(text, r.name());
+			period(text, r.period());
+			field(text, r.target());
+			field(text, r.role());
+			field(text, r.type());
+			field(text, r.index());
 		}
 		return text.toString();
+	}
+
+	private static void period(StringBuilder text, StsObject.Period period) {
+		field(text, period.from());
+		field(text, period.to());
+	}
+
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+	/** A UUID as {@link UUID#toString()} writes it, without making the string. */
+	private static void field(StringBuilder text, UUID value) {
+		text.append('\t');
+		if (value == null) {
+			text.append(NULL);
+			return;
+		}
+		hex(text, value.getMostSignificantBits() >>> 32, 8);
+		text.append('-');
+		hex(text, value.getMostSignificantBits() >>> 16, 4);
+		text.append('-');
+		hex(text, value.getMostSignificantBits(), 4);
+		text.append('-');
+		hex(text, value.getLeastSignificantBits() >>> 48, 4);
+		text.append('-');
+		hex(text, value.getLeastSignificantBits(), 12);
+	}
+
+	private static void hex(StringBuilder text, long bits, int digits) {
+		for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+			text.append(HEX[(int) (bits >>> shift) & 0xf]);
+		}
+	}
+
+	/** A date as {@link LocalDate#toString()} writes it. */
+	private static void field(StringBuilder text, LocalDate value) {
+		text.append('\t');
+		if (value == null) {
+			text.append(NULL);
+		}
+		else if (value.getYear() >= 1000 && value.getYear() <= 9999) {
+			text.append(value.getYear()).append('-');
+			twoDigits(text, value.getMonthValue());
+			text.append('-');
+			twoDigits(text, value.getDayOfMonth());
+		}
+		else {
+			text.append(value);
+		}
+	}
+
+	private static void twoDigits(StringBuilder text, int value) {
+		text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+	}
+
+	private static void field(StringBuilder text, String value) {
+		text.append('\t');
+		if (value == null) {
+			text.append(NULL);
+		}
+		else {
+			escape(text, value);
+		}
 	}
 
 	/**
@@ -139,24 +221,17 @@ public final class StsObjectText {
 		days.add((period.to() != null) ? period.to() : Validity.END_OF_TIME);
 	}
 
-	private static void line(StringBuilder text, String part, Object... values) {
-		if (text.length() > 0) {
-			text.append('\n');
-		}
-		text.append(part);
-		for (Object value : values) {
-			text.append('\t');
-			if (value == null) {
-				text.append(NULL);
-			}
-			else {
-				escape(text, value.toString());
-			}
-		}
-	}
-
 	private static void escape(StringBuilder text, String value) {
-		for (int i = 0; i < value.length(); i++) {
+		int plain = 0;
+		while (plain < value.length() && !special(value.charAt(plain))) {
+			plain++;
+		}
+		if (plain == value.length()) {
+			text.append(value);
+			return;
+		}
+		text.append(value, 0, plain);
+		for (int i = plain; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
 				case '\\' -> text.append("\\\\");
@@ -166,6 +241,10 @@ public final class StsObjectText {
 				default -> text.append(c);
 			}
 		}
+	}
+
+	private static boolean special(char c) {
+		return c == '\\' || c == '\t' || c == '\n' || c == '\r';
 	}
 
 	private static String[] fields(String line) {

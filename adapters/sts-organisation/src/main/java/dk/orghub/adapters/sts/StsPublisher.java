@@ -312,10 +312,12 @@ public final class StsPublisher {
 		 * found in STS on the next run: {@code importer} answers 49 and {@code laes}
 		 * shows it equal, so it is recorded without a second registration).
 		 */
-		void record(SentLedger ledger, StsObject object, String hash) {
+		void record(SentLedger ledger, StsObject object, String hash, boolean known) {
+			// the ledger's text of the object is written here, outside the lock
+			SentLedger.Sent sent = new SentLedger.Sent(object, hash, known);
 			List<SentLedger.Sent> batch = null;
 			synchronized (this) {
-				this.unrecorded.add(new SentLedger.Sent(object, hash));
+				this.unrecorded.add(sent);
 				if (this.unrecorded.size() >= RECORD_BATCH) {
 					batch = this.unrecorded;
 					this.unrecorded = new ArrayList<>();
@@ -467,7 +469,7 @@ public final class StsPublisher {
 				if (retrying && !create
 						&& this.client.laes(o.kind(), o.uuid()).map(held -> held.hash().equals(hash)).orElse(false)) {
 					// the failed attempt was carried out although its answer was lost
-					counters.record(this.ledger, o, hash);
+					counters.record(this.ledger, o, hash, known);
 					counters.changed.incrementAndGet();
 					return true;
 				}
@@ -475,7 +477,7 @@ public final class StsPublisher {
 				var retur = create ? this.client.importer(o) : this.client.ret(o);
 				int status = retur.getStatusKode().intValue();
 				if (status == StsClient.OK) {
-					counters.record(this.ledger, o, hash);
+					counters.record(this.ledger, o, hash, known);
 					(create ? counters.created : counters.changed).incrementAndGet();
 					return true;
 				}
@@ -498,7 +500,7 @@ public final class StsPublisher {
 					}
 					if (existing.get().hash().equals(hash)) {
 						// an earlier attempt was carried out although its answer was lost
-						counters.record(this.ledger, o, hash);
+						counters.record(this.ledger, o, hash, known);
 						counters.created.incrementAndGet();
 						return true;
 					}

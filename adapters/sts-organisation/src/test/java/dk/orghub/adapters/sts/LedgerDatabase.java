@@ -16,11 +16,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * The database of the benchmark's ledger: H2 in memory, in the benchmark's JVM, or, with
+ * The database of the benchmark's ledger, behind a pool of 10 connections (Hikari's
+ * default, as in the hub): H2 in memory, in the benchmark's JVM, or, with
  * {@code -Dbenchmark.ledger.postgres.url=jdbc:postgresql://...}, a fresh schema of that
- * PostgreSQL database behind a pool of 10 connections (Hikari's default, as in the hub),
- * which is where a production hub keeps it: the client's CPU is then the JVM's alone and
- * the server's is read apart ({@link #serverCpuNanos}).
+ * PostgreSQL database, which is where a production hub keeps it: the client's CPU is then
+ * the JVM's alone and the server's is read apart ({@link #serverCpuNanos}).
  */
 final class LedgerDatabase implements AutoCloseable {
 
@@ -45,11 +45,20 @@ final class LedgerDatabase implements AutoCloseable {
 		return (url == null || url.isBlank()) ? null : url;
 	}
 
-	/** A new, empty ledger database, migrated. */
+	/**
+	 * A new, empty ledger database, migrated, behind a pool of 10 connections as in the
+	 * hub (Spring Boot's Hikari; without a pool every batch opened an H2 session of its
+	 * own and parsed its statements again).
+	 */
 	static LedgerDatabase create() {
 		String url = postgresUrl();
 		if (url == null) {
-			return new LedgerDatabase(StsSamples.database(), null);
+			HikariConfig config = new HikariConfig();
+			config.setJdbcUrl("jdbc:h2:mem:sts-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+			config.setMaximumPoolSize(10);
+			HikariDataSource pool = new HikariDataSource(config);
+			StsSchema.migrate(pool);
+			return new LedgerDatabase(pool, pool);
 		}
 		String schema = "sts_bench_" + System.nanoTime();
 		try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -71,7 +80,7 @@ final class LedgerDatabase implements AutoCloseable {
 	}
 
 	boolean onPostgres() {
-		return this.pool != null;
+		return postgresUrl() != null;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dk.orghub.adapters.sts;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -133,6 +134,20 @@ class StsTablesIT {
 		assertThat(ledger.quarantined()).as("a successful send clears the quarantine").isEmpty();
 		ledger.forget(new Key(StsKind.ENHED, m.root()));
 		assertThat(ledger.hashes()).isEmpty();
+
+		// an object the plan took for new is inserted without a delete; when its row is
+		// there after all, the batch is written again replacing it, and the quarantine is
+		// cleared as before
+		ledger.sent(List.of(new SentLedger.Sent(unit, "first", false)));
+		ledger.quarantine(unit, "status 40: test", false, 1);
+		StsObject other = new StsObject(StsKind.ENHED, UUID.randomUUID(), unit.userKey(), unit.source(),
+				unit.properties(), unit.states(), unit.relations());
+		ledger.sent(List.of(new SentLedger.Sent(other, other.hash(), false),
+				new SentLedger.Sent(unit, unit.hash(), false)));
+		assertThat(ledger.hashes()).containsOnly(Map.entry(new Key(StsKind.ENHED, m.root()), unit.hash()),
+				Map.entry(new Key(StsKind.ENHED, other.uuid()), other.hash()));
+		assertThat(ledger.quarantined()).isEmpty();
+		assertThat(ledger.contents(List.of(new Key(StsKind.ENHED, m.root())))).containsValue(unit);
 	}
 
 }
