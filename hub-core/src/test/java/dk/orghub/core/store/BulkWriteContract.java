@@ -2,12 +2,18 @@ package dk.orghub.core.store;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -42,6 +48,32 @@ abstract class BulkWriteContract {
 
 	/** Whether large writes on this database go through COPY. */
 	abstract boolean copies();
+
+	@Test
+	void uuidOrderIsTheDatabasesOrder() throws SQLException {
+		List<UUID> uuids = new ArrayList<>(List.of(new UUID(-1L, 0L), new UUID(Long.MIN_VALUE, 1L),
+				new UUID(Long.MAX_VALUE, -1L), new UUID(0L, Long.MIN_VALUE), new UUID(0L, Long.MAX_VALUE),
+				new UUID(1L, -2L), new UUID(1L, 2L)));
+		Random random = new Random(16);
+		for (int i = 0; i < 50; i++) {
+			uuids.add(new UUID(random.nextLong(), random.nextLong()));
+		}
+		String values = String.join(", ", Collections.nCopies(uuids.size(), "(CAST(? AS UUID))"));
+		List<UUID> ordered = new ArrayList<>();
+		try (Connection c = dataSource().getConnection();
+				PreparedStatement ps = c.prepareStatement("SELECT u FROM (VALUES " + values + ") AS t(u) ORDER BY u")) {
+			for (int i = 0; i < uuids.size(); i++) {
+				ps.setObject(i + 1, uuids.get(i));
+			}
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					ordered.add(rs.getObject(1, UUID.class));
+				}
+			}
+		}
+		uuids.sort(BulkInsert.UUID_ORDER);
+		assertThat(uuids).isEqualTo(ordered);
+	}
 
 	@Test
 	void largeWritesReadBackValueForValue() throws SQLException {
