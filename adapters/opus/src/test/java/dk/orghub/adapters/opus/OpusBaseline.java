@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 import dk.orghub.core.classes.DefaultClasses;
+import dk.orghub.core.store.BulkInsert;
 
 /**
  * The least work that puts a dump's content into the store's tables: a streaming parse
@@ -39,8 +40,10 @@ import dk.orghub.core.classes.DefaultClasses;
  * schema with all of the store's indexes. No validation, no rules, no timelines, no
  * checks.
  * <p>
- * Rows go out as multi-row {@code INSERT}s of {@value #ROWS_PER_STATEMENT} rows a
- * statement, or, on PostgreSQL with {@link Method#COPY}, through {@code COPY FROM STDIN}.
+ * Each table's rows are held until the end and go out in the order of its key, as the
+ * hub's store writes them, as multi-row {@code INSERT}s of {@value #ROWS_PER_STATEMENT}
+ * rows a statement, or, on PostgreSQL with {@link Method#COPY}, through
+ * {@code COPY FROM STDIN}.
  */
 final class OpusBaseline {
 
@@ -222,7 +225,7 @@ final class OpusBaseline {
 
 		void finish() throws SQLException, IOException {
 			for (Table table : this.all) {
-				table.flush();
+				table.writeInKeyOrder();
 				table.close();
 			}
 		}
@@ -247,6 +250,8 @@ final class OpusBaseline {
 		private final String columns;
 
 		private final int[] types;
+
+		private final List<Object[]> rows = new ArrayList<>();
 
 		private final List<Object[]> pending = new ArrayList<>();
 
@@ -276,15 +281,43 @@ final class OpusBaseline {
 			row(row);
 		}
 
-		void row(Object... values) throws SQLException, IOException {
-			this.pending.add(values);
-			int limit = (this.method == Method.BATCH) ? 1000 : (this.method == Method.COPY) ? 5000 : ROWS_PER_STATEMENT;
-			if (this.pending.size() == limit) {
-				flush();
-			}
+		void row(Object... values) {
+			this.rows.add(values);
 		}
 
-		void flush() throws SQLException, IOException {
+		/**
+		 * Writes the table's rows in the order of its primary key or leading index (by
+		 * the first columns; UUIDs as the databases order them), as the hub's store does:
+		 * the index then grows at its end instead of changing pages all over it.
+		 */
+		void writeInKeyOrder() throws SQLException, IOException {
+			this.rows.sort(Table::compareRows);
+			int limit = (this.method == Method.BATCH) ? 1000 : (this.method == Method.COPY) ? 5000 : ROWS_PER_STATEMENT;
+			for (int start = 0; start < this.rows.size(); start += limit) {
+				this.pending.addAll(this.rows.subList(start, Math.min(this.rows.size(), start + limit)));
+				flush();
+			}
+			this.rows.clear();
+		}
+
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		private static int compareRows(Object[] a, Object[] b) {
+			for (int column = 0; column < Math.min(a.length, b.length); column++) {
+				Object x = a[column];
+				Object y = b[column];
+				if (x == null || y == null) {
+					continue;
+				}
+				int order = (x instanceof UUID ux && y instanceof UUID uy) ? BulkInsert.UUID_ORDER.compare(ux, uy)
+						: ((Comparable) x).compareTo(y);
+				if (order != 0) {
+					return order;
+				}
+			}
+			return 0;
+		}
+
+		private void flush() throws SQLException, IOException {
 			if (this.pending.isEmpty()) {
 				return;
 			}
