@@ -82,6 +82,10 @@ final class Chromium implements AutoCloseable {
 		this.driver.findElement(By.id("username")).sendKeys(user);
 		this.driver.findElement(By.id("password")).sendKeys(password);
 		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		// the login's POST and its redirect must be done before a test navigates on: a
+		// navigation that starts while the POST is in flight cancels it, and the page
+		// then opens without a session (the login page again)
+		until((driver) -> !driver.getCurrentUrl().contains("/login"));
 	}
 
 	/**
